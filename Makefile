@@ -1,0 +1,39 @@
+# guidepress — built by ./build.sh, which installs the Debian packages
+# first.  Plain `make` works once they are there.
+
+PKGS     = libcmark-gfm yaml-0.1 libxml-2.0 pangocairo cairo-pdf glib-2.0 jansson
+CC      ?= cc
+WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L $(WARN) $(shell pkg-config --cflags $(PKGS))
+LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lcmark-gfm-extensions -lm
+B       ?= build
+
+LIBSRC  = diag.c fsio.c source.c ydoc.c value.c model.c load.c meta.c link.c \
+          validate.c export.c
+LIBOBJ  = $(LIBSRC:%.c=$(B)/obj/%.o)
+TESTS   = value source diag ydoc
+TESTBIN = $(TESTS:%=$(B)/test_%)
+
+all: $(B)/guidepress
+
+$(B)/obj/%.o: generator/%.c generator/*.h
+	@mkdir -p $(B)/obj
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(B)/libgp.a: $(LIBOBJ)
+	ar rcs $@ $^
+
+$(B)/guidepress: $(B)/obj/main.o $(B)/libgp.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/test_%: tests/unit/test_%.c $(B)/libgp.a generator/*.h
+	$(CC) $(CFLAGS) -Igenerator -o $@ $< $(B)/libgp.a $(LDLIBS) \
+		$(shell pkg-config --cflags --libs cmocka)
+
+tests: $(TESTBIN)
+
+clean:
+	rm -rf $(B)
+
+.PHONY: all tests clean

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# guidepress build script.
+#
+#   ./build.sh          install what is missing, build, publish content/
+#   ./build.sh test     build and run every test
+#   ./build.sh asan     build with address and undefined sanitizers (build-asan/)
+#   ./build.sh install  install the binary and the man page under PREFIX
+#                       (default /usr/local)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Debian packages the build and the tests need.
+PKGS=(build-essential pkg-config
+      libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libxml2-dev
+      libcairo2-dev libpango1.0-dev libglib2.0-dev libjansson-dev
+      libcmocka-dev fonts-ipaexfont)
+
+need_pkgs() {
+	local missing=()
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+			grep -q "install ok installed" || missing+=("$p")
+	done
+	if [ ${#missing[@]} -gt 0 ]; then
+		echo "build.sh: installing ${missing[*]}" >&2
+		local sudo=""
+		[ "$(id -u)" -eq 0 ] || sudo=sudo
+		$sudo apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+			--no-install-recommends "${missing[@]}" >&2
+	fi
+}
+
+jobs() { nproc 2>/dev/null || echo 2; }
+
+build() {
+	need_pkgs "${PKGS[@]}"
+	make -s -j"$(jobs)" B=build all
+}
+
+publish() {
+	local bin=build/guidepress
+	"$bin" check --content content
+	mkdir -p public
+	"$bin" export --format json --content content > public/guideline.json.tmp
+	mv public/guideline.json.tmp public/guideline.json
+	echo "build.sh: checked content/ and wrote public/guideline.json"
+}
+
+case "${1:-}" in
+"")
+	build
+	publish
+	;;
+test)
+	build
+	make -s -j"$(jobs)" B=build tests
+	exec tests/run.sh
+	;;
+asan)
+	need_pkgs "${PKGS[@]}"
+	make -s -j"$(jobs)" B=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" all tests
+	;;
+install)
+	build
+	prefix=${PREFIX:-/usr/local}
+	install -D -m 755 build/guidepress "$prefix/bin/guidepress"
+	install -D -m 644 guidepress.1 "$prefix/share/man/man1/guidepress.1"
+	;;
+*)
+	echo "usage: ./build.sh [test|asan|install]" >&2
+	exit 64
+	;;
+esac

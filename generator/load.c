@@ -1,0 +1,674 @@
+/*
+ * load: walk content/, read each Markdown file's front matter with
+ * libyaml and its body with cmark-gfm, and build the model.  Problems in
+ * a file are reported and the file is skipped or read as far as it can
+ * be; loading goes on so one run shows every problem.
+ *
+ * Structure (parts, sections, subsections, controls) is linked in
+ * link.c; guideline.yaml is read in meta.c.
+ */
+#include <string.h>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+#include <glib.h>
+
+#include "diag.h"
+#include "load.h"
+#include "source.h"
+#include "ydoc.h"
+
+#define MAX_ITEMS 26
+#define MAX_FILES 200000
+
+static const char *const part_keys[] = {"id", "title", NULL};
+static const char *const section_keys[] = {"id", "title", "subsections",
+					   NULL};
+static const char *const page_keys[] = {"id", "title", "source", NULL};
+static const char *const control_keys[] = {"id", "level", "title", "items",
+					   NULL};
+static const char *const item_keys[] = {"key", "label", "better", "kind",
+					"values", NULL};
+
+/*
+ * Parse a Markdown body with the GFM table and footnote extensions;
+ * raw HTML stays escaped (no CMARK_OPT_UNSAFE).  The tree is kept by G.
+ */
+/*
+ * The character column of byte column BCOL (1-based) on body line LINE
+ * (1-based).
+ */
+static int
+char_col(const struct source *s, int line, int bcol)
+{
+	const char *p = s->body, *end = s->body + s->body_len;
+	int col = 1;
+
+	for (int l = 1; l < line && p < end; l++) {
+		p = memchr(p, '\n', (size_t)(end - p));
+		if (p == NULL)
+			return bcol;
+		p++;
+	}
+	for (const char *q = p; q < p + bcol - 1 && q < end && *q != '\n';
+	     q = g_utf8_next_char(q))
+		col++;
+	return col;
+}
+
+/* Remember every link whose destination is an ID, to resolve later. */
+static void
+collect_links(struct guideline *g, cmark_node *doc, const struct source *s,
+	      const char *file)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	int num[ID_DEPTH];
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *url;
+		struct xref *x;
+		cmark_node *blk;
+
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_LINK)
+			continue;
+		url = cmark_node_get_url(n);
+		if (url == NULL || id_parse(url, num) == 0)
+			continue;
+		x = g_new0(struct xref, 1);
+		x->target = g_strdup(url);
+		x->pos.file = file;
+		blk = n;
+		while (blk != NULL && cmark_node_get_start_line(blk) == 0)
+			blk = cmark_node_parent(blk);
+		if (blk != NULL) {
+			int line = cmark_node_get_start_line(blk);
+			x->pos.line = line + s->body_line - 1;
+			x->pos.col = char_col(s, line,
+					      cmark_node_get_start_column(blk));
+		}
+		g_ptr_array_add(g->links, x);
+	}
+	cmark_iter_free(it);
+}
+
+static void
+parse_body(struct guideline *g, struct body *b, const struct source *s,
+	   const char *file)
+{
+	static cmark_syntax_extension *table;
+	cmark_parser *p;
+	const char *t = s->body;
+	size_t n = s->body_len;
+
+	b->first_line = s->body_line;
+	while (n > 0 && g_ascii_isspace(*t)) {
+		t++;
+		n--;
+	}
+	if (n == 0)
+		return;
+	if (table == NULL) {
+		cmark_gfm_core_extensions_ensure_registered();
+		table = cmark_find_syntax_extension("table");
+	}
+	p = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS);
+	if (table != NULL)
+		cmark_parser_attach_syntax_extension(p, table);
+	cmark_parser_feed(p, s->body, s->body_len);
+	b->doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	g_ptr_array_add(g->docs, b->doc);
+	collect_links(g, b->doc, s, file);
+}
+
+/* A copy of scalar N if it is a non-empty string, reporting otherwise. */
+static char *
+req_str(struct ydoc *y, yaml_node_t *map, const char *key)
+{
+	yaml_node_t *n = ydoc_get(y, map, key);
+	const char *s;
+
+	if (n == NULL) {
+		struct pos p = ydoc_pos(y, map);
+		diag(E_KEY_MISSING, p.file, p.line, p.col, key);
+		return NULL;
+	}
+	if ((s = ydoc_str(y, n, key)) == NULL)
+		return NULL;
+	if (*s == '\0' || ydoc_is_null(n)) {
+		struct pos p = ydoc_pos(y, n);
+		diag(E_EMPTY, p.file, p.line, p.col, key);
+		return NULL;
+	}
+	return g_strdup(s);
+}
+
+static char *
+opt_str(struct ydoc *y, yaml_node_t *map, const char *key)
+{
+	yaml_node_t *n = ydoc_get(y, map, key);
+
+	if (n == NULL || ydoc_is_null(n))
+		return NULL;
+	return g_strdup(ydoc_str(y, n, key));
+}
+
+static enum value_better
+parse_better(struct ydoc *y, yaml_node_t *n)
+{
+	const char *s;
+
+	if (n == NULL || (s = ydoc_str(y, n, "better")) == NULL)
+		return BETTER_UNSET;
+	if (strcmp(s, "lower") == 0)
+		return BETTER_LOWER;
+	if (strcmp(s, "higher") == 0)
+		return BETTER_HIGHER;
+	struct pos p = ydoc_pos(y, n);
+	diag(E_BETTER, p.file, p.line, p.col, s);
+	return BETTER_UNSET;
+}
+
+/* One pattern's value of an item. */
+static void
+load_value(struct ydoc *y, yaml_node_t *n, struct item *it, int pat)
+{
+	struct value *v = &it->values[pat - 1];
+	struct pos p = ydoc_pos(y, n);
+	const char *said = NULL, *s;
+
+	if (n->type == YAML_SEQUENCE_NODE && ydoc_len(n) == 1 &&
+	    ydoc_is_null(ydoc_seq_at(y, n, 0))) {
+		diag(E_VALUE_DASH_LIST, p.file, p.line, p.col);
+		return;
+	}
+	if (ydoc_is_null(n)) {
+		diag(E_VALUE_EMPTY, p.file, p.line, p.col);
+		return;
+	}
+	if ((s = ydoc_str(y, n, "value")) == NULL)
+		return;
+	if (strcmp(s, "unknown") == 0 &&
+	    n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
+		value_set_unknown(v);
+		return;
+	}
+	switch (value_parse(v, s, it->better, it->free, &said)) {
+	case VALUE_OK:
+		break;
+	case VALUE_ERR_EMPTY:
+		diag(E_VALUE_EMPTY, p.file, p.line, p.col);
+		break;
+	case VALUE_ERR_PARSE:
+		diag(E_VALUE_PARSE, p.file, p.line, p.col, s);
+		break;
+	case VALUE_ERR_STAR_DASH:
+		diag(E_VALUE_STAR_DASH, p.file, p.line, p.col);
+		break;
+	case VALUE_ERR_DIRECTION:
+		diag(E_VALUE_DIRECTION, p.file, p.line, p.col, s, it->key);
+		break;
+	case VALUE_ERR_CONFLICT:
+		diag(E_VALUE_CONFLICT, p.file, p.line, p.col, s, said, it->key,
+		     value_better_name(it->better));
+		break;
+	}
+}
+
+static void
+load_values(struct ydoc *y, yaml_node_t *vals, struct item *it)
+{
+	bool seen[PATTERNS] = {false};
+	struct pos p = ydoc_pos(y, vals);
+
+	if (vals->type != YAML_MAPPING_NODE) {
+		diag(E_TYPE, p.file, p.line, p.col, "values",
+		     "a mapping of patterns 1 to 6");
+		return;
+	}
+	for (yaml_node_pair_t *pr = vals->data.mapping.pairs.start;
+	     pr < vals->data.mapping.pairs.top; pr++) {
+		yaml_node_t *k = ydoc_node(y, pr->key);
+		const char *ks = ydoc_str(y, k, "pattern");
+		struct pos kp = ydoc_pos(y, k);
+		int pat;
+
+		if (ks == NULL)
+			continue;
+		pat = (strlen(ks) == 1 && ks[0] >= '1' && ks[0] <= '6')
+			      ? ks[0] - '0'
+			      : 0;
+		if (pat == 0) {
+			diag(E_PATTERN_KEY, kp.file, kp.line, kp.col, ks);
+			continue;
+		}
+		seen[pat - 1] = true;
+		load_value(y, ydoc_node(y, pr->value), it, pat);
+	}
+	for (int i = 0; i < PATTERNS; i++)
+		if (!seen[i])
+			diag(E_PATTERN_MISSING, p.file, p.line, p.col, it->key,
+			     i + 1);
+}
+
+static struct item *
+load_item(struct ydoc *y, yaml_node_t *n, size_t index, size_t count)
+{
+	struct item *it;
+	yaml_node_t *k, *kind, *vals;
+	struct pos p = ydoc_pos(y, n);
+
+	if (ydoc_check_keys(y, n, "an item", item_keys) < 0)
+		return NULL;
+	it = g_new0(struct item, 1);
+	it->pos = p;
+	k = ydoc_get(y, n, "key");
+	if (k == NULL) {
+		if (count > 1)
+			diag(E_ITEM_KEY_MISSING, p.file, p.line, p.col,
+			     (int)index + 1);
+		it->key = g_strdup("-");
+	} else {
+		const char *s = ydoc_str(y, k, "key");
+		struct pos kp = ydoc_pos(y, k);
+		it->key = g_strdup(s != NULL ? s : "?");
+		if (s != NULL && !(strlen(s) == 1 && s[0] >= 'a' && s[0] <= 'z'))
+			diag(E_ITEM_KEY_SYNTAX, kp.file, kp.line, kp.col, s);
+	}
+	it->label = req_str(y, n, "label");
+	it->better = parse_better(y, ydoc_get(y, n, "better"));
+	kind = ydoc_get(y, n, "kind");
+	if (kind != NULL) {
+		const char *s = ydoc_str(y, kind, "kind");
+		struct pos kp = ydoc_pos(y, kind);
+		if (s != NULL && strcmp(s, "free") == 0)
+			it->free = true;
+		else if (s != NULL)
+			diag(E_KIND, kp.file, kp.line, kp.col, s);
+	}
+	vals = ydoc_get(y, n, "values");
+	if (vals == NULL || ydoc_is_null(vals))
+		diag(E_ITEM_NO_VALUES, p.file, p.line, p.col, it->key);
+	else
+		load_values(y, vals, it);
+	return it;
+}
+
+static void
+load_items(struct ydoc *y, yaml_node_t *items, struct control *c)
+{
+	size_t n = ydoc_len(items);
+	struct pos p = ydoc_pos(y, items);
+
+	if (items->type != YAML_SEQUENCE_NODE) {
+		diag(E_TYPE, p.file, p.line, p.col, "items", "a list");
+		return;
+	}
+	if (n == 0) {
+		diag(E_ITEMS_EMPTY, p.file, p.line, p.col);
+		return;
+	}
+	if (n > MAX_ITEMS)
+		n = MAX_ITEMS;
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_t *in = ydoc_seq_at(y, items, i);
+		struct item *it = load_item(y, in, i, ydoc_len(items));
+
+		if (it == NULL)
+			continue;
+		for (guint j = 0; j < c->items->len; j++) {
+			struct item *o = g_ptr_array_index(c->items, j);
+			if (strcmp(o->key, it->key) == 0) {
+				diag(E_ITEM_KEY_DUP, it->pos.file,
+				     it->pos.line, it->pos.col, it->key);
+				break;
+			}
+		}
+		g_ptr_array_add(c->items, it);
+	}
+}
+
+static enum level
+parse_level(struct ydoc *y, yaml_node_t *map)
+{
+	char *s = req_str(y, map, "level");
+	enum level l = LEVEL_NONE;
+
+	if (s == NULL)
+		return l;
+	if (strcmp(s, "基本") == 0)
+		l = LEVEL_BASIC;
+	else if (strcmp(s, "推奨") == 0)
+		l = LEVEL_RECOMMENDED;
+	else {
+		struct pos p = ydoc_pos(y, ydoc_get(y, map, "level"));
+		diag(E_LEVEL, p.file, p.line, p.col, s);
+	}
+	g_free(s);
+	return l;
+}
+
+static void
+load_control(struct load *ld, struct ydoc *y, yaml_node_t *root,
+	     const struct source *s, const char *id, struct pos idpos)
+{
+	struct control *c = g_new0(struct control, 1);
+	yaml_node_t *items;
+
+	ydoc_check_keys(y, root, "front matter", control_keys);
+	c->id = g_strdup(id);
+	id_parse(id, c->num);
+	c->pos = idpos;
+	c->items = g_ptr_array_new();
+	c->level = parse_level(y, root);
+	c->title = opt_str(y, root, "title");
+	items = ydoc_get(y, root, "items");
+	if (items != NULL && !ydoc_is_null(items))
+		load_items(y, items, c);
+	parse_body(ld->g, &c->body, s, c->pos.file);
+	g_ptr_array_add(ld->controls, c);
+}
+
+static void
+load_subsections(struct ydoc *y, yaml_node_t *n, struct section *sec)
+{
+	struct pos p = ydoc_pos(y, n);
+
+	if (n->type != YAML_MAPPING_NODE) {
+		diag(E_TYPE, p.file, p.line, p.col, "subsections",
+		     "a mapping of subsection IDs to titles");
+		return;
+	}
+	for (yaml_node_pair_t *pr = n->data.mapping.pairs.start;
+	     pr < n->data.mapping.pairs.top; pr++) {
+		yaml_node_t *k = ydoc_node(y, pr->key);
+		yaml_node_t *v = ydoc_node(y, pr->value);
+		const char *ks = ydoc_str(y, k, "subsection ID");
+		const char *vs = ydoc_str(y, v, ks != NULL ? ks : "title");
+		struct pos kp = ydoc_pos(y, k);
+		struct subsection *sub;
+		int num[ID_DEPTH];
+
+		if (ks == NULL || vs == NULL)
+			continue;
+		if (id_parse(ks, num) != 3) {
+			diag(E_ID_SYNTAX, kp.file, kp.line, kp.col, ks);
+			continue;
+		}
+		if (num[0] != sec->num[0] || num[1] != sec->num[1]) {
+			diag(E_SUB_FOREIGN, kp.file, kp.line, kp.col, ks,
+			     sec->id);
+			continue;
+		}
+		sub = g_new0(struct subsection, 1);
+		sub->id = g_strdup(ks);
+		memcpy(sub->num, num, sizeof(num));
+		sub->title = g_strdup(vs);
+		sub->controls = g_ptr_array_new();
+		sub->section = sec;
+		sub->pos = kp;
+		g_ptr_array_add(sec->subsections, sub);
+	}
+}
+
+static struct section *
+section_new(struct load *ld, struct ydoc *y, yaml_node_t *root,
+	    const struct source *s, const char *id, struct pos idpos)
+{
+	struct section *sec = g_new0(struct section, 1);
+
+	sec->id = g_strdup(id);
+	id_parse(id, sec->num);
+	sec->pos = idpos;
+	sec->title = req_str(y, root, "title");
+	sec->subsections = g_ptr_array_new();
+	parse_body(ld->g, &sec->body, s, idpos.file);
+	g_ptr_array_add(ld->sections, sec);
+	return sec;
+}
+
+/*
+ * Where a node of this depth must live, relative to the content
+ * directory, given whether it is a page (Part I style) or an _index.md.
+ */
+static char *
+expected_path(const int num[ID_DEPTH], int depth, bool index)
+{
+	GString *s = g_string_new(NULL);
+	char *id1, *id2;
+	int n1[ID_DEPTH] = {num[0], 0, 0, 0};
+	int n2[ID_DEPTH] = {num[0], num[1], 0, 0};
+
+	id1 = load_id_string(n1, 1);
+	id2 = load_id_string(n2, 2);
+	g_string_append(s, id1);
+	if (depth == 1) {
+		g_string_append(s, "/_index.md");
+	} else if (depth == 2 && index) {
+		g_string_append_printf(s, "/%s/_index.md", id2);
+	} else if (depth == 2) {
+		g_string_append_printf(s, "/%s.md", id2);
+	} else {
+		char *id4 = load_id_string(num, depth);
+		g_string_append_printf(s, "/%s/%s.md", id2, id4);
+		g_free(id4);
+	}
+	g_free(id1);
+	g_free(id2);
+	return g_string_free(s, FALSE);
+}
+
+/*
+ * Check the ID is the file's: its name and directory.  REL is the path
+ * relative to the content directory.
+ */
+static int
+check_place(const char *id, const int num[ID_DEPTH], int depth,
+	    const char *rel, struct pos p)
+{
+	bool index = g_str_has_suffix(rel, "/_index.md") ||
+		     strcmp(rel, "_index.md") == 0;
+	char *want = expected_path(num, depth, index);
+	char *wbase = g_path_get_basename(want);
+	char *rbase = g_path_get_basename(rel);
+	char *wdir = g_path_get_dirname(want);
+	int rc = 0;
+
+	if (strcmp(want, rel) != 0) {
+		if (strcmp(wbase, rbase) != 0)
+			diag(E_ID_FILE, p.file, p.line, p.col, id, wbase);
+		else
+			diag(E_ID_DIR, p.file, p.line, p.col, id, wdir);
+		rc = -1;
+	}
+	g_free(want);
+	g_free(wbase);
+	g_free(rbase);
+	g_free(wdir);
+	return rc;
+}
+
+/* Remember where ID was defined; report it if it was defined before. */
+static int
+claim_id(struct load *ld, const char *id, struct pos p)
+{
+	struct pos *first = g_hash_table_lookup(ld->g->ids, id);
+
+	if (first != NULL) {
+		diag(E_ID_DUP, p.file, p.line, p.col, id, first->file,
+		     first->line);
+		return -1;
+	}
+	first = g_new(struct pos, 1);
+	*first = p;
+	g_hash_table_insert(ld->g->ids, g_strdup(id), first);
+	return 0;
+}
+
+void
+load_md(struct load *ld, const char *path, const char *rel)
+{
+	struct source s;
+	struct ydoc y = {0};
+	yaml_node_t *root, *idn;
+	const char *id;
+	struct pos idpos;
+	int num[ID_DEPTH], depth;
+	bool index = g_str_has_suffix(rel, "_index.md");
+
+	path = g_string_chunk_insert_const(ld->g->files, path);
+	if (source_read(&s, path) < 0 || source_split(&s, path) < 0)
+		goto out;
+	if (ydoc_load(&y, path, s.front, s.front_len, s.front_line - 1) < 0)
+		goto out;
+	root = ydoc_root(&y);
+	if (root == NULL || root->type != YAML_MAPPING_NODE) {
+		struct pos p = ydoc_pos(&y, root);
+		diag(E_TYPE, path, root ? p.line : s.front_line, root ? p.col : 1,
+		     "front matter", "a mapping");
+		goto out;
+	}
+	idn = ydoc_get(&y, root, "id");
+	if (idn == NULL) {
+		diag(E_KEY_MISSING, path, s.front_line, 1, "id");
+		goto out;
+	}
+	if ((id = ydoc_str(&y, idn, "id")) == NULL)
+		goto out;
+	idpos = ydoc_pos(&y, idn);
+	depth = id_parse(id, num);
+	if (depth == 0) {
+		diag(E_ID_SYNTAX, idpos.file, idpos.line, idpos.col, id);
+		goto out;
+	}
+	if (depth == 3) {
+		diag(E_ID_KIND, idpos.file, idpos.line, idpos.col, id,
+		     "a part, section, page or control; declare subsections "
+		     "in their section's 'subsections'");
+		goto out;
+	}
+	if (check_place(id, num, depth, rel, idpos) < 0 ||
+	    claim_id(ld, id, idpos) < 0)
+		goto out;
+	if (depth == 1) {
+		struct part *p = g_new0(struct part, 1);
+		ydoc_check_keys(&y, root, "front matter", part_keys);
+		p->id = g_strdup(id);
+		p->num = num[0];
+		p->pos = idpos;
+		p->title = req_str(&y, root, "title");
+		p->sections = g_ptr_array_new();
+		parse_body(ld->g, &p->body, &s, path);
+		g_ptr_array_add(ld->g->parts, p);
+	} else if (depth == 2 && index) {
+		struct section *sec;
+		yaml_node_t *subs = ydoc_get(&y, root, "subsections");
+		ydoc_check_keys(&y, root, "front matter", section_keys);
+		sec = section_new(ld, &y, root, &s, id, idpos);
+		if (subs != NULL && !ydoc_is_null(subs))
+			load_subsections(&y, subs, sec);
+	} else if (depth == 2) {
+		struct section *sec;
+		ydoc_check_keys(&y, root, "front matter", page_keys);
+		sec = section_new(ld, &y, root, &s, id, idpos);
+		sec->page = true;
+		sec->source = opt_str(&y, root, "source");
+	} else {
+		load_control(ld, &y, root, &s, id, idpos);
+	}
+out:
+	ydoc_free(&y);
+	source_free(&s);
+}
+
+char *
+load_id_string(const int num[ID_DEPTH], int depth)
+{
+	static const char *const r[] = {"", "I", "II", "III", "IV", "V",
+					"VI", "VII", "VIII", "IX"};
+	GString *s = g_string_new(r[num[0]]);
+
+	for (int i = 1; i < depth; i++)
+		g_string_append_printf(s, ".%d", num[i]);
+	return g_string_free(s, FALSE);
+}
+
+static gint
+cmp_names(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Visit DIR (REL below the content directory) in sorted order: .md files
+ * are loaded, directories entered; hidden entries are skipped.
+ */
+static void
+walk(struct load *ld, const char *dir, const char *rel)
+{
+	GError *err = NULL;
+	GDir *d = g_dir_open(dir, 0, &err);
+	GPtrArray *names;
+	const char *name;
+
+	if (d == NULL) {
+		diag(S_DIR, dir, 0, 0, err->message);
+		g_error_free(err);
+		return;
+	}
+	names = g_ptr_array_new_with_free_func(g_free);
+	while ((name = g_dir_read_name(d)) != NULL)
+		if (name[0] != '.')
+			g_ptr_array_add(names, g_strdup(name));
+	g_dir_close(d);
+	g_ptr_array_sort(names, cmp_names);
+	for (guint i = 0; i < names->len && ld->nfiles < MAX_FILES; i++) {
+		const char *n = g_ptr_array_index(names, i);
+		char *path = g_build_filename(dir, n, NULL);
+		char *r = *rel ? g_strconcat(rel, "/", n, NULL) : g_strdup(n);
+
+		if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+			walk(ld, path, r);
+		} else if (g_str_has_suffix(n, ".md")) {
+			ld->nfiles++;
+			load_md(ld, path, r);
+		}
+		g_free(path);
+		g_free(r);
+	}
+	g_ptr_array_free(names, TRUE);
+}
+
+struct guideline *
+guideline_load(const char *dir)
+{
+	struct guideline *g = g_new0(struct guideline, 1);
+	struct load ld = {0};
+
+	g->dir = g_strdup(dir);
+	g->criteria = g_ptr_array_new();
+	g->service_types = g_ptr_array_new();
+	g->parts = g_ptr_array_new();
+	g->controls = g_ptr_array_new();
+	g->docs = g_ptr_array_new();
+	g->links = g_ptr_array_new();
+	g->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	g->by_id = g_hash_table_new(g_str_hash, g_str_equal);
+	g->files = g_string_chunk_new(4096);
+	if (meta_load(g) < 0) {
+		guideline_free(g);
+		return NULL;
+	}
+	ld.g = g;
+	ld.sections = g_ptr_array_new();
+	ld.controls = g_ptr_array_new();
+	walk(&ld, dir, "");
+	link_model(&ld);
+	g_ptr_array_free(ld.sections, TRUE);
+	g_ptr_array_free(ld.controls, TRUE);
+	return g;
+}

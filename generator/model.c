@@ -1,0 +1,308 @@
+/*
+ * model: IDs, freeing, and the views of a control's body that every
+ * writer shares.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm.h>
+#include <glib.h>
+
+#include "model.h"
+
+static const char *const roman[] = {"", "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ",
+				    "Ⅵ", "Ⅶ", "Ⅷ", "Ⅸ"};
+static const char *const ascii_roman[] = {"", "I", "II", "III", "IV", "V",
+					  "VI", "VII", "VIII", "IX"};
+
+int
+id_parse(const char *id, int num[ID_DEPTH])
+{
+	const char *p = id;
+	int depth = 0;
+	size_t i, n;
+
+	memset(num, 0, sizeof(int) * ID_DEPTH);
+	n = strcspn(p, ".");
+	for (i = 1; i < G_N_ELEMENTS(ascii_roman); i++)
+		if (strlen(ascii_roman[i]) == n &&
+		    strncmp(p, ascii_roman[i], n) == 0)
+			break;
+	if (i == G_N_ELEMENTS(ascii_roman))
+		return 0;
+	num[depth++] = (int)i;
+	p += n;
+	while (*p == '.') {
+		long v;
+		char *end;
+		p++;
+		if (depth == ID_DEPTH || !g_ascii_isdigit(*p) || *p == '0')
+			return 0;
+		v = strtol(p, &end, 10);
+		if (v > 9999)
+			return 0;
+		num[depth++] = (int)v;
+		p = end;
+	}
+	return *p == '\0' ? depth : 0;
+}
+
+int
+id_cmp(const int a[ID_DEPTH], const int b[ID_DEPTH])
+{
+	for (int i = 0; i < ID_DEPTH; i++)
+		if (a[i] != b[i])
+			return a[i] < b[i] ? -1 : 1;
+	return 0;
+}
+
+char *
+id_display(const char *id)
+{
+	int num[ID_DEPTH];
+	int depth = id_parse(id, num);
+	GString *s;
+
+	if (depth == 0)
+		return g_strdup(id);
+	s = g_string_new(roman[num[0]]);
+	for (int i = 1; i < depth; i++)
+		g_string_append_printf(s, ".%d", num[i]);
+	return g_string_free(s, FALSE);
+}
+
+const char *
+level_name(enum level l)
+{
+	switch (l) {
+	case LEVEL_BASIC:
+		return "基本";
+	case LEVEL_RECOMMENDED:
+		return "推奨";
+	default:
+		return "";
+	}
+}
+
+struct control *
+guideline_control(const struct guideline *g, const char *id)
+{
+	return g_hash_table_lookup(g->by_id, id);
+}
+
+static void
+item_free(struct item *it)
+{
+	if (it == NULL)
+		return;
+	g_free(it->key);
+	g_free(it->label);
+	for (int i = 0; i < PATTERNS; i++)
+		value_clear(&it->values[i]);
+	g_free(it);
+}
+
+void
+control_free(struct control *c)
+{
+	if (c == NULL)
+		return;
+	g_free(c->id);
+	g_free(c->title);
+	if (c->items != NULL) {
+		for (guint i = 0; i < c->items->len; i++)
+			item_free(g_ptr_array_index(c->items, i));
+		g_ptr_array_free(c->items, TRUE);
+	}
+	g_free(c);
+}
+
+static void
+subsection_free(struct subsection *s)
+{
+	if (s == NULL)
+		return;
+	g_free(s->id);
+	g_free(s->title);
+	g_ptr_array_free(s->controls, TRUE);
+	g_free(s);
+}
+
+void
+section_free(struct section *s)
+{
+	if (s == NULL)
+		return;
+	g_free(s->id);
+	g_free(s->title);
+	g_free(s->source);
+	for (guint i = 0; i < s->subsections->len; i++)
+		subsection_free(g_ptr_array_index(s->subsections, i));
+	g_ptr_array_free(s->subsections, TRUE);
+	g_free(s);
+}
+
+static void
+part_free(struct part *p)
+{
+	if (p == NULL)
+		return;
+	g_free(p->id);
+	g_free(p->title);
+	for (guint i = 0; i < p->sections->len; i++)
+		section_free(g_ptr_array_index(p->sections, i));
+	g_ptr_array_free(p->sections, TRUE);
+	g_free(p);
+}
+
+void
+guideline_free(struct guideline *g)
+{
+	if (g == NULL)
+		return;
+	g_free(g->dir);
+	g_free(g->title);
+	g_free(g->edition);
+	g_free(g->publisher);
+	g_free(g->author);
+	g_free(g->attribution);
+	for (int i = 0; i < PATTERNS; i++) {
+		g_free(g->patterns[i].confidentiality);
+		g_free(g->patterns[i].integrity);
+		g_free(g->patterns[i].availability);
+		g_free(g->patterns[i].description);
+	}
+	for (guint i = 0; i < g->criteria->len; i++) {
+		struct criterion *c = g_ptr_array_index(g->criteria, i);
+		g_free(c->aspect);
+		g_free(c->level);
+		g_strfreev(c->texts);
+		g_free(c);
+	}
+	g_ptr_array_free(g->criteria, TRUE);
+	for (guint i = 0; i < g->service_types->len; i++) {
+		struct service_type *t = g_ptr_array_index(g->service_types, i);
+		g_free(t->name);
+		g_free(t);
+	}
+	g_ptr_array_free(g->service_types, TRUE);
+	g_strfreev(g->service_types_note);
+	for (guint i = 0; i < g->parts->len; i++)
+		part_free(g_ptr_array_index(g->parts, i));
+	g_ptr_array_free(g->parts, TRUE);
+	for (guint i = 0; i < g->controls->len; i++)
+		control_free(g_ptr_array_index(g->controls, i));
+	g_ptr_array_free(g->controls, TRUE);
+	for (guint i = 0; i < g->docs->len; i++)
+		cmark_node_free(g_ptr_array_index(g->docs, i));
+	g_ptr_array_free(g->docs, TRUE);
+	for (guint i = 0; i < g->links->len; i++) {
+		struct xref *x = g_ptr_array_index(g->links, i);
+		g_free(x->target);
+		g_free(x);
+	}
+	g_ptr_array_free(g->links, TRUE);
+	g_hash_table_destroy(g->ids);
+	g_hash_table_destroy(g->by_id);
+	g_string_chunk_free(g->files);
+	g_free(g);
+}
+
+/*
+ * Plain text: text and code as they are, soft breaks joined without a
+ * space (the guideline is Japanese), hard breaks and block ends as
+ * newlines, footnote references dropped.
+ */
+static void
+plain(cmark_node *n, GString *out)
+{
+	cmark_node_type t = cmark_node_get_type(n);
+
+	switch (t) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+		g_string_append(out, cmark_node_get_literal(n));
+		return;
+	case CMARK_NODE_LINEBREAK:
+		g_string_append_c(out, '\n');
+		return;
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_FOOTNOTE_REFERENCE:
+	case CMARK_NODE_HTML_INLINE:
+		return;
+	default:
+		break;
+	}
+	for (cmark_node *c = cmark_node_first_child(n); c != NULL;
+	     c = cmark_node_next(c)) {
+		plain(c, out);
+		if ((cmark_node_get_type(c) & CMARK_NODE_TYPE_BLOCK) &&
+		    cmark_node_next(c) != NULL && out->len > 0 &&
+		    out->str[out->len - 1] != '\n')
+			g_string_append_c(out, '\n');
+	}
+}
+
+char *
+md_plain(cmark_node *n)
+{
+	GString *s = g_string_new(NULL);
+
+	if (n != NULL)
+		plain(n, s);
+	while (s->len > 0 && s->str[s->len - 1] == '\n')
+		g_string_truncate(s, s->len - 1);
+	return g_string_free(s, FALSE);
+}
+
+cmark_node *
+control_bp_heading(const struct control *ctl)
+{
+	cmark_node *doc = ctl->body.doc;
+
+	if (doc == NULL)
+		return NULL;
+	for (cmark_node *c = cmark_node_first_child(doc); c != NULL;
+	     c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) != CMARK_NODE_HEADING)
+			continue;
+		char *t = md_plain(c);
+		int is = strstr(t, "ベストプラクティス") != NULL;
+		g_free(t);
+		if (is)
+			return c;
+	}
+	return NULL;
+}
+
+char *
+control_text(const struct control *c)
+{
+	GString *s = g_string_new(NULL);
+	cmark_node *stop = control_bp_heading(c);
+
+	if (c->body.doc == NULL)
+		return g_string_free(s, FALSE);
+	for (cmark_node *n = cmark_node_first_child(c->body.doc);
+	     n != NULL && n != stop; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION)
+			continue;
+		char *t = md_plain(n);
+		if (s->len > 0)
+			g_string_append_c(s, '\n');
+		g_string_append(s, t);
+		g_free(t);
+	}
+	return g_string_free(s, FALSE);
+}
+
+cmark_node *
+control_best_practices(const struct control *c)
+{
+	cmark_node *h = control_bp_heading(c);
+	cmark_node *l = h != NULL ? cmark_node_next(h) : NULL;
+
+	if (l != NULL && cmark_node_get_type(l) == CMARK_NODE_LIST)
+		return l;
+	return NULL;
+}

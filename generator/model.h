@@ -1,0 +1,181 @@
+/*
+ * model: the guideline as loaded from content/.
+ *
+ * One guideline owns everything below it; guideline_free releases it
+ * all.  Strings are UTF-8 and owned by the structure that holds them.
+ * Markdown bodies are kept as cmark-gfm trees, so every writer (JSON,
+ * HTML, PDF) walks the same parse.
+ */
+#ifndef GP_MODEL_H
+#define GP_MODEL_H
+
+#include <stdbool.h>
+
+#include <glib.h>
+
+#include "value.h"
+
+struct cmark_node;
+
+#define PATTERNS 6
+#define ID_DEPTH 4 /* part . section . subsection . control */
+
+/* Where something was written: file and 1-based line, column. */
+struct pos {
+	const char *file; /* borrowed from the guideline's file table */
+	int line;
+	int col;
+};
+
+/* A Markdown body: its parse, and the file line its first line is on. */
+struct body {
+	struct cmark_node *doc; /* NULL when the file has no body */
+	int first_line;
+};
+
+struct item {
+	char *key;   /* "a", "b", … or "-" for a single unnumbered item */
+	char *label; /* 評価項目 as printed */
+	enum value_better better;
+	bool free;   /* kind: free */
+	struct value values[PATTERNS];
+	struct pos pos;
+};
+
+enum level {
+	LEVEL_NONE = 0,
+	LEVEL_BASIC,       /* 基本 */
+	LEVEL_RECOMMENDED, /* 推奨 */
+};
+
+struct control {
+	char *id;              /* ASCII: "III.4.2.1" */
+	int num[ID_DEPTH];     /* 3, 4, 2, 1 */
+	enum level level;
+	char *title;           /* NULL: the guideline prints none */
+	struct body body;
+	GPtrArray *items;      /* struct item * */
+	struct subsection *sub;
+	struct pos pos;
+};
+
+struct subsection {
+	char *id;
+	int num[ID_DEPTH];
+	char *title;
+	GPtrArray *controls; /* struct control *, borrowed, in ID order */
+	struct section *section;
+	struct pos pos;
+};
+
+/* A section of Part II or III, or a prose page of Part I. */
+struct section {
+	char *id;
+	int num[ID_DEPTH];
+	char *title;
+	char *source;           /* Part I pages: the report section(s) */
+	bool page;              /* a prose page (<id>.md), not a section */
+	struct body body;
+	GPtrArray *subsections; /* struct subsection *, owned */
+	struct part *part;
+	struct pos pos;
+};
+
+struct part {
+	char *id; /* "I", "II", "III" */
+	int num;
+	char *title;
+	struct body body;
+	GPtrArray *sections; /* struct section *, owned, in ID order */
+	struct pos pos;
+};
+
+struct pattern {
+	int num;
+	char *confidentiality, *integrity, *availability; /* 高, 中, 低 */
+	char *description;
+};
+
+struct service_type {
+	char *name;
+	int pattern; /* 0: cannot be fixed in general (※) */
+};
+
+/* Judging criteria for one aspect and level (report 3.2.3【1】①). */
+struct criterion {
+	char *aspect; /* confidentiality, integrity, availability */
+	char *level;  /* 高, 中, 低, or NULL for integrity */
+	char **texts; /* NULL-terminated */
+};
+
+/* A Markdown link whose destination is an ID. */
+struct xref {
+	char *target;
+	struct pos pos;
+};
+
+struct guideline {
+	char *dir; /* the content directory as given */
+	char *title, *edition, *publisher, *author, *attribution;
+	struct pattern patterns[PATTERNS];
+	int npatterns;
+	GPtrArray *criteria;      /* struct criterion * */
+	GPtrArray *service_types; /* struct service_type * */
+	char **service_types_note;
+	GPtrArray *parts;    /* struct part *, owned, in ID order */
+	GPtrArray *controls; /* struct control *, owned, in ID order */
+	GHashTable *ids;     /* ID → struct pos * of its definition */
+	GHashTable *by_id;   /* ID → struct control *, borrowed */
+	GStringChunk *files; /* file names that struct pos points into */
+	GPtrArray *docs;     /* cmark trees to free */
+	GPtrArray *links;    /* struct xref *: links to IDs, to resolve */
+};
+
+/* Load DIR (content/).  Problems are reported with diag(); the model is
+ * returned even when some files were bad, as far as it could be read.
+ * Returns NULL only when DIR holds no guideline.yaml.  Free with
+ * guideline_free. */
+struct guideline *guideline_load(const char *dir);
+
+/* Free G and everything in it.  Accepts NULL. */
+void guideline_free(struct guideline *g);
+
+/* Free one control or section (with its subsections) not yet linked
+ * into a guideline.  Accept NULL. */
+void control_free(struct control *c);
+void section_free(struct section *s);
+
+/* Cross-file checks: IDs, parents, links, emptiness.  Reports with
+ * diag(). */
+void guideline_validate(struct guideline *g);
+
+/* The control with ID, or NULL. */
+struct control *guideline_control(const struct guideline *g, const char *id);
+
+/* Parse an ASCII ID into NUM (zero-filled); returns its depth 1..4, or 0
+ * if malformed. */
+int id_parse(const char *id, int num[ID_DEPTH]);
+
+/* Compare two parsed IDs, for sorting. */
+int id_cmp(const int a[ID_DEPTH], const int b[ID_DEPTH]);
+
+/* The display form: "Ⅲ.4.2.1".  Returns a new string. */
+char *id_display(const char *id);
+
+/* "基本", "推奨". */
+const char *level_name(enum level);
+
+/* The control text (before the ベストプラクティス heading) as plain
+ * text; a new string. */
+char *control_text(const struct control *c);
+
+/* The ベストプラクティス heading of the body, or NULL. */
+struct cmark_node *control_bp_heading(const struct control *c);
+
+/* The ordered list of best practices, or NULL: a node of the body. */
+struct cmark_node *control_best_practices(const struct control *c);
+
+/* Plain text of a cmark node and its children; a new string. */
+char *md_plain(struct cmark_node *n);
+
+#endif
