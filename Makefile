@@ -9,10 +9,10 @@ CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L $(WARN) $(shell pkg-config --cflag
 LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lcmark-gfm-extensions -lm
 B       ?= build
 
-LIBSRC  = diag.c fsio.c source.c ydoc.c value.c model.c load.c meta.c link.c \
-          validate.c export.c
+# every module but main.c goes into the library the tests link with
+LIBSRC  = $(filter-out main.c,$(notdir $(wildcard generator/*.c)))
 LIBOBJ  = $(LIBSRC:%.c=$(B)/obj/%.o)
-TESTS   = value source diag ydoc
+TESTS   = $(patsubst tests/unit/test_%.c,%,$(wildcard tests/unit/test_*.c))
 TESTBIN = $(TESTS:%=$(B)/test_%)
 
 all: $(B)/guidepress

@@ -14,31 +14,83 @@
 #include "export.h"
 #include "fsio.h"
 #include "model.h"
+#include "pdf.h"
+#include "publish.h"
+#include "site.h"
 
 #define VERSION "0.1.0"
 #define EXIT_USAGE 64
 
+/* Options; each command accepts the ones its mask names. */
+enum {
+	O_CONTENT = 1 << 0,
+	O_OUT = 1 << 1,
+	O_OUTFILE = 1 << 2,
+	O_FORMAT = 1 << 3,
+	O_BASEURL = 1 << 4,
+	O_THEME = 1 << 5,
+	O_FONTS = 1 << 6,
+};
+
+struct opts {
+	const char *content;
+	const char *out;
+	const char *outfile;
+	const char *format;
+	const char *base_url;
+	const char *theme;
+	const char *fonts;
+};
+
 struct command {
 	const char *name;
-	int (*run)(int, char **);
+	int (*run)(const struct opts *);
+	unsigned options;
 	const char *synopsis;
 	const char *help;
 };
 
-static int cmd_check(int, char **);
-static int cmd_export(int, char **);
+static int cmd_check(const struct opts *);
+static int cmd_export(const struct opts *);
+static int cmd_build(const struct opts *);
+static int cmd_pdf(const struct opts *);
 
 static const struct command commands[] = {
-	{"check", cmd_check, "check [--content DIR]",
+	{"build", cmd_build, O_CONTENT | O_OUT | O_BASEURL | O_THEME | O_FONTS,
+	 "build [--content DIR] [--out DIR] [--base-url URL]",
+	 "Check the guideline in DIR and publish it into the output\n"
+	 "directory (default: public): the website and guideline.pdf.  The\n"
+	 "output is built beside the old one and swapped in only when all of\n"
+	 "it was written; when the content has errors nothing is written.\n"},
+	{"check", cmd_check, O_CONTENT, "check [--content DIR]",
 	 "Load the guideline in DIR (default: content) and report every\n"
 	 "problem found as FILE:LINE:COL: LEVEL: MESSAGE, then a summary.\n"
 	 "Writes nothing.  Exit status: 0 clean, 1 warnings, 2 errors,\n"
-	 "3 a file could not be read.\n"},
-	{"export", cmd_export, "export --format json [--content DIR]",
+	 "3 a file could not be read or written, 64 a usage error.\n"},
+	{"export", cmd_export, O_CONTENT | O_FORMAT,
+	 "export --format json [--content DIR]",
 	 "Write the whole guideline as JSON on standard output: guideline,\n"
 	 "patterns, service_types, parts and controls with their items and\n"
 	 "typed reference values (schema in README.md).  Nothing is written\n"
 	 "when the content has errors.\n"},
+	{"pdf", cmd_pdf, O_CONTENT | O_OUTFILE | O_THEME | O_FONTS,
+	 "pdf [--content DIR] [-o FILE]",
+	 "Typeset only the book, into FILE (default: public/guideline.pdf),\n"
+	 "written atomically.\n"},
+};
+
+static const struct {
+	unsigned mask;
+	const char *text;
+} option_help[] = {
+	{O_CONTENT, "  --content DIR    the content directory (default: content)\n"},
+	{O_OUT, "  --out DIR        the output directory (default: public)\n"},
+	{O_OUTFILE, "  -o FILE          the output file\n"},
+	{O_FORMAT, "  --format json    the output format (only json)\n"},
+	{O_BASEURL, "  --base-url URL   the site's public address, for canonical\n"
+		    "                   links and sitemap.xml (default: none)\n"},
+	{O_THEME, "  --theme DIR      the theme (default: themes/default)\n"},
+	{O_FONTS, "  --fonts DIR      the fonts for the PDF (default: fonts)\n"},
 };
 
 static void
@@ -55,54 +107,78 @@ usage(FILE *f)
 static void
 command_help(const struct command *c)
 {
-	printf("usage: guidepress %s\n\n%s", c->synopsis, c->help);
-	printf("\noptions:\n"
-	       "  --content DIR   the content directory (default: content)\n"
-	       "  --help          this text\n");
-	if (strcmp(c->name, "export") == 0)
-		printf("  --format json   the output format (only json)\n");
+	printf("usage: guidepress %s\n\n%s\noptions:\n", c->synopsis, c->help);
+	for (size_t i = 0; i < G_N_ELEMENTS(option_help); i++)
+		if (c->options & option_help[i].mask)
+			fputs(option_help[i].text, stdout);
+	printf("  --help           this text\n");
 }
 
 /*
- * Options shared by the commands that read content: --content DIR,
- * --format F, --help.  Returns 0, 1 if help was printed, or -1 on a
- * usage error (already reported).
+ * Parse the options of command C.  Returns 0, 1 if help was printed, or
+ * -1 on a usage error (already reported).
  */
-struct opts {
-	const char *content;
-	const char *format;
-};
-
 static int
 parse_opts(const struct command *c, int argc, char **argv, struct opts *o)
 {
 	static const struct option longs[] = {
 		{"content", required_argument, NULL, 'c'},
+		{"out", required_argument, NULL, 'd'},
 		{"format", required_argument, NULL, 'f'},
+		{"base-url", required_argument, NULL, 'u'},
+		{"theme", required_argument, NULL, 't'},
+		{"fonts", required_argument, NULL, 'F'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
+	static const struct {
+		int ch;
+		unsigned mask;
+	} masks[] = {
+		{'c', O_CONTENT}, {'d', O_OUT},   {'o', O_OUTFILE},
+		{'f', O_FORMAT},  {'u', O_BASEURL}, {'t', O_THEME},
+		{'F', O_FONTS},
+	};
 	int ch;
 
+	memset(o, 0, sizeof(*o));
 	o->content = "content";
-	o->format = NULL;
+	o->out = "public";
+	o->theme = "themes/default";
+	o->fonts = "fonts";
 	optind = 1;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "c:f:h", longs, NULL)) != -1) {
-		switch (ch) {
-		case 'c':
-			o->content = optarg;
-			break;
-		case 'f':
-			if (strcmp(c->name, "export") != 0)
-				goto bad;
-			o->format = optarg;
-			break;
-		case 'h':
+	while ((ch = getopt_long(argc, argv, ":o:h", longs, NULL)) != -1) {
+		if (ch == 'h') {
 			command_help(c);
 			return 1;
-		default:
-			goto bad;
+		}
+		if (ch == '?' || ch == ':') {
+			const char *what = argv[optind - 1];
+			fprintf(stderr, "guidepress %s: %s option '%s'\n",
+				c->name,
+				ch == ':' ? "missing argument to" : "unknown",
+				what);
+			goto usage;
+		}
+		for (size_t i = 0; i < G_N_ELEMENTS(masks); i++)
+			if (masks[i].ch == ch && !(c->options & masks[i].mask)) {
+				fprintf(stderr,
+					"guidepress %s: option '%s' does not "
+					"apply to this command\n",
+					c->name, argv[optind - 1 -
+						      (optarg != NULL &&
+						       optarg == argv[optind - 1])]);
+				goto usage;
+			}
+		switch (ch) {
+		case 'c': o->content = optarg; break;
+		case 'd': o->out = optarg; break;
+		case 'o': o->outfile = optarg; break;
+		case 'f': o->format = optarg; break;
+		case 'u': o->base_url = optarg; break;
+		case 't': o->theme = optarg; break;
+		case 'F': o->fonts = optarg; break;
 		}
 	}
 	if (optind < argc) {
@@ -111,41 +187,38 @@ parse_opts(const struct command *c, int argc, char **argv, struct opts *o)
 		goto usage;
 	}
 	return 0;
-bad:
-	if (optopt != 0 && optopt != '?')
-		fprintf(stderr, "guidepress %s: bad option '-%c'\n", c->name,
-			optopt);
-	else
-		fprintf(stderr, "guidepress %s: bad option '%s'\n", c->name,
-			argv[optind - 1]);
 usage:
 	fprintf(stderr, "usage: guidepress %s\n", c->synopsis);
 	return -1;
 }
 
-/* Load and validate; NULL if the directory holds no guideline. */
+/*
+ * Load and validate.  Returns the guideline, or NULL when it has errors
+ * (after printing the summary naming WHAT) or no guideline.yaml.
+ */
 static struct guideline *
-load_checked(const char *dir)
+load_ok(const char *dir, const char *what)
 {
 	struct guideline *g = guideline_load(dir);
 
 	if (g != NULL)
 		guideline_validate(g);
+	if (g == NULL || diag_worst() >= DIAG_ERROR) {
+		diag_summary(what);
+		guideline_free(g);
+		return NULL;
+	}
 	return g;
 }
 
 static int
-cmd_check(int argc, char **argv)
+cmd_check(const struct opts *o)
 {
-	struct opts o;
-	struct guideline *g;
-	char *what;
-	int rc = parse_opts(&commands[0], argc, argv, &o);
+	struct guideline *g = guideline_load(o->content);
+	char *what = g_strdup_printf("check: %s", o->content);
 
-	if (rc != 0)
-		return rc < 0 ? EXIT_USAGE : 0;
-	g = load_checked(o.content);
-	what = g_strdup_printf("check: %s", o.content);
+	if (g != NULL)
+		guideline_validate(g);
 	diag_summary(what);
 	g_free(what);
 	guideline_free(g);
@@ -153,33 +226,76 @@ cmd_check(int argc, char **argv)
 }
 
 static int
-cmd_export(int argc, char **argv)
+cmd_export(const struct opts *o)
 {
-	struct opts o;
 	struct guideline *g;
-	int rc = parse_opts(&commands[1], argc, argv, &o);
 
-	if (rc != 0)
-		return rc < 0 ? EXIT_USAGE : 0;
-	if (o.format == NULL || strcmp(o.format, "json") != 0) {
+	if (o->format == NULL || strcmp(o->format, "json") != 0) {
 		fprintf(stderr, "guidepress export: %s: the only format is "
 				"json (--format json)\n",
-			o.format == NULL ? "no format given" : o.format);
+			o->format == NULL ? "no format given" : o->format);
 		return EXIT_USAGE;
 	}
-	g = load_checked(o.content);
-	if (g == NULL || diag_worst() >= DIAG_ERROR) {
-		diag_summary("export: nothing written");
-		guideline_free(g);
+	if ((g = load_ok(o->content, "export: nothing written")) == NULL)
 		return diag_exit_status();
-	}
-	if (export_json(g, stdout) < 0 ||
-	    fsio_close(stdout, "standard output") < 0) {
-		guideline_free(g);
-		return diag_exit_status();
-	}
+	if (export_json(g, stdout) == 0)
+		fsio_close(stdout, "standard output");
+	else
+		diag(S_WRITE, "standard output", 0, 0, "JSON output failed");
 	guideline_free(g);
 	return diag_exit_status();
+}
+
+static int
+cmd_build(const struct opts *o)
+{
+	struct site_opts so = {o->theme, o->base_url};
+	struct pdf_opts po = {o->theme, o->fonts};
+	struct guideline *g;
+	char *tmp = NULL, *pdf = NULL, *what;
+	int rc = -1;
+
+	if (publish_check_out(o->out, o->content) < 0)
+		return EXIT_USAGE;
+	if ((g = load_ok(o->content, "build: nothing written")) == NULL)
+		return diag_exit_status();
+	if ((tmp = publish_begin(o->out)) == NULL)
+		goto out;
+	pdf = g_build_filename(tmp, "guideline.pdf", NULL);
+	if (site_write(g, tmp, &so) < 0 || pdf_book_write(g, pdf, &po) < 0 ||
+	    publish_commit(tmp, o->out) < 0) {
+		publish_abort(tmp);
+		goto out;
+	}
+	rc = 0;
+out:
+	what = g_strdup_printf("build: %s%s", o->out,
+			       rc == 0 ? "" : ": nothing written");
+	diag_summary(what);
+	g_free(what);
+	g_free(tmp);
+	g_free(pdf);
+	guideline_free(g);
+	return rc == 0 ? diag_exit_status() : (diag_exit_status() ? diag_exit_status() : 3);
+}
+
+static int
+cmd_pdf(const struct opts *o)
+{
+	struct pdf_opts po = {o->theme, o->fonts};
+	const char *path = o->outfile ? o->outfile : "public/guideline.pdf";
+	struct guideline *g;
+	char *dir;
+	int rc;
+
+	if ((g = load_ok(o->content, "pdf: nothing written")) == NULL)
+		return diag_exit_status();
+	dir = g_path_get_dirname(path);
+	g_mkdir_with_parents(dir, 0755);
+	g_free(dir);
+	rc = pdf_book_write(g, path, &po);
+	guideline_free(g);
+	return rc == 0 ? diag_exit_status() : (diag_exit_status() ? diag_exit_status() : 3);
 }
 
 int
@@ -200,7 +316,13 @@ main(int argc, char **argv)
 	}
 	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
-			return commands[i].run(argc - 1, argv + 1);
+		{
+			struct opts o;
+			int rc = parse_opts(&commands[i], argc - 1, argv + 1, &o);
+			if (rc != 0)
+				return rc < 0 ? EXIT_USAGE : 0;
+			return commands[i].run(&o);
+		}
 	fprintf(stderr, "guidepress: unknown command '%s'\n", argv[1]);
 	usage(stderr);
 	return EXIT_USAGE;

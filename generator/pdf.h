@@ -1,0 +1,22 @@
+/*
+ * pdf: the guideline typeset as an A4 book with cairo and pango.
+ */
+#ifndef GP_PDF_H
+#define GP_PDF_H
+
+#include "model.h"
+
+struct pdf_opts {
+	const char *theme_dir; /* themes/default: typographic parameters */
+	const char *fonts_dir; /* fonts/: the only fonts used, via a private
+				  fontconfig configuration */
+};
+
+/*
+ * Typeset G into the PDF file PATH, written atomically.  Returns 0, or
+ * -1 after reporting with diag() (PATH is then as it was).
+ */
+int pdf_book_write(const struct guideline *g, const char *path,
+		   const struct pdf_opts *o);
+
+#endif

@@ -1,0 +1,38 @@
+/*
+ * publish: atomic replacement of an output directory.  Everything is
+ * written into a fresh temporary directory beside the output; only when
+ * all of it was written is the old output swapped out and removed.  On
+ * any error the previous output stays as it was.
+ */
+#ifndef GP_PUBLISH_H
+#define GP_PUBLISH_H
+
+/*
+ * Refuse an output directory that is the content directory, lies inside
+ * it, or contains it.  Reports and returns -1; 0 if OUT is acceptable.
+ */
+int publish_check_out(const char *out, const char *content);
+
+/*
+ * Create an empty temporary directory beside OUT ("OUT.tmp-XXXXXX").
+ * Returns its path (caller frees with g_free), or NULL after reporting.
+ */
+char *publish_begin(const char *out);
+
+/*
+ * Put TMP in the place of OUT: rename OUT away, rename TMP to OUT, then
+ * delete the old tree.  Returns 0, or -1 after reporting (OUT is then
+ * as it was).
+ */
+int publish_commit(const char *tmp, const char *out);
+
+/* Delete TMP and everything in it (after a failed build). */
+void publish_abort(const char *tmp);
+
+/*
+ * Delete the tree at PATH, not following symbolic links.  Returns 0 or
+ * -1 after reporting.
+ */
+int publish_rmtree(const char *path);
+
+#endif
