@@ -82,7 +82,9 @@ link_model(struct load *ld)
 			diag(E_ID_PARENT, s->pos.file, s->pos.line, s->pos.col,
 			     s->id, pid);
 			g_free(pid);
-			section_free(s);
+			/* kept, so its controls still find it */
+			g_ptr_array_add(g->orphans, s);
+			g_hash_table_insert(sections, s->id, s);
 			continue;
 		}
 		s->part = p;

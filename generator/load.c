@@ -654,6 +654,7 @@ guideline_load(const char *dir)
 	g->service_types = g_ptr_array_new();
 	g->parts = g_ptr_array_new();
 	g->controls = g_ptr_array_new();
+	g->orphans = g_ptr_array_new();
 	g->docs = g_ptr_array_new();
 	g->links = g_ptr_array_new();
 	g->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);

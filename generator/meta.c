@@ -39,15 +39,17 @@ str_of(struct ydoc *y, yaml_node_t *map, const char *key, bool required)
 	return s != NULL ? g_strdup(s) : NULL;
 }
 
-/* A CIA level: one of ALLOWED ("高", "中", "低"). */
+/* A CIA level: 高 or 低, or with MIDDLE also 中. */
 static char *
-cia(struct ydoc *y, yaml_node_t *map, const char *key, const char *allowed)
+cia(struct ydoc *y, yaml_node_t *map, const char *key, bool middle)
 {
 	char *s = str_of(y, map, key, true);
 
-	if (s != NULL && (strstr(allowed, s) == NULL || strlen(s) != 3)) {
+	if (s != NULL && strcmp(s, "高") != 0 && strcmp(s, "低") != 0 &&
+	    !(middle && strcmp(s, "中") == 0)) {
 		struct pos p = ydoc_pos(y, ydoc_get(y, map, key));
-		diag(E_CIA_LEVEL, p.file, p.line, p.col, s, allowed);
+		diag(E_CIA_LEVEL, p.file, p.line, p.col, s,
+		     middle ? "高, 中 or 低" : "高 or 低");
 	}
 	return s;
 }
@@ -84,9 +86,9 @@ load_patterns(struct guideline *g, struct ydoc *y, yaml_node_t *n)
 			continue;
 		pt = &g->patterns[ks[0] - '1'];
 		pt->num = ks[0] - '0';
-		pt->confidentiality = cia(y, v, "confidentiality", "高低");
-		pt->integrity = cia(y, v, "integrity", "高中低");
-		pt->availability = cia(y, v, "availability", "高中低");
+		pt->confidentiality = cia(y, v, "confidentiality", false);
+		pt->integrity = cia(y, v, "integrity", true);
+		pt->availability = cia(y, v, "availability", true);
 		pt->description = str_of(y, v, "description", false);
 		g->npatterns++;
 	}

@@ -190,6 +190,9 @@ guideline_free(struct guideline *g)
 	for (guint i = 0; i < g->parts->len; i++)
 		part_free(g_ptr_array_index(g->parts, i));
 	g_ptr_array_free(g->parts, TRUE);
+	for (guint i = 0; i < g->orphans->len; i++)
+		section_free(g_ptr_array_index(g->orphans, i));
+	g_ptr_array_free(g->orphans, TRUE);
 	for (guint i = 0; i < g->controls->len; i++)
 		control_free(g_ptr_array_index(g->controls, i));
 	g_ptr_array_free(g->controls, TRUE);

@@ -124,6 +124,7 @@ struct guideline {
 	char **service_types_note;
 	GPtrArray *parts;    /* struct part *, owned, in ID order */
 	GPtrArray *controls; /* struct control *, owned, in ID order */
+	GPtrArray *orphans;  /* struct section * whose part is missing */
 	GHashTable *ids;     /* ID → struct pos * of its definition */
 	GHashTable *by_id;   /* ID → struct control *, borrowed */
 	GStringChunk *files; /* file names that struct pos points into */

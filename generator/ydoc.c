@@ -103,6 +103,30 @@ walk(struct ydoc *y, yaml_node_t *n, int depth, unsigned char *seen)
 	return rc;
 }
 
+/* Does the line of mark M end in ": -"?  (libyaml counts the mark's
+ * index in characters, so find the line by its number.) */
+static bool
+dash_value_at(const yaml_parser_t *p, const yaml_mark_t *m)
+{
+	const char *q = (const char *)p->input.string.start;
+	const char *end = (const char *)p->input.string.end, *eol;
+
+	for (size_t l = 0; l < m->line && q != NULL; l++) {
+		q = memchr(q, '\n', (size_t)(end - q));
+		if (q != NULL)
+			q++;
+	}
+	if (q == NULL || q >= end)
+		return false;
+	eol = memchr(q, '\n', (size_t)(end - q));
+	if (eol == NULL)
+		eol = end;
+	while (eol > q && (eol[-1] == ' ' || eol[-1] == '\r'))
+		eol--;
+	return eol - q >= 3 && eol[-1] == '-' && eol[-2] == ' ' &&
+	       memchr(q, ':', (size_t)(eol - q)) != NULL;
+}
+
 /* libyaml's problem text with its context, as one phrase. */
 static void
 report_parser(struct ydoc *y, yaml_parser_t *p)
@@ -112,6 +136,14 @@ report_parser(struct ydoc *y, yaml_parser_t *p)
 
 	if (p->error == YAML_MEMORY_ERROR)
 		g_error("out of memory in libyaml");
+	/* "key: -" is a list with an empty entry to YAML, and libyaml
+	 * says so in its own terms: say what the writer meant */
+	if (p->problem != NULL && strstr(p->problem, "block sequence") &&
+	    dash_value_at(p, m)) {
+		diag(E_VALUE_DASH_LIST, y->file,
+		     (int)m->line + 1 + y->line_offset, (int)m->column + 1);
+		return;
+	}
 	if (p->context != NULL)
 		msg = g_strdup_printf("%s %s", p->problem, p->context);
 	else
