@@ -5,8 +5,8 @@ PKGS     = libcmark-gfm yaml-0.1 libxml-2.0 pangocairo cairo-pdf glib-2.0 jansso
 CC      ?= cc
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L $(WARN) $(shell pkg-config --cflags $(PKGS))
-LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lcmark-gfm-extensions -lm
+override CFLAGS += -std=c17 -D_POSIX_C_SOURCE=200809L $(WARN) $(shell pkg-config --cflags $(PKGS))
+override LDLIBS += $(shell pkg-config --libs $(PKGS)) -lcmark-gfm-extensions -lm
 B       ?= build
 
 # every module but main.c goes into the library the tests link with

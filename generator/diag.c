@@ -18,11 +18,6 @@ static const struct diag_msg msgs[DIAG__MAX] = {
 	[W_BP_NOT_LIST] = {DIAG_WARNING,
 			   "the ベストプラクティス heading is not followed by "
 			   "a list: the best practices are not recognised"},
-	[W_SERVICE_PATTERN] = {DIAG_WARNING,
-			       "service type %s is pattern %d in the "
-			       "guideline's table, not pattern %d"},
-	[W_STATUS_VALUES] = {DIAG_WARNING,
-			     "control %s is %s but declares no values"},
 
 	[E_UTF8] = {DIAG_ERROR, "invalid UTF-8: the file must be UTF-8 "
 				"encoded"},
@@ -104,31 +99,13 @@ static const struct diag_msg msgs[DIAG__MAX] = {
 	[E_CIA_LEVEL] = {DIAG_ERROR, "bad level '%s': expected %s"},
 	[E_PATTERN_NUM] = {DIAG_ERROR, "bad pattern '%s': expected 1 to 6 "
 				       "or ~ (cannot be fixed)"},
-	[E_PATTERNS_COUNT] = {DIAG_ERROR, "'patterns' defines %d patterns: "
-					  "expected 1 to 6"},
+	[E_PATTERNS_COUNT] = {DIAG_ERROR, "'patterns' defines %d of the 6 "
+					  "patterns: define all six"},
 	[E_NO_CONTENT] = {DIAG_ERROR, "no guideline.yaml: %s is not a "
 				      "content directory"},
 	[E_MISSING_PART] = {DIAG_ERROR, "part %s is missing: add %s"},
-
-	[E_ANS_CONTROL] = {DIAG_ERROR, "no control %s in the guideline%s"},
-	[E_ANS_ITEM] = {DIAG_ERROR, "no item '%s' in control %s (it has "
-				    "%s)"},
-	[E_ANS_STATUS] = {DIAG_ERROR,
-			  "bad status '%s': expected implemented, partial, "
-			  "planned, not_implemented or not_applicable"},
-	[E_ANS_VALUE] = {DIAG_ERROR, "value '%s' does not parse: expected "
-				     "%s"},
-	[E_ANS_PATTERN] = {DIAG_ERROR,
-			   "pattern %d disagrees with the classification, "
-			   "which gives pattern %d"},
-	[E_ANS_EDITION] = {DIAG_ERROR,
-			   "answers are for edition %s but the guideline is "
-			   "edition %s"},
-	[E_ANS_VALUE_SINGLE] = {DIAG_ERROR,
-				"control %s has %d items: use 'values' with "
-				"their keys"},
-	[E_ANS_TOO_MANY] = {DIAG_ERROR, "more than %d entries: refusing the "
-					"file"},
+	[E_THEME] = {DIAG_ERROR, "theme template is not well-formed XHTML: %s"},
+	[E_THEME_TEMPLATE] = {DIAG_ERROR, "the theme has no template %s.xhtml"},
 
 	[S_READ] = {DIAG_SYSERR, "cannot read: %s"},
 	[S_WRITE] = {DIAG_SYSERR, "cannot write: %s"},

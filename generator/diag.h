@@ -30,8 +30,6 @@ enum diag_code {
 	W_SECTION_EMPTY,      /* section id */
 	W_SUBSECTION_EMPTY,   /* subsection id */
 	W_BP_NOT_LIST,        /* (none) */
-	W_SERVICE_PATTERN,    /* service type, its pattern, the pattern given */
-	W_STATUS_VALUES,      /* control id, status */
 	/* errors */
 	E_UTF8,               /* (none) */
 	E_NUL,                /* (none) */
@@ -78,15 +76,8 @@ enum diag_code {
 	E_PATTERNS_COUNT,     /* count */
 	E_NO_CONTENT,         /* directory */
 	E_MISSING_PART,       /* part id */
-	/* answers (guidepress report, check ANSWERS) */
-	E_ANS_CONTROL,        /* id, did-you-mean suffix */
-	E_ANS_ITEM,           /* key, control id, the keys it has */
-	E_ANS_STATUS,         /* status */
-	E_ANS_VALUE,          /* text, what the item expects */
-	E_ANS_PATTERN,        /* explicit pattern, classification pattern */
-	E_ANS_EDITION,        /* answers edition, content edition */
-	E_ANS_VALUE_SINGLE,   /* control id, number of items */
-	E_ANS_TOO_MANY,       /* limit */
+	E_THEME,              /* libxml2's message */
+	E_THEME_TEMPLATE,     /* template name */
 	/* system errors */
 	S_READ,               /* strerror */
 	S_WRITE,              /* strerror */
