@@ -27,7 +27,7 @@ static const char *const section_keys[] = {"id", "title", "subsections",
 					   NULL};
 static const char *const page_keys[] = {"id", "title", "source", NULL};
 static const char *const control_keys[] = {"id", "level", "title", "items",
-					   NULL};
+					   "replaces", NULL};
 static const char *const item_keys[] = {"key", "label", "better", "kind",
 					"values", NULL};
 
@@ -352,6 +352,42 @@ parse_level(struct ydoc *y, yaml_node_t *map)
 	return l;
 }
 
+/*
+ * 'replaces': the ID, or list of IDs, this control had in the previous
+ * edition.  Each is also entered in the guideline's renumbering map.
+ */
+static char **
+load_replaces(struct load *ld, struct ydoc *y, yaml_node_t *n, const char *id)
+{
+	GPtrArray *a;
+	size_t count;
+
+	if (n == NULL || ydoc_is_null(n))
+		return NULL;
+	a = g_ptr_array_new();
+	count = n->type == YAML_SEQUENCE_NODE ? ydoc_len(n) : 1;
+	for (size_t i = 0; i < count; i++) {
+		yaml_node_t *e = n->type == YAML_SEQUENCE_NODE
+					 ? ydoc_seq_at(y, n, i)
+					 : n;
+		const char *s = ydoc_str(y, e, "replaces");
+		int num[ID_DEPTH];
+		struct pos p = ydoc_pos(y, e);
+
+		if (s == NULL)
+			continue;
+		if (id_parse(s, num) != 4) {
+			diag(E_ID_SYNTAX, p.file, p.line, p.col, s);
+			continue;
+		}
+		g_ptr_array_add(a, g_strdup(s));
+		g_hash_table_insert(ld->g->renumbered, g_strdup(s),
+				    g_strdup(id));
+	}
+	g_ptr_array_add(a, NULL);
+	return (char **)g_ptr_array_free(a, FALSE);
+}
+
 static void
 load_control(struct load *ld, struct ydoc *y, yaml_node_t *root,
 	     const struct source *s, const char *id, struct pos idpos)
@@ -369,6 +405,7 @@ load_control(struct load *ld, struct ydoc *y, yaml_node_t *root,
 	items = ydoc_get(y, root, "items");
 	if (items != NULL && !ydoc_is_null(items))
 		load_items(y, items, c);
+	c->replaces = load_replaces(ld, y, ydoc_get(y, root, "replaces"), id);
 	parse_body(ld->g, &c->body, s, c->pos.file);
 	g_ptr_array_add(ld->controls, c);
 }
@@ -659,6 +696,8 @@ guideline_load(const char *dir)
 	g->links = g_ptr_array_new();
 	g->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	g->by_id = g_hash_table_new(g_str_hash, g_str_equal);
+	g->renumbered = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					      g_free);
 	g->files = g_string_chunk_new(4096);
 	if (meta_load(g) < 0) {
 		guideline_free(g);

@@ -40,12 +40,15 @@ struct opts {
 	const char *base_url;
 	const char *theme;
 	const char *fonts;
+	char **args; /* positional arguments */
+	int nargs;
 };
 
 struct command {
 	const char *name;
 	int (*run)(const struct opts *);
 	unsigned options;
+	int min_args, max_args; /* positional arguments */
 	const char *synopsis;
 	const char *help;
 };
@@ -56,24 +59,24 @@ static int cmd_build(const struct opts *);
 static int cmd_pdf(const struct opts *);
 
 static const struct command commands[] = {
-	{"build", cmd_build, O_CONTENT | O_OUT | O_BASEURL | O_THEME | O_FONTS,
+	{"build", cmd_build, O_CONTENT | O_OUT | O_BASEURL | O_THEME | O_FONTS, 0, 0,
 	 "build [--content DIR] [--out DIR] [--base-url URL]",
 	 "Check the guideline in DIR and publish it into the output\n"
 	 "directory (default: public): the website and guideline.pdf.  The\n"
 	 "output is built beside the old one and swapped in only when all of\n"
 	 "it was written; when the content has errors nothing is written.\n"},
-	{"check", cmd_check, O_CONTENT, "check [--content DIR]",
+	{"check", cmd_check, O_CONTENT, 0, 0, "check [--content DIR]",
 	 "Load the guideline in DIR (default: content) and report every\n"
 	 "problem found as FILE:LINE:COL: LEVEL: MESSAGE, then a summary.\n"
 	 "Writes nothing.  Exit status: 0 clean, 1 warnings, 2 errors,\n"
 	 "3 a file could not be read or written, 64 a usage error.\n"},
-	{"export", cmd_export, O_CONTENT | O_FORMAT,
+	{"export", cmd_export, O_CONTENT | O_FORMAT, 0, 0,
 	 "export --format json [--content DIR]",
 	 "Write the whole guideline as JSON on standard output: guideline,\n"
 	 "patterns, service_types, parts and controls with their items and\n"
 	 "typed reference values (schema in README.md).  Nothing is written\n"
 	 "when the content has errors.\n"},
-	{"pdf", cmd_pdf, O_CONTENT | O_OUTFILE | O_THEME | O_FONTS,
+	{"pdf", cmd_pdf, O_CONTENT | O_OUTFILE | O_THEME | O_FONTS, 0, 0,
 	 "pdf [--content DIR] [-o FILE]",
 	 "Typeset only the book, into FILE (default: public/guideline.pdf),\n"
 	 "written atomically.\n"},
@@ -181,9 +184,15 @@ parse_opts(const struct command *c, int argc, char **argv, struct opts *o)
 		case 'F': o->fonts = optarg; break;
 		}
 	}
-	if (optind < argc) {
+	o->args = argv + optind;
+	o->nargs = argc - optind;
+	if (o->nargs > c->max_args) {
 		fprintf(stderr, "guidepress %s: unexpected argument '%s'\n",
-			c->name, argv[optind]);
+			c->name, argv[optind + c->max_args]);
+		goto usage;
+	}
+	if (o->nargs < c->min_args) {
+		fprintf(stderr, "guidepress %s: missing argument\n", c->name);
 		goto usage;
 	}
 	return 0;

@@ -218,6 +218,58 @@ is_date(const char *s)
 	return ok;
 }
 
+/*
+ * renumbering.yaml, optional: a mapping of old IDs to new ones, for the
+ * comparison with a previous edition.  Both sides must be control IDs.
+ */
+static void
+load_renumbering(struct guideline *g)
+{
+	char *path = g_build_filename(g->dir, "renumbering.yaml", NULL);
+	const char *file;
+	struct source s;
+	struct ydoc y = {0};
+	yaml_node_t *root;
+
+	if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
+		g_free(path);
+		return;
+	}
+	file = g_string_chunk_insert_const(g->files, path);
+	g_free(path);
+	if (source_read(&s, file) < 0 ||
+	    ydoc_load(&y, file, s.buf, s.len, 0) < 0)
+		goto out;
+	root = ydoc_root(&y);
+	if (root == NULL || root->type != YAML_MAPPING_NODE) {
+		struct pos p = ydoc_pos(&y, root);
+		diag(E_TYPE, file, p.line, p.col, "renumbering.yaml",
+		     "a mapping of old IDs to new IDs");
+		goto out;
+	}
+	for (yaml_node_pair_t *pr = root->data.mapping.pairs.start;
+	     pr < root->data.mapping.pairs.top; pr++) {
+		yaml_node_t *k = ydoc_node(&y, pr->key);
+		yaml_node_t *v = ydoc_node(&y, pr->value);
+		const char *ks = ydoc_str(&y, k, "old ID");
+		const char *vs = ydoc_str(&y, v, ks != NULL ? ks : "new ID");
+		int num[ID_DEPTH];
+
+		if (ks == NULL || vs == NULL)
+			continue;
+		if (id_parse(ks, num) != 4 || id_parse(vs, num) != 4) {
+			struct pos p = ydoc_pos(&y, id_parse(ks, num) != 4 ? k : v);
+			diag(E_ID_SYNTAX, file, p.line, p.col,
+			     id_parse(ks, num) != 4 ? ks : vs);
+			continue;
+		}
+		g_hash_table_insert(g->renumbered, g_strdup(ks), g_strdup(vs));
+	}
+out:
+	ydoc_free(&y);
+	source_free(&s);
+}
+
 int
 meta_load(struct guideline *g)
 {
@@ -256,6 +308,7 @@ meta_load(struct guideline *g)
 	if (note != NULL && !ydoc_is_null(note))
 		g->service_types_note =
 			str_list(&y, note, "service_types_note");
+	load_renumbering(g);
 out:
 	ydoc_free(&y);
 	source_free(&s);

@@ -109,6 +109,7 @@ control_free(struct control *c)
 		return;
 	g_free(c->id);
 	g_free(c->title);
+	g_strfreev(c->replaces);
 	if (c->items != NULL) {
 		for (guint i = 0; i < c->items->len; i++)
 			item_free(g_ptr_array_index(c->items, i));
@@ -207,6 +208,7 @@ guideline_free(struct guideline *g)
 	g_ptr_array_free(g->links, TRUE);
 	g_hash_table_destroy(g->ids);
 	g_hash_table_destroy(g->by_id);
+	g_hash_table_destroy(g->renumbered);
 	g_string_chunk_free(g->files);
 	g_free(g);
 }

@@ -55,6 +55,8 @@ struct control {
 	char *title;           /* NULL: the guideline prints none */
 	struct body body;
 	GPtrArray *items;      /* struct item * */
+	char **replaces;       /* IDs in the previous edition; NULL-terminated
+				  or NULL (front matter 'replaces') */
 	struct subsection *sub;
 	struct pos pos;
 };
@@ -125,6 +127,8 @@ struct guideline {
 	GPtrArray *parts;    /* struct part *, owned, in ID order */
 	GPtrArray *controls; /* struct control *, owned, in ID order */
 	GPtrArray *orphans;  /* struct section * whose part is missing */
+	GHashTable *renumbered; /* old ID → new ID, from renumbering.yaml
+				   and the controls' 'replaces' */
 	GHashTable *ids;     /* ID → struct pos * of its definition */
 	GHashTable *by_id;   /* ID → struct control *, borrowed */
 	GStringChunk *files; /* file names that struct pos points into */

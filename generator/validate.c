@@ -104,9 +104,37 @@ check_empty(struct guideline *g)
 	}
 }
 
+static gint
+cmp_str(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The new side of every renumbering must be a control of this edition. */
+static void
+check_renumbering(struct guideline *g)
+{
+	GHashTableIter it;
+	gpointer k, val;
+	GPtrArray *bad = g_ptr_array_new();
+
+	g_hash_table_iter_init(&it, g->renumbered);
+	while (g_hash_table_iter_next(&it, &k, &val))
+		if (guideline_control(g, val) == NULL)
+			g_ptr_array_add(bad, val);
+	g_ptr_array_sort(bad, cmp_str);
+	for (guint i = 0; i < bad->len; i++) {
+		char *path = g_build_filename(g->dir, "renumbering.yaml", NULL);
+		diag(E_XREF, path, 0, 0, (char *)g_ptr_array_index(bad, i));
+		g_free(path);
+	}
+	g_ptr_array_free(bad, TRUE);
+}
+
 void
 guideline_validate(struct guideline *g)
 {
+	check_renumbering(g);
 	check_parts(g);
 	check_links(g);
 	check_controls(g);
