@@ -11,6 +11,7 @@
 #include <glib.h>
 
 #include "diag.h"
+#include "diff.h"
 #include "export.h"
 #include "fsio.h"
 #include "model.h"
@@ -57,6 +58,7 @@ static int cmd_check(const struct opts *);
 static int cmd_export(const struct opts *);
 static int cmd_build(const struct opts *);
 static int cmd_pdf(const struct opts *);
+static int cmd_diff(const struct opts *);
 
 static const struct command commands[] = {
 	{"build", cmd_build, O_CONTENT | O_OUT | O_BASEURL | O_THEME | O_FONTS, 0, 0,
@@ -70,6 +72,14 @@ static const struct command commands[] = {
 	 "problem found as FILE:LINE:COL: LEVEL: MESSAGE, then a summary.\n"
 	 "Writes nothing.  Exit status: 0 clean, 1 warnings, 2 errors,\n"
 	 "3 a file could not be read or written, 64 a usage error.\n"},
+	{"diff", cmd_diff, O_FORMAT, 2, 2,
+	 "diff OLD_CONTENT NEW_CONTENT [--format text|html|json]",
+	 "Compare two editions of the guideline and print what changed:\n"
+	 "controls added, removed and renumbered (as declared by 'replaces'\n"
+	 "or renumbering.yaml), and changes of text, level, title, best\n"
+	 "practices, evaluation items and reference values per pattern.\n"
+	 "Text changes are shown character by character.  Exit status 0\n"
+	 "whether or not the editions differ; 2 if either has errors.\n"},
 	{"export", cmd_export, O_CONTENT | O_FORMAT, 0, 0,
 	 "export --format json [--content DIR]",
 	 "Write the whole guideline as JSON on standard output: guideline,\n"
@@ -89,7 +99,8 @@ static const struct {
 	{O_CONTENT, "  --content DIR    the content directory (default: content)\n"},
 	{O_OUT, "  --out DIR        the output directory (default: public)\n"},
 	{O_OUTFILE, "  -o FILE          the output file\n"},
-	{O_FORMAT, "  --format json    the output format (only json)\n"},
+	{O_FORMAT, "  --format FORMAT  the output format: json for export; text\n"
+		   "                   (default), html or json for diff\n"},
 	{O_BASEURL, "  --base-url URL   the site's public address, for canonical\n"
 		    "                   links and sitemap.xml (default: none)\n"},
 	{O_THEME, "  --theme DIR      the theme (default: themes/default)\n"},
@@ -305,6 +316,41 @@ cmd_pdf(const struct opts *o)
 	rc = pdf_book_write(g, path, &po);
 	guideline_free(g);
 	return rc == 0 ? diag_exit_status() : (diag_exit_status() ? diag_exit_status() : 3);
+}
+
+static int
+cmd_diff(const struct opts *o)
+{
+	const char *fmt = o->format ? o->format : "text";
+	struct guideline *old = NULL, *new = NULL;
+	struct gdiff *d;
+	int rc;
+
+	if (strcmp(fmt, "text") != 0 && strcmp(fmt, "html") != 0 &&
+	    strcmp(fmt, "json") != 0) {
+		fprintf(stderr, "guidepress diff: %s: the formats are text, "
+				"html and json\n",
+			fmt);
+		return EXIT_USAGE;
+	}
+	if ((old = load_ok(o->args[0], "diff: old edition")) == NULL ||
+	    (new = load_ok(o->args[1], "diff: new edition")) == NULL) {
+		guideline_free(old);
+		return diag_exit_status();
+	}
+	d = gdiff_new(old, new);
+	if (strcmp(fmt, "json") == 0)
+		rc = diff_write_json(d, stdout);
+	else if (strcmp(fmt, "html") == 0)
+		rc = diff_write_html(d, stdout);
+	else
+		rc = diff_write_text(d, stdout);
+	if (rc == 0)
+		fsio_close(stdout, "standard output");
+	gdiff_free(d);
+	guideline_free(old);
+	guideline_free(new);
+	return diag_exit_status();
 }
 
 int
