@@ -1,7 +1,7 @@
 # guidepress — built by ./build.sh, which installs the Debian packages
 # first.  Plain `make` works once they are there.
 
-PKGS     = libcmark-gfm yaml-0.1 libxml-2.0 pangocairo cairo-pdf glib-2.0 jansson
+PKGS     = libcmark-gfm yaml-0.1 libxml-2.0 pangocairo pangoft2 fontconfig cairo-pdf glib-2.0 jansson
 CC      ?= cc
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
 CFLAGS  ?= -O2 -g

@@ -1,0 +1,600 @@
+/*
+ * pdf_layout: styled text, the blocks of a document, and breaking them
+ * into pages.  Drawing is pdf_page.c.
+ */
+#include <string.h>
+
+#include "diag.h"
+#include "pdf_priv.h"
+
+/* Orphans and widows: lines a paragraph keeps together at a break. */
+#define KEEP_LINES 2
+
+struct pdf_text *
+pdf_text_new(void)
+{
+	struct pdf_text *t = g_new0(struct pdf_text, 1);
+
+	t->s = g_string_new(NULL);
+	t->attrs = pango_attr_list_new();
+	t->links = g_array_new(FALSE, FALSE, sizeof(struct pdf_link));
+	t->spans = g_array_new(FALSE, FALSE, sizeof(struct pdf_span));
+	return t;
+}
+
+void
+pdf_text_free(struct pdf_text *t)
+{
+	if (t == NULL)
+		return;
+	for (guint i = 0; i < t->links->len; i++)
+		g_free(g_array_index(t->links, struct pdf_link, i).dest);
+	g_array_free(t->links, TRUE);
+	g_array_free(t->spans, TRUE);
+	g_string_free(t->s, TRUE);
+	pango_attr_list_unref(t->attrs);
+	g_free(t);
+}
+
+static void
+add_attr(PangoAttrList *l, PangoAttribute *a, int start, int end)
+{
+	a->start_index = (guint)start;
+	a->end_index = (guint)end;
+	pango_attr_list_insert(l, a);
+}
+
+/*
+ * Append S with STYLE.  Superscripts are shaped here; the families and
+ * colours of EM, STRONG, MUTED and LINK are recorded as spans, resolved
+ * against the theme by pdf_para_layout.
+ */
+void
+pdf_text_add(struct pdf_text *t, const char *s, unsigned style)
+{
+	int start = (int)t->s->len, end;
+
+	g_string_append(t->s, s);
+	end = (int)t->s->len;
+	if (style == 0 || end == start)
+		return;
+	if (style & PDF_SUP) {
+		add_attr(t->attrs, pango_attr_rise_new(3 * PANGO_SCALE), start,
+			 end);
+		add_attr(t->attrs, pango_attr_scale_new(0.65), start, end);
+	}
+	struct pdf_span sp = {start, end, style};
+	g_array_append_val(t->spans, sp);
+}
+
+void
+pdf_text_link(struct pdf_text *t, const char *s, const char *dest)
+{
+	int start = (int)t->s->len;
+	struct pdf_link l;
+
+	pdf_text_add(t, s, PDF_LINK);
+	l.start = start;
+	l.end = (int)t->s->len;
+	l.dest = g_strdup(dest);
+	g_array_append_val(t->links, l);
+}
+
+bool
+pdf_text_empty(const struct pdf_text *t)
+{
+	return t == NULL || t->s->len == 0;
+}
+
+/*
+ * The attribute list of T for the theme TH: T's own attributes plus the
+ * families and colours of its styled spans.  Caller unrefs.
+ */
+static PangoAttrList *
+text_attrs(const struct pdf_theme *th, const struct pdf_text *t)
+{
+	PangoAttrList *l = pango_attr_list_copy(t->attrs);
+	const struct pdf_rgb *c;
+
+	if (l == NULL)
+		l = pango_attr_list_new();
+	for (guint i = 0; i < t->spans->len; i++) {
+		const struct pdf_span *k =
+			&g_array_index(t->spans, struct pdf_span, i);
+		unsigned st = k->style;
+		if (st & (PDF_EM | PDF_STRONG))
+			add_attr(l, pango_attr_family_new(th->sans), k->start,
+				 k->end);
+		c = st & PDF_EM ? &th->em : st & PDF_MUTED ? &th->muted
+			: st & PDF_LINK ? &th->link : NULL;
+		if (c != NULL)
+			add_attr(l, pango_attr_foreground_new(
+					    (guint16)(c->r * 65535),
+					    (guint16)(c->g * 65535),
+					    (guint16)(c->b * 65535)),
+				 k->start, k->end);
+	}
+	return l;
+}
+
+/* A layout of T in ROLE's font, WIDTH points wide, aligned ALIGN. */
+static PangoLayout *
+text_layout(struct pdf_doc *d, const struct pdf_text *t, enum pdf_role role,
+	    double width, enum pdf_align align)
+{
+	PangoLayout *lay = pango_layout_new(d->ctx);
+	PangoAttrList *l = text_attrs(&d->th, t);
+	static const PangoAlignment pa[] = {PANGO_ALIGN_LEFT,
+					    PANGO_ALIGN_CENTER,
+					    PANGO_ALIGN_RIGHT};
+
+	pango_layout_set_font_description(lay, d->font[role]);
+	pango_layout_set_text(lay, t->s->str, (int)t->s->len);
+	pango_layout_set_attributes(lay, l);
+	pango_attr_list_unref(l);
+	pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
+	pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_alignment(lay, pa[align]);
+	pango_layout_set_line_spacing(lay, (float)d->th.role[role].leading);
+	return lay;
+}
+
+double
+pdf_para_width(const struct pdf_doc *d, const struct pdf_block *b)
+{
+	double w = d->text_w - b->o.indent - b->o.hang;
+
+	if (b->o.toc != NULL)
+		w -= 3.5 * d->th.role[b->role].size;
+	return w > 10 ? w : 10;
+}
+
+PangoLayout *
+pdf_para_layout(struct pdf_doc *d, const struct pdf_block *b)
+{
+	return text_layout(d, b->text, b->role, pdf_para_width(d, b),
+			   b->o.align);
+}
+
+double
+pdf_table_x(const struct pdf_doc *d, const struct pdf_block *b, int c,
+	    double *w)
+{
+	double tw = d->text_w - b->indent, x = b->indent;
+
+	for (int i = 0; i < c; i++)
+		x += b->cols[i].width * tw;
+	if (w != NULL)
+		*w = b->cols[c].width * tw;
+	return x;
+}
+
+PangoLayout *
+pdf_cell_layout(struct pdf_doc *d, const struct pdf_block *b, int col,
+		const struct pdf_text *t, bool head)
+{
+	double w;
+
+	pdf_table_x(d, b, col, &w);
+	return text_layout(d, t, head ? PDF_HEAD : PDF_CELL,
+			   w - 2 * d->th.table_pad,
+			   head ? PDF_CENTER : b->cols[col].align);
+}
+
+/* A new block of KIND appended to D. */
+static struct pdf_block *
+block_add(struct pdf_doc *d, enum pdf_kind kind)
+{
+	struct pdf_block *b = g_new0(struct pdf_block, 1);
+
+	b->kind = kind;
+	g_ptr_array_add(d->blocks, b);
+	d->open_table = -1;
+	return b;
+}
+
+static void
+block_free(struct pdf_block *b)
+{
+	pdf_text_free(b->text);
+	g_free((char *)b->o.marker);
+	g_free((char *)b->o.dest);
+	g_free((char *)b->o.outline_title);
+	g_free((char *)b->o.mark);
+	g_free((char *)b->o.toc);
+	if (b->cells != NULL) {
+		for (guint i = 0; i < b->cells->len; i++) {
+			struct pdf_cell *c = g_ptr_array_index(b->cells, i);
+			pdf_text_free(c->t);
+			g_free(c->dest);
+			g_free(c);
+		}
+		g_ptr_array_free(b->cells, TRUE);
+	}
+	g_free(b->cols);
+	if (b->lines != NULL)
+		g_array_free(b->lines, TRUE);
+	g_free(b);
+}
+
+void
+pdf_para(struct pdf_doc *d, enum pdf_role role, struct pdf_text *t,
+	 const struct pdf_para_opts *o)
+{
+	struct pdf_block *b = block_add(d, PDF_K_PARA);
+
+	b->role = role;
+	b->text = t;
+	if (o != NULL) {
+		b->o = *o;
+		b->o.marker = g_strdup(o->marker);
+		b->o.dest = g_strdup(o->dest);
+		b->o.outline_title = g_strdup(o->outline_title);
+		b->o.mark = g_strdup(o->mark);
+		b->o.toc = g_strdup(o->toc);
+	}
+}
+
+void
+pdf_para_str(struct pdf_doc *d, enum pdf_role role, const char *s,
+	     const struct pdf_para_opts *o)
+{
+	struct pdf_text *t = pdf_text_new();
+
+	pdf_text_add(t, s, 0);
+	pdf_para(d, role, t, o);
+}
+
+void
+pdf_table(struct pdf_doc *d, int ncols, const struct pdf_col *cols,
+	  int nhead, double indent)
+{
+	struct pdf_block *b = block_add(d, PDF_K_TABLE);
+
+	b->ncols = ncols;
+	b->nhead = nhead;
+	b->indent = indent;
+	b->cols = g_memdup2(cols, sizeof(*cols) * (gsize)ncols);
+	b->cells = g_ptr_array_new();
+	d->open_table = (int)d->blocks->len - 1;
+}
+
+void
+pdf_table_cell(struct pdf_doc *d, struct pdf_text *t, const char *dest)
+{
+	struct pdf_block *b;
+	struct pdf_cell *c = g_new0(struct pdf_cell, 1);
+
+	g_assert(d->open_table >= 0);
+	b = g_ptr_array_index(d->blocks, d->open_table);
+	c->t = t;
+	c->dest = g_strdup(dest);
+	g_ptr_array_add(b->cells, c);
+}
+
+void
+pdf_space(struct pdf_doc *d, double pts)
+{
+	block_add(d, PDF_K_SPACE)->space = pts;
+}
+
+void
+pdf_pagebreak(struct pdf_doc *d)
+{
+	block_add(d, PDF_K_BREAK);
+}
+
+/* Measure paragraph B: the extents of its lines. */
+static void
+measure_para(struct pdf_doc *d, struct pdf_block *b)
+{
+	PangoLayout *lay = pdf_para_layout(d, b);
+	PangoLayoutIter *it = pango_layout_get_iter(lay);
+	PangoRectangle log;
+	int y0, y1;
+
+	b->lines = g_array_new(FALSE, FALSE, sizeof(struct pdf_line));
+	do {
+		struct pdf_line l;
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		l.top = (double)y0 / PANGO_SCALE;
+		l.bottom = (double)y1 / PANGO_SCALE;
+		l.base = (double)pango_layout_iter_get_baseline(it) /
+			 PANGO_SCALE;
+		l.x = (double)log.x / PANGO_SCALE;
+		l.width = (double)log.width / PANGO_SCALE;
+		g_array_append_val(b->lines, l);
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	g_object_unref(lay);
+}
+
+/* Measure table B: the height of each row, padding included. */
+static void
+measure_table(struct pdf_doc *d, struct pdf_block *b)
+{
+	int nrows = (int)b->cells->len / b->ncols;
+	PangoRectangle log;
+
+	b->lines = g_array_new(FALSE, FALSE, sizeof(double));
+	for (int r = 0; r < nrows; r++) {
+		double h = 0;
+		for (int c = 0; c < b->ncols; c++) {
+			struct pdf_cell *cell =
+				g_ptr_array_index(b->cells, r * b->ncols + c);
+			PangoLayout *lay = pdf_cell_layout(d, b, c, cell->t,
+							   r < b->nhead);
+			pango_layout_get_extents(lay, NULL, &log);
+			if ((double)log.height / PANGO_SCALE > h)
+				h = (double)log.height / PANGO_SCALE;
+			g_object_unref(lay);
+		}
+		h += 2 * d->th.table_pad;
+		g_array_append_val(b->lines, h);
+	}
+}
+
+static double
+line_span(const struct pdf_block *b, int from, int to)
+{
+	const struct pdf_line *l = (const struct pdf_line *)b->lines->data;
+
+	return l[to - 1].bottom - l[from].top;
+}
+
+static double
+row_sum(const struct pdf_block *b, int from, int to)
+{
+	double h = 0;
+
+	for (int i = from; i < to; i++)
+		h += g_array_index(b->lines, double, i);
+	return h;
+}
+
+/* Height of the least of block B that may start a page: its first
+ * lines, or its header and first row, or all of a keep block. */
+static double
+first_need(const struct pdf_doc *d, const struct pdf_block *b)
+{
+	int n = (int)b->lines->len;
+
+	if (b->kind == PDF_K_TABLE)
+		return row_sum(b, 0, MIN(n, b->nhead + 1));
+	if (b->o.keep || n <= KEEP_LINES * 2)
+		return line_span(b, 0, n) + d->th.role[b->role].after;
+	return line_span(b, 0, KEEP_LINES);
+}
+
+/* The height block I needs at the bottom of a page: itself and, while
+ * blocks are kept with the next, the start of the next. */
+static double
+keep_need(const struct pdf_doc *d, guint i)
+{
+	double h = 0;
+
+	for (; i < d->blocks->len; i++) {
+		const struct pdf_block *b = g_ptr_array_index(d->blocks, i);
+		if (b->kind == PDF_K_BREAK)
+			break;
+		if (b->kind == PDF_K_SPACE) {
+			h += b->space;
+			continue;
+		}
+		h += first_need(d, b);
+		if (b->kind == PDF_K_TABLE || !b->o.keep)
+			break;
+		h += d->th.role[b->role].before;
+	}
+	return h;
+}
+
+/* Pagination state. */
+struct pager {
+	struct pdf_doc *d;
+	struct pdf_page *page;
+	const char *mark;
+	double y;
+};
+
+static void
+new_page(struct pager *p)
+{
+	struct pdf_page *pg = g_new0(struct pdf_page, 1);
+
+	pg->frags = g_array_new(FALSE, FALSE, sizeof(struct pdf_frag));
+	pg->mark = p->mark;
+	pg->chrome = !(p->d->cover && p->d->pages->len == 0);
+	g_ptr_array_add(p->d->pages, pg);
+	p->page = pg;
+	p->y = 0;
+}
+
+static void
+place(struct pager *p, guint i, int from, int to)
+{
+	struct pdf_block *b = g_ptr_array_index(p->d->blocks, i);
+	struct pdf_frag f = {i, from, to, p->y};
+
+	g_array_append_val(p->page->frags, f);
+	if (from == 0 && b->o.dest != NULL)
+		g_hash_table_insert(p->d->dests, (char *)b->o.dest,
+				    GINT_TO_POINTER(p->d->pages->len));
+	if (from == 0 && b->o.mark != NULL) {
+		p->mark = b->o.mark;
+		if (p->page->frags->len == 1 || p->page->mark == NULL)
+			p->page->mark = b->o.mark;
+	}
+}
+
+/* Break paragraph I into pages from the current position. */
+static void
+flow_para(struct pager *p, guint i)
+{
+	struct pdf_block *b = g_ptr_array_index(p->d->blocks, i);
+	double room = p->d->text_h;
+	int n = (int)b->lines->len, from = 0;
+
+	while (from < n) {
+		int fit = 0;
+		while (from + fit < n &&
+		       p->y + line_span(b, from, from + fit + 1) <= room)
+			fit++;
+		if (fit == n - from) {
+			place(p, i, from, n);
+			p->y += line_span(b, from, n);
+			return;
+		}
+		if (n - from - fit < KEEP_LINES)
+			fit = n - from - KEEP_LINES;
+		if (fit < KEEP_LINES && !(p->y == 0 && fit > 0))
+			fit = 0;
+		if (fit == 0 && p->y == 0) /* a line taller than a page */
+			fit = 1;
+		if (fit > 0) {
+			place(p, i, from, from + fit);
+			from += fit;
+		}
+		new_page(p);
+	}
+}
+
+/* Break table I into pages between rows, repeating its header. */
+static void
+flow_table(struct pager *p, guint i)
+{
+	struct pdf_block *b = g_ptr_array_index(p->d->blocks, i);
+	int n = (int)b->lines->len, nh = MIN(b->nhead, n), from = nh;
+	double head = row_sum(b, 0, nh), room = p->d->text_h;
+
+	while (from < n || from == nh) {
+		int to = from;
+		while (to < n && p->y + head + row_sum(b, from, to + 1) <= room)
+			to++;
+		if (to == from && to < n && p->y > 0) {
+			new_page(p);
+			continue;
+		}
+		if (to == from && to < n) /* a row taller than a page */
+			to++;
+		place(p, i, from, to);
+		p->y += head + row_sum(b, from, to);
+		if (to >= n)
+			return;
+		from = to;
+		new_page(p);
+	}
+}
+
+/* Place block I at the current position. */
+static void
+flow(struct pager *p, guint i)
+{
+	struct pdf_doc *d = p->d;
+	struct pdf_block *b = g_ptr_array_index(d->blocks, i);
+	double before, after;
+
+	if (b->kind == PDF_K_BREAK) {
+		if (p->page->frags->len > 0)
+			new_page(p);
+		return;
+	}
+	if (b->kind == PDF_K_SPACE) {
+		if (p->y > 0)
+			p->y += b->space;
+		return;
+	}
+	before = b->kind == PDF_K_TABLE ? d->th.table_before
+					 : d->th.role[b->role].before;
+	after = b->kind == PDF_K_TABLE ? d->th.table_after
+					: d->th.role[b->role].after;
+	if (p->y > 0 && p->y + before + keep_need(d, i) > d->text_h)
+		new_page(p);
+	if (p->y > 0)
+		p->y += before;
+	if (b->kind == PDF_K_TABLE)
+		flow_table(p, i);
+	else
+		flow_para(p, i);
+	p->y += after;
+}
+
+void
+pdf_paginate(struct pdf_doc *d)
+{
+	struct pager p = {d, NULL, NULL, 0};
+
+	for (guint i = 0; i < d->blocks->len; i++) {
+		struct pdf_block *b = g_ptr_array_index(d->blocks, i);
+		if (b->kind == PDF_K_PARA)
+			measure_para(d, b);
+		else if (b->kind == PDF_K_TABLE)
+			measure_table(d, b);
+	}
+	new_page(&p);
+	for (guint i = 0; i < d->blocks->len; i++)
+		flow(&p, i);
+}
+
+struct pdf_doc *
+pdf_doc_new(const char *theme_dir, const char *fonts_dir, bool cover)
+{
+	struct pdf_doc *d = g_new0(struct pdf_doc, 1);
+
+	d->blocks = g_ptr_array_new_with_free_func((GDestroyNotify)block_free);
+	d->pages = g_ptr_array_new();
+	d->dests = g_hash_table_new(g_str_hash, g_str_equal);
+	d->cover = cover;
+	d->open_table = -1;
+	if (pdf_theme_load(&d->th, theme_dir) < 0 ||
+	    (d->ctx = pdf_font_context(fonts_dir)) == NULL) {
+		pdf_doc_free(d);
+		return NULL;
+	}
+	for (int r = 0; r < PDF_ROLE__MAX; r++) {
+		const struct pdf_style *s = &d->th.role[r];
+		d->font[r] = pango_font_description_new();
+		pango_font_description_set_family(
+			d->font[r], s->sans ? d->th.sans : d->th.serif);
+		pango_font_description_set_size(d->font[r],
+						(int)(s->size * PANGO_SCALE));
+	}
+	d->text_w = d->th.page_w - d->th.left - d->th.right;
+	d->text_h = d->th.page_h - d->th.top - d->th.bottom;
+	return d;
+}
+
+void
+pdf_doc_free(struct pdf_doc *d)
+{
+	if (d == NULL)
+		return;
+	for (guint i = 0; i < d->pages->len; i++) {
+		struct pdf_page *pg = g_ptr_array_index(d->pages, i);
+		g_array_free(pg->frags, TRUE);
+		g_free(pg);
+	}
+	g_ptr_array_free(d->pages, TRUE);
+	g_ptr_array_free(d->blocks, TRUE);
+	g_hash_table_destroy(d->dests);
+	for (int r = 0; r < PDF_ROLE__MAX; r++)
+		if (d->font[r] != NULL)
+			pango_font_description_free(d->font[r]);
+	if (d->ctx != NULL)
+		g_object_unref(d->ctx);
+	pdf_theme_clear(&d->th);
+	g_free(d);
+}
+
+double
+pdf_doc_text_width(const struct pdf_doc *d)
+{
+	return d->text_w;
+}
+
+double
+pdf_doc_list_indent(const struct pdf_doc *d)
+{
+	return d->th.list_indent;
+}

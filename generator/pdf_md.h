@@ -1,0 +1,35 @@
+/*
+ * pdf_md: Markdown bodies (cmark-gfm trees) as typesetter blocks, for
+ * the book and the report.
+ */
+#ifndef GP_PDF_MD_H
+#define GP_PDF_MD_H
+
+#include <cmark-gfm.h>
+
+#include "model.h"
+#include "pdf_layout.h"
+
+/*
+ * Append the blocks FIRST up to (not including) STOP — siblings in a
+ * body; STOP NULL runs to the end — at INDENT points.  Lists take the
+ * guideline's markers by depth: i. ii. / a) b) / 1) 2).  Links whose
+ * destination is an ID of G become links to it.  Footnote definitions
+ * are skipped: pdf_md_notes prints them.
+ */
+void pdf_md_blocks(struct pdf_doc *d, const struct guideline *g,
+		   cmark_node *first, cmark_node *stop, double indent);
+
+/* Append DOC's footnote definitions as notes in small type. */
+void pdf_md_notes(struct pdf_doc *d, const struct guideline *g,
+		  cmark_node *doc);
+
+/* Append the inline content of N to T with STYLE. */
+void pdf_md_inlines(struct pdf_text *t, const struct guideline *g,
+		    cmark_node *n, unsigned style);
+
+/* The list marker for item NUM (1-based) at DEPTH (0-based), or the
+ * bullet for unordered lists: a new string. */
+char *pdf_md_marker(int depth, int num, bool ordered);
+
+#endif

@@ -1,0 +1,409 @@
+/*
+ * pdf_page: drawing the paginated blocks on a cairo PDF surface — the
+ * running header and folio, paragraphs line by line, tables with their
+ * header rows, contents entries with leaders and page numbers — and the
+ * PDF features: outline, named destinations, links and metadata.  The
+ * file is written beside the target and renamed over it at the end.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+
+#include "diag.h"
+#include "fsio.h"
+#include "pdf_priv.h"
+
+#define OUTLINE_DEPTH 8
+
+struct painter {
+	struct pdf_doc *d;
+	cairo_surface_t *s;
+	cairo_t *cr;
+	int outline[OUTLINE_DEPTH]; /* last item at each level */
+	PangoLayout *lay;           /* the layout of block LAY_BLOCK */
+	guint lay_block;
+};
+
+static void
+rgb(cairo_t *cr, const struct pdf_rgb *c)
+{
+	cairo_set_source_rgb(cr, c->r, c->g, c->b);
+}
+
+/* The layout of paragraph block I, kept while its pieces are drawn. */
+static PangoLayout *
+para_layout(struct painter *p, guint i)
+{
+	if (p->lay != NULL && p->lay_block == i)
+		return p->lay;
+	if (p->lay != NULL)
+		g_object_unref(p->lay);
+	p->lay = pdf_para_layout(p->d, g_ptr_array_index(p->d->blocks, i));
+	p->lay_block = i;
+	return p->lay;
+}
+
+/* Draw plain text S in the chrome style, aligned at X (left, centre or
+ * right edge by ALIGN) on baseline Y. */
+static void
+chrome_text(struct painter *p, const char *s, double x, double y,
+	    enum pdf_align align)
+{
+	PangoLayout *lay = pango_layout_new(p->d->ctx);
+	PangoFontDescription *f = pango_font_description_copy(
+		p->d->font[PDF_SMALL]);
+	PangoRectangle log;
+
+	pango_font_description_set_family(f, p->d->th.sans);
+	pango_font_description_set_size(
+		f, (int)(p->d->th.chrome_size * PANGO_SCALE));
+	pango_layout_set_font_description(lay, f);
+	pango_layout_set_text(lay, s, -1);
+	pango_layout_get_extents(lay, NULL, &log);
+	if (align == PDF_CENTER)
+		x -= (double)log.width / PANGO_SCALE / 2;
+	else if (align == PDF_RIGHT)
+		x -= (double)log.width / PANGO_SCALE;
+	rgb(p->cr, &p->d->th.chrome);
+	cairo_move_to(p->cr, x, y - (double)pango_layout_get_baseline(lay) /
+					    PANGO_SCALE);
+	pango_cairo_show_layout(p->cr, lay);
+	pango_font_description_free(f);
+	g_object_unref(lay);
+}
+
+/* The running header (the part or section in force) and the folio. */
+static void
+draw_chrome(struct painter *p, const struct pdf_page *pg, int num)
+{
+	const struct pdf_theme *th = &p->d->th;
+	char folio[16];
+	double y = th->top - th->header;
+
+	if (!pg->chrome)
+		return;
+	if (pg->mark != NULL) {
+		chrome_text(p, pg->mark, th->left, y, PDF_LEFT);
+		rgb(p->cr, &th->line);
+		cairo_set_line_width(p->cr, th->rule);
+		cairo_move_to(p->cr, th->left, y + 4);
+		cairo_line_to(p->cr, th->page_w - th->right, y + 4);
+		cairo_stroke(p->cr);
+	}
+	snprintf(folio, sizeof(folio), "%d", num);
+	chrome_text(p, folio, th->page_w / 2, th->page_h - th->bottom +
+		    th->footer, PDF_CENTER);
+}
+
+/* Make the rectangle a link to DEST. */
+static void
+link_rect(struct painter *p, const char *dest, double x, double y, double w,
+	  double h)
+{
+	char *a = g_strdup_printf("dest='%s' rect=[%.2f %.2f %.2f %.2f]", dest,
+				  x, y, w, h);
+
+	cairo_tag_begin(p->cr, CAIRO_TAG_LINK, a);
+	cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+	g_free(a);
+}
+
+/* The destination, and the outline item, of a block's first line. */
+static void
+anchor(struct painter *p, const struct pdf_block *b, double x, double y)
+{
+	int lv = b->o.outline;
+
+	if (b->o.dest == NULL)
+		return;
+	char *a = g_strdup_printf("name='%s' x=%.2f y=%.2f", b->o.dest, x,
+				  y > 12 ? y - 12 : 0);
+	cairo_tag_begin(p->cr, CAIRO_TAG_DEST, a);
+	cairo_tag_end(p->cr, CAIRO_TAG_DEST);
+	g_free(a);
+	if (lv < 1 || lv >= OUTLINE_DEPTH || b->o.outline_title == NULL)
+		return;
+	a = g_strdup_printf("dest='%s'", b->o.dest);
+	p->outline[lv] = cairo_pdf_surface_add_outline(
+		p->s, p->outline[lv - 1], b->o.outline_title, a,
+		lv == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+	for (int i = lv + 1; i < OUTLINE_DEPTH; i++)
+		p->outline[i] = p->outline[lv];
+	g_free(a);
+}
+
+/* Links inside the lines [FROM, TO) of a paragraph drawn at X0, Y0. */
+static void
+text_links(struct painter *p, const struct pdf_block *b, PangoLayout *lay,
+	   int from, int to, double x0, double y0)
+{
+	const struct pdf_line *ln = (const struct pdf_line *)b->lines->data;
+
+	for (guint k = 0; k < b->text->links->len; k++) {
+		const struct pdf_link *l =
+			&g_array_index(b->text->links, struct pdf_link, k);
+		for (int i = from; i < to; i++) {
+			PangoLayoutLine *line =
+				pango_layout_get_line_readonly(lay, i);
+			int s = MAX(l->start, line->start_index);
+			int e = MIN(l->end, line->start_index + line->length);
+			int xs, xe;
+			if (s >= e)
+				continue;
+			pango_layout_line_index_to_x(line, s, 0, &xs);
+			pango_layout_line_index_to_x(line, e, 0, &xe);
+			link_rect(p, l->dest,
+				  x0 + ln[i].x + (double)xs / PANGO_SCALE,
+				  y0 + ln[i].top,
+				  (double)(xe - xs) / PANGO_SCALE,
+				  ln[i].bottom - ln[i].top);
+		}
+	}
+}
+
+/* The contents entry's leader dots and page number after line LAST. */
+static void
+toc_number(struct painter *p, const struct pdf_block *b,
+	   const struct pdf_line *last, double x0, double base)
+{
+	const struct pdf_theme *th = &p->d->th;
+	gpointer pg = g_hash_table_lookup(p->d->dests, b->o.toc);
+	char num[16];
+	PangoLayout *lay;
+	PangoRectangle log;
+	double right = th->left + p->d->text_w, nx, step = th->leader_step;
+
+	snprintf(num, sizeof(num), "%d", GPOINTER_TO_INT(pg));
+	lay = pango_layout_new(p->d->ctx);
+	pango_layout_set_font_description(lay, p->d->font[b->role]);
+	pango_layout_set_text(lay, num, -1);
+	pango_layout_get_extents(lay, NULL, &log);
+	nx = right - (double)log.width / PANGO_SCALE;
+	rgb(p->cr, &th->role[b->role].color);
+	cairo_move_to(p->cr, nx,
+		      base - (double)pango_layout_get_baseline(lay) /
+				     PANGO_SCALE);
+	pango_cairo_show_layout(p->cr, lay);
+	g_object_unref(lay);
+	rgb(p->cr, &th->line);
+	for (double x = right - step * (int)((right - x0 - last->x -
+						last->width) / step);
+	     x < nx - step / 2; x += step) {
+		if (x < x0 + last->x + last->width + step / 2)
+			continue;
+		cairo_arc(p->cr, x, base - 0.6, 0.5, 0, 2 * G_PI);
+		cairo_fill(p->cr);
+	}
+}
+
+/* Lines [F->from, F->to) of a paragraph. */
+static void
+draw_para(struct painter *p, const struct pdf_frag *f)
+{
+	const struct pdf_theme *th = &p->d->th;
+	const struct pdf_block *b = g_ptr_array_index(p->d->blocks, f->block);
+	const struct pdf_line *ln = (const struct pdf_line *)b->lines->data;
+	PangoLayout *lay = para_layout(p, f->block);
+	double x0 = th->left + b->o.indent + b->o.hang;
+	double y0 = th->top + f->y - ln[f->from].top;
+
+	if (f->from == 0)
+		anchor(p, b, th->left + b->o.indent, y0);
+	rgb(p->cr, &th->role[b->role].color);
+	for (int i = f->from; i < f->to; i++) {
+		cairo_move_to(p->cr, x0 + ln[i].x, y0 + ln[i].base);
+		pango_cairo_show_layout_line(
+			p->cr, pango_layout_get_line_readonly(lay, i));
+	}
+	if (f->from == 0 && b->o.marker != NULL) {
+		PangoLayout *m = pango_layout_new(p->d->ctx);
+		pango_layout_set_font_description(m, p->d->font[b->role]);
+		pango_layout_set_text(m, b->o.marker, -1);
+		cairo_move_to(p->cr, th->left + b->o.indent,
+			      y0 + ln[0].base -
+				      (double)pango_layout_get_baseline(m) /
+					      PANGO_SCALE);
+		pango_cairo_show_layout(p->cr, m);
+		g_object_unref(m);
+	}
+	text_links(p, b, lay, f->from, f->to, x0, y0);
+	if (b->o.toc != NULL && f->to == (int)b->lines->len) {
+		const struct pdf_line *l = &ln[f->to - 1];
+		toc_number(p, b, l, x0, y0 + l->base);
+		link_rect(p, b->o.toc, x0, y0 + ln[f->from].top,
+			  p->d->text_w - b->o.indent - b->o.hang,
+			  l->bottom - ln[f->from].top);
+	}
+	if (b->o.rule_below && f->to == (int)b->lines->len) {
+		double y = y0 + ln[f->to - 1].base +
+			   0.4 * th->role[b->role].size;
+		rgb(p->cr, &th->line);
+		cairo_set_line_width(p->cr, th->rule);
+		cairo_move_to(p->cr, th->left + b->o.indent, y);
+		cairo_line_to(p->cr, th->left + p->d->text_w, y);
+		cairo_stroke(p->cr);
+	}
+}
+
+/* One table row R with its top at Y; returns its height. */
+static double
+draw_row(struct painter *p, const struct pdf_block *b, int r, double y)
+{
+	const struct pdf_theme *th = &p->d->th;
+	double h = g_array_index(b->lines, double, r), w, x;
+	bool head = r < b->nhead;
+
+	x = th->left + pdf_table_x(p->d, b, 0, NULL);
+	if (head) {
+		rgb(p->cr, &th->fill);
+		cairo_rectangle(p->cr, x, y, p->d->text_w - b->indent, h);
+		cairo_fill(p->cr);
+	}
+	for (int c = 0; c < b->ncols; c++) {
+		struct pdf_cell *cell =
+			g_ptr_array_index(b->cells, r * b->ncols + c);
+		PangoLayout *lay = pdf_cell_layout(p->d, b, c, cell->t, head);
+		x = th->left + pdf_table_x(p->d, b, c, &w);
+		rgb(p->cr, &th->role[head ? PDF_HEAD : PDF_CELL].color);
+		cairo_move_to(p->cr, x + th->table_pad, y + th->table_pad);
+		pango_cairo_show_layout(p->cr, lay);
+		g_object_unref(lay);
+		if (cell->dest != NULL)
+			link_rect(p, cell->dest, x, y, w, h);
+		rgb(p->cr, &th->line);
+		cairo_rectangle(p->cr, x, y, w, h);
+		cairo_stroke(p->cr);
+	}
+	return h;
+}
+
+/* The header rows and body rows [F->from, F->to) of a table. */
+static void
+draw_table(struct painter *p, const struct pdf_frag *f)
+{
+	const struct pdf_block *b = g_ptr_array_index(p->d->blocks, f->block);
+	double y = p->d->th.top + f->y;
+	int nh = MIN(b->nhead, (int)b->lines->len);
+
+	cairo_set_line_width(p->cr, p->d->th.rule);
+	for (int r = 0; r < nh; r++)
+		y += draw_row(p, b, r, y);
+	for (int r = f->from; r < f->to; r++)
+		y += draw_row(p, b, r, y);
+}
+
+static void
+draw_page(struct painter *p, const struct pdf_page *pg, int num)
+{
+	draw_chrome(p, pg, num);
+	for (guint i = 0; i < pg->frags->len; i++) {
+		const struct pdf_frag *f =
+			&g_array_index(pg->frags, struct pdf_frag, i);
+		const struct pdf_block *b =
+			g_ptr_array_index(p->d->blocks, f->block);
+		if (b->kind == PDF_K_TABLE)
+			draw_table(p, f);
+		else
+			draw_para(p, f);
+	}
+	cairo_show_page(p->cr);
+}
+
+static cairo_status_t
+write_stream(void *closure, const unsigned char *data, unsigned int len)
+{
+	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
+						    : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* Title, author, subject, creator and dates, pinned to M->date. */
+static void
+metadata(cairo_surface_t *s, const struct pdf_meta *m)
+{
+	struct tm tm;
+	char date[32];
+
+	gmtime_r(&m->date, &tm);
+	strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (m->title != NULL)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
+					       m->title);
+	if (m->author != NULL)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR,
+					       m->author);
+	if (m->subject != NULL)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT,
+					       m->subject);
+	if (m->creator != NULL)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
+					       m->creator);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+/* Draw every page of D onto the stream F.  Returns 0, or -1 with the
+ * cairo status reported against NAME. */
+static int
+draw(struct pdf_doc *d, FILE *f, const char *name, const struct pdf_meta *m)
+{
+	struct painter p = {0};
+	cairo_status_t st;
+
+	p.d = d;
+	p.s = cairo_pdf_surface_create_for_stream(write_stream, f,
+						  d->th.page_w, d->th.page_h);
+	cairo_pdf_surface_restrict_to_version(p.s, CAIRO_PDF_VERSION_1_5);
+	metadata(p.s, m);
+	p.cr = cairo_create(p.s);
+	for (guint i = 0; i < d->pages->len; i++)
+		draw_page(&p, g_ptr_array_index(d->pages, i), (int)i + 1);
+	if (p.lay != NULL)
+		g_object_unref(p.lay);
+	st = cairo_status(p.cr);
+	cairo_destroy(p.cr);
+	cairo_surface_finish(p.s);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(p.s);
+	cairo_surface_destroy(p.s);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		diag(S_WRITE, name, 0, 0, cairo_status_to_string(st));
+		return -1;
+	}
+	return 0;
+}
+
+int
+pdf_doc_write(struct pdf_doc *d, const char *path, const struct pdf_meta *m)
+{
+	char *tmp = g_strdup_printf("%s.XXXXXX", path);
+	FILE *f = NULL;
+	int fd, rc = -1;
+
+	pdf_paginate(d);
+	if ((fd = g_mkstemp(tmp)) < 0 || (f = fdopen(fd, "wb")) == NULL) {
+		diag(S_WRITE, path, 0, 0, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		goto out;
+	}
+	if (draw(d, f, path, m) < 0) {
+		fclose(f);
+		goto out;
+	}
+	if (fsio_close(f, path) < 0)
+		goto out;
+	if (g_chmod(tmp, 0644) < 0 || g_rename(tmp, path) < 0) {
+		diag(S_WRITE, path, 0, 0, strerror(errno));
+		goto out;
+	}
+	rc = (int)d->pages->len;
+out:
+	if (rc < 0 && fd >= 0)
+		g_unlink(tmp);
+	g_free(tmp);
+	return rc;
+}

@@ -1,0 +1,143 @@
+/*
+ * pdf_priv: what the typesetter's files share (pdf_theme.c, pdf_font.c,
+ * pdf_layout.c, pdf_page.c).  Not for writers: they use pdf_layout.h.
+ */
+#ifndef GP_PDF_PRIV_H
+#define GP_PDF_PRIV_H
+
+#include <stdbool.h>
+
+#include <glib.h>
+#include <pango/pangocairo.h>
+
+#include "pdf_layout.h"
+
+struct pdf_rgb {
+	double r, g, b;
+};
+
+struct pdf_style {
+	bool sans;
+	double size, leading, before, after;
+	struct pdf_rgb color;
+};
+
+/* themes/default/book.yaml, lengths in points. */
+struct pdf_theme {
+	double page_w, page_h;
+	double top, bottom, left, right; /* margins */
+	double header, footer; /* header and folio baselines off the block */
+	double chrome_size;    /* running header and folio */
+	double list_indent, table_pad, table_before, table_after;
+	double rule, leader_step;
+	char *serif, *sans;    /* font families */
+	struct pdf_rgb text, accent, em, muted, link, line, fill, chrome;
+	struct pdf_style role[PDF_ROLE__MAX];
+};
+
+/*
+ * Read DIR/book.yaml into T (zeroed by the caller).  Returns 0, or -1
+ * after reporting with diag().  pdf_theme_clear frees what T owns.
+ */
+int pdf_theme_load(struct pdf_theme *t, const char *dir);
+void pdf_theme_clear(struct pdf_theme *t);
+
+/*
+ * A pango context that sees only the fonts in DIR (and DIR/fonts.conf if
+ * there is one), at 72 units per inch, unhinted.  Returns NULL after
+ * reporting with diag(); the caller unrefs the context.
+ */
+PangoContext *pdf_font_context(const char *dir);
+
+struct pdf_link {
+	int start, end; /* byte offsets */
+	char *dest;
+};
+
+/* A styled run: PDF_EM… bits, resolved against the theme at layout. */
+struct pdf_span {
+	int start, end;
+	unsigned style;
+};
+
+struct pdf_text {
+	GString *s;
+	PangoAttrList *attrs; /* shape: superscripts */
+	GArray *links;        /* struct pdf_link */
+	GArray *spans;        /* struct pdf_span */
+};
+
+/* One line of a laid-out paragraph, in points from the layout's top. */
+struct pdf_line {
+	double top, bottom, base, x, width;
+};
+
+struct pdf_cell {
+	struct pdf_text *t;
+	char *dest;
+};
+
+enum pdf_kind {
+	PDF_K_PARA,
+	PDF_K_TABLE,
+	PDF_K_SPACE,
+	PDF_K_BREAK,
+};
+
+struct pdf_block {
+	enum pdf_kind kind;
+	enum pdf_role role;
+	struct pdf_text *text;
+	struct pdf_para_opts o;  /* its strings owned */
+	double space;            /* PDF_K_SPACE */
+	int ncols, nhead;        /* PDF_K_TABLE */
+	struct pdf_col *cols;
+	double indent;
+	GPtrArray *cells;        /* struct pdf_cell *, row-major */
+	GArray *lines;           /* measured: struct pdf_line, or row
+				    heights (double) of a table */
+};
+
+/* A piece of a block on a page: lines or body rows [from, to). */
+struct pdf_frag {
+	guint block;
+	int from, to;
+	double y; /* from the top of the text block */
+};
+
+struct pdf_page {
+	GArray *frags; /* struct pdf_frag */
+	const char *mark; /* running header, borrowed from a block */
+	bool chrome;
+};
+
+struct pdf_doc {
+	struct pdf_theme th;
+	PangoContext *ctx;
+	PangoFontDescription *font[PDF_ROLE__MAX];
+	GPtrArray *blocks; /* struct pdf_block * */
+	GPtrArray *pages;  /* struct pdf_page * */
+	GHashTable *dests; /* name → 1-based page number */
+	bool cover;
+	double text_w, text_h;
+	int open_table;    /* index of the table being filled, or -1 */
+};
+
+/* A layout of block B's paragraph (a new reference). */
+PangoLayout *pdf_para_layout(struct pdf_doc *d, const struct pdf_block *b);
+
+/* A layout of table cell T in a column WIDTH points wide. */
+PangoLayout *pdf_cell_layout(struct pdf_doc *d, const struct pdf_block *b,
+			     int col, const struct pdf_text *t, bool head);
+
+/* Width of the table's columns: left edge of column C, and its width. */
+double pdf_table_x(const struct pdf_doc *d, const struct pdf_block *b,
+		   int c, double *w);
+
+/* The paragraph's text width (text block less indent, hang, folio). */
+double pdf_para_width(const struct pdf_doc *d, const struct pdf_block *b);
+
+/* Lay out and paginate every block; fills d->pages and d->dests. */
+void pdf_paginate(struct pdf_doc *d);
+
+#endif
