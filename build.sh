@@ -13,7 +13,8 @@ cd "$(dirname "$0")"
 PKGS=(build-essential pkg-config
       libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libxml2-dev
       libcairo2-dev libpango1.0-dev libglib2.0-dev libjansson-dev
-      libcmocka-dev fonts-ipaexfont)
+      libcmocka-dev fonts-ipaexfont libfontconfig-dev
+      poppler-utils qpdf python3-yaml)
 
 need_pkgs() {
 	local missing=()

@@ -418,9 +418,13 @@ place(struct pager *p, guint i, int from, int to)
 	struct pdf_frag f = {i, from, to, p->y};
 
 	g_array_append_val(p->page->frags, f);
-	if (from == 0 && b->o.dest != NULL)
-		g_hash_table_insert(p->d->dests, (char *)b->o.dest,
-				    GINT_TO_POINTER(p->d->pages->len));
+	if (from == 0 && b->o.dest != NULL) {
+		struct pdf_dest *dst = g_new(struct pdf_dest, 1);
+		dst->page = (int)p->d->pages->len;
+		dst->x = p->d->th.left + b->o.indent;
+		dst->y = p->d->th.top + p->y;
+		g_hash_table_replace(p->d->dests, (char *)b->o.dest, dst);
+	}
 	if (from == 0 && b->o.mark != NULL) {
 		p->mark = b->o.mark;
 		if (p->page->frags->len == 1 || p->page->mark == NULL)
@@ -544,7 +548,8 @@ pdf_doc_new(const char *theme_dir, const char *fonts_dir, bool cover)
 
 	d->blocks = g_ptr_array_new_with_free_func((GDestroyNotify)block_free);
 	d->pages = g_ptr_array_new();
-	d->dests = g_hash_table_new(g_str_hash, g_str_equal);
+	d->dests = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+					 g_free);
 	d->cover = cover;
 	d->open_table = -1;
 	if (pdf_theme_load(&d->th, theme_dir) < 0 ||

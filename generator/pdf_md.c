@@ -42,7 +42,7 @@ pdf_md_marker(int depth, int num, bool ordered)
 	GString *s = g_string_new(NULL);
 
 	if (!ordered)
-		g_string_append(s, depth == 0 ? "・" : "－");
+		g_string_append(s, depth == 0 ? "•" : "◦");
 	else if (depth % 3 == 0) {
 		roman(num, s);
 		g_string_append_c(s, '.');

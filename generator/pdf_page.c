@@ -48,7 +48,8 @@ para_layout(struct painter *p, guint i)
 }
 
 /* Draw plain text S in the chrome style, aligned at X (left, centre or
- * right edge by ALIGN) on baseline Y. */
+ * right edge by ALIGN) on baseline Y, cut short with an ellipsis if it
+ * is wider than the text block. */
 static void
 chrome_text(struct painter *p, const char *s, double x, double y,
 	    enum pdf_align align)
@@ -63,6 +64,8 @@ chrome_text(struct painter *p, const char *s, double x, double y,
 		f, (int)(p->d->th.chrome_size * PANGO_SCALE));
 	pango_layout_set_font_description(lay, f);
 	pango_layout_set_text(lay, s, -1);
+	pango_layout_set_width(lay, (int)(p->d->text_w * PANGO_SCALE));
+	pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
 	pango_layout_get_extents(lay, NULL, &log);
 	if (align == PDF_CENTER)
 		x -= (double)log.width / PANGO_SCALE / 2;
@@ -99,14 +102,25 @@ draw_chrome(struct painter *p, const struct pdf_page *pg, int num)
 		    th->footer, PDF_CENTER);
 }
 
-/* Make the rectangle a link to DEST. */
+/*
+ * Make the rectangle a link to DEST.  The link names the page and the
+ * point rather than the destination: cairo 1.16 drops the structure
+ * elements of links to named destinations further on (qpdf --check then
+ * finds the file damaged), and pagination has the places anyway.
+ */
 static void
 link_rect(struct painter *p, const char *dest, double x, double y, double w,
 	  double h)
 {
-	char *a = g_strdup_printf("dest='%s' rect=[%.2f %.2f %.2f %.2f]", dest,
-				  x, y, w, h);
+	const struct pdf_dest *t = g_hash_table_lookup(p->d->dests, dest);
+	char *a;
 
+	if (t == NULL)
+		return;
+	a = g_strdup_printf("page=%d pos=[%.2f %.2f] "
+			    "rect=[%.2f %.2f %.2f %.2f]",
+			    t->page, t->x, t->y > 12 ? t->y - 12 : 0, x, y, w,
+			    h);
 	cairo_tag_begin(p->cr, CAIRO_TAG_LINK, a);
 	cairo_tag_end(p->cr, CAIRO_TAG_LINK);
 	g_free(a);
@@ -171,13 +185,13 @@ toc_number(struct painter *p, const struct pdf_block *b,
 	   const struct pdf_line *last, double x0, double base)
 {
 	const struct pdf_theme *th = &p->d->th;
-	gpointer pg = g_hash_table_lookup(p->d->dests, b->o.toc);
+	const struct pdf_dest *t = g_hash_table_lookup(p->d->dests, b->o.toc);
 	char num[16];
 	PangoLayout *lay;
 	PangoRectangle log;
 	double right = th->left + p->d->text_w, nx, step = th->leader_step;
 
-	snprintf(num, sizeof(num), "%d", GPOINTER_TO_INT(pg));
+	snprintf(num, sizeof(num), "%d", t ? t->page : 0);
 	lay = pango_layout_new(p->d->ctx);
 	pango_layout_set_font_description(lay, p->d->font[b->role]);
 	pango_layout_set_text(lay, num, -1);
@@ -214,12 +228,7 @@ draw_para(struct painter *p, const struct pdf_frag *f)
 	if (f->from == 0)
 		anchor(p, b, th->left + b->o.indent, y0);
 	rgb(p->cr, &th->role[b->role].color);
-	for (int i = f->from; i < f->to; i++) {
-		cairo_move_to(p->cr, x0 + ln[i].x, y0 + ln[i].base);
-		pango_cairo_show_layout_line(
-			p->cr, pango_layout_get_line_readonly(lay, i));
-	}
-	if (f->from == 0 && b->o.marker != NULL) {
+	if (f->from == 0 && b->o.marker != NULL) { /* first: reading order */
 		PangoLayout *m = pango_layout_new(p->d->ctx);
 		pango_layout_set_font_description(m, p->d->font[b->role]);
 		pango_layout_set_text(m, b->o.marker, -1);
@@ -229,6 +238,11 @@ draw_para(struct painter *p, const struct pdf_frag *f)
 					      PANGO_SCALE);
 		pango_cairo_show_layout(p->cr, m);
 		g_object_unref(m);
+	}
+	for (int i = f->from; i < f->to; i++) {
+		cairo_move_to(p->cr, x0 + ln[i].x, y0 + ln[i].base);
+		pango_cairo_show_layout_line(
+			p->cr, pango_layout_get_line_readonly(lay, i));
 	}
 	text_links(p, b, lay, f->from, f->to, x0, y0);
 	if (b->o.toc != NULL && f->to == (int)b->lines->len) {
@@ -359,8 +373,12 @@ draw(struct pdf_doc *d, FILE *f, const char *name, const struct pdf_meta *m)
 	cairo_pdf_surface_restrict_to_version(p.s, CAIRO_PDF_VERSION_1_5);
 	metadata(p.s, m);
 	p.cr = cairo_create(p.s);
+	/* a structure tree for the links' structure elements to live in:
+	 * without one cairo 1.16 refers to elements it never writes */
+	cairo_tag_begin(p.cr, "Document", NULL);
 	for (guint i = 0; i < d->pages->len; i++)
 		draw_page(&p, g_ptr_array_index(d->pages, i), (int)i + 1);
+	cairo_tag_end(p.cr, "Document");
 	if (p.lay != NULL)
 		g_object_unref(p.lay);
 	st = cairo_status(p.cr);

@@ -111,13 +111,19 @@ struct pdf_page {
 	bool chrome;
 };
 
+/* Where a named destination is: 1-based page, and the point on it. */
+struct pdf_dest {
+	int page;
+	double x, y;
+};
+
 struct pdf_doc {
 	struct pdf_theme th;
 	PangoContext *ctx;
 	PangoFontDescription *font[PDF_ROLE__MAX];
 	GPtrArray *blocks; /* struct pdf_block * */
 	GPtrArray *pages;  /* struct pdf_page * */
-	GHashTable *dests; /* name → 1-based page number */
+	GHashTable *dests; /* name → struct pdf_dest * */
 	bool cover;
 	double text_w, text_h;
 	int open_table;    /* index of the table being filled, or -1 */
