@@ -1,0 +1,389 @@
+/*
+ * html_page: theme templates, their slots, and HTML5 serialisation.
+ *
+ * A template is an XHTML file, parsed with libxml2 once per build.  Its
+ * XHTML namespace is dropped so the tree is plain HTML; elements with a
+ * data-slot attribute are the places a writer fills.  A page is a copy
+ * of a template in its own HTML document, written with libxml2's HTML
+ * serialiser after a "<!DOCTYPE html>".
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
+#include "diag.h"
+#include "fsio.h"
+#include "html.h"
+
+#define SLOT_ATTR BAD_CAST "data-slot"
+
+struct html_theme {
+	char *dir;
+	GHashTable *tmpl; /* name → xmlDocPtr, owned */
+	GPtrArray *assets; /* file names, sorted */
+};
+
+struct html_page {
+	xmlDocPtr doc;
+	const struct html_theme *theme;
+	char *root;
+	GHashTable *slots; /* name → xmlNodePtr of doc */
+};
+
+/* Forget the XHTML namespace on N and below: the tree becomes HTML. */
+static void
+strip_ns(xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		n->ns = NULL;
+		for (xmlAttrPtr a = n->properties; a != NULL; a = a->next)
+			a->ns = NULL;
+		strip_ns(n->children);
+	}
+}
+
+/*
+ * Parse the template PATH.  Returns the document with namespaces
+ * dropped, or NULL after reporting E_THEME with libxml2's message.
+ */
+static xmlDocPtr
+parse_template(const char *path)
+{
+	xmlDocPtr doc;
+	xmlNodePtr root;
+	const xmlError *e;
+
+	doc = xmlReadFile(path, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR |
+					   XML_PARSE_NOWARNING | XML_PARSE_NOENT);
+	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
+		e = xmlGetLastError();
+		diag(E_THEME, path, e != NULL ? e->line : 0, 0,
+		     e != NULL && e->message != NULL ? g_strchomp(e->message)
+						     : "empty document");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	strip_ns(root);
+	xmlFreeNsList(root->nsDef);
+	root->nsDef = NULL;
+	return doc;
+}
+
+static int
+has_suffix(const char *name, const char *const *sfx)
+{
+	for (; *sfx != NULL; sfx++)
+		if (g_str_has_suffix(name, *sfx))
+			return 1;
+	return 0;
+}
+
+/*
+ * Read the names in DIR into a sorted array (caller frees).  Returns NULL
+ * after reporting.
+ */
+static GPtrArray *
+list_dir(const char *dir)
+{
+	GError *err = NULL;
+	GDir *d = g_dir_open(dir, 0, &err);
+	GPtrArray *names;
+	const char *n;
+
+	if (d == NULL) {
+		diag(S_DIR, dir, 0, 0, err->message);
+		g_error_free(err);
+		return NULL;
+	}
+	names = g_ptr_array_new_with_free_func(g_free);
+	while ((n = g_dir_read_name(d)) != NULL)
+		if (n[0] != '.')
+			g_ptr_array_add(names, g_strdup(n));
+	g_dir_close(d);
+	g_ptr_array_sort(names, (GCompareFunc)g_ascii_strcasecmp);
+	return names;
+}
+
+/*
+ * Templates are *.xhtml files; assets (*.css, *.js, *.svg) are copied.
+ * Returns the theme or NULL after reporting; the caller frees.
+ */
+struct html_theme *
+html_theme_load(const char *dir)
+{
+	static const char *const asset[] = {".css", ".js", ".svg", NULL};
+	struct html_theme *t = g_new0(struct html_theme, 1);
+	GPtrArray *names;
+	int bad = 0;
+
+	t->dir = g_strdup(dir);
+	t->tmpl = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					(GDestroyNotify)xmlFreeDoc);
+	t->assets = g_ptr_array_new_with_free_func(g_free);
+	if ((names = list_dir(dir)) == NULL) {
+		html_theme_free(t);
+		return NULL;
+	}
+	for (guint i = 0; i < names->len; i++) {
+		const char *n = g_ptr_array_index(names, i);
+		char *path = g_build_filename(dir, n, NULL);
+		xmlDocPtr doc;
+
+		if (g_str_has_suffix(n, ".xhtml")) {
+			if ((doc = parse_template(path)) == NULL)
+				bad = 1;
+			else
+				g_hash_table_insert(
+				    t->tmpl,
+				    g_strndup(n, strlen(n) - strlen(".xhtml")),
+				    doc);
+		} else if (has_suffix(n, asset)) {
+			g_ptr_array_add(t->assets, g_strdup(n));
+		}
+		g_free(path);
+	}
+	g_ptr_array_free(names, TRUE);
+	if (bad) {
+		html_theme_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void
+html_theme_free(struct html_theme *t)
+{
+	if (t == NULL)
+		return;
+	g_hash_table_destroy(t->tmpl);
+	g_ptr_array_free(t->assets, TRUE);
+	g_free(t->dir);
+	g_free(t);
+}
+
+/* Copy every asset of T into OUT.  Returns 0 or -1 after reporting. */
+int
+html_theme_copy_assets(const struct html_theme *t, const char *out)
+{
+	int rc = -1;
+
+	for (guint i = 0; i < t->assets->len; i++) {
+		const char *n = g_ptr_array_index(t->assets, i);
+		char *src = g_build_filename(t->dir, n, NULL);
+		char *dst = g_build_filename(out, n, NULL);
+		char *buf = NULL;
+		size_t len;
+		int ok = fsio_read(src, &buf, &len) == 0 &&
+			 fsio_write(dst, buf, len) == 0;
+
+		g_free(buf);
+		g_free(src);
+		g_free(dst);
+		if (!ok)
+			goto out;
+	}
+	rc = 0;
+out:
+	return rc;
+}
+
+/* Whether an href or src value is relative to the template's root. */
+static int
+is_root_relative(const char *v)
+{
+	const char *p;
+
+	if (v[0] == '\0' || v[0] == '#' || v[0] == '/')
+		return 0;
+	for (p = v; g_ascii_isalnum(*p) || *p == '+' || *p == '-' || *p == '.';
+	     p++)
+		;
+	return *p != ':';
+}
+
+/*
+ * Prepare the copied tree N for page P: register and drop its slots, and
+ * put P's root in front of relative links.
+ */
+static void
+adopt(struct html_page *p, xmlNodePtr n)
+{
+	static const char *const link_attr[] = {"href", "src", "action", NULL};
+
+	for (; n != NULL; n = n->next) {
+		xmlChar *v;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((v = xmlGetProp(n, SLOT_ATTR)) != NULL) {
+			g_hash_table_insert(p->slots, g_strdup((char *)v), n);
+			xmlUnsetProp(n, SLOT_ATTR);
+			xmlFree(v);
+		}
+		for (int i = 0; p->root[0] != '\0' && link_attr[i]; i++) {
+			const xmlChar *a = BAD_CAST link_attr[i];
+
+			if ((v = xmlGetProp(n, a)) == NULL)
+				continue;
+			if (is_root_relative((char *)v)) {
+				char *w = g_strconcat(p->root, v, NULL);
+				xmlSetProp(n, a, BAD_CAST w);
+				g_free(w);
+			}
+			xmlFree(v);
+		}
+		adopt(p, n->children);
+	}
+}
+
+struct html_page *
+html_page_new(const struct html_theme *t, const char *name, const char *root)
+{
+	xmlDocPtr tmpl = g_hash_table_lookup(t->tmpl, name);
+	struct html_page *p;
+	xmlNodePtr r;
+
+	if (tmpl == NULL) {
+		diag(E_THEME_TEMPLATE, t->dir, 0, 0, name);
+		return NULL;
+	}
+	p = g_new0(struct html_page, 1);
+	p->theme = t;
+	p->root = g_strdup(root);
+	p->slots = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	p->doc = htmlNewDocNoDtD(NULL, NULL);
+	p->doc->encoding = xmlStrdup(BAD_CAST "UTF-8");
+	xmlCreateIntSubset(p->doc, BAD_CAST "html", NULL, NULL);
+	r = xmlDocCopyNode(xmlDocGetRootElement(tmpl), p->doc, 1);
+	xmlDocSetRootElement(p->doc, r);
+	adopt(p, r);
+	return p;
+}
+
+void
+html_page_free(struct html_page *p)
+{
+	if (p == NULL)
+		return;
+	xmlFreeDoc(p->doc);
+	g_hash_table_destroy(p->slots);
+	g_free(p->root);
+	g_free(p);
+}
+
+xmlNodePtr
+html_page_slot(struct html_page *p, const char *name)
+{
+	return g_hash_table_lookup(p->slots, name);
+}
+
+int
+html_page_insert(struct html_page *p, const char *name, xmlNodePtr parent)
+{
+	xmlDocPtr tmpl = g_hash_table_lookup(p->theme->tmpl, name);
+	xmlNodePtr copy, first;
+
+	if (tmpl == NULL) {
+		diag(E_THEME_TEMPLATE, p->theme->dir, 0, 0, name);
+		return -1;
+	}
+	copy = xmlDocCopyNodeList(p->doc,
+				  xmlDocGetRootElement(tmpl)->children);
+	first = copy;
+	xmlAddChildList(parent, copy);
+	adopt(p, first);
+	return 0;
+}
+
+/* Remove the slots nothing was put in, so no empty nav is written. */
+static void
+drop_empty_slots(struct html_page *p)
+{
+	GHashTableIter it;
+	gpointer k, v;
+
+	g_hash_table_iter_init(&it, p->slots);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		xmlNodePtr n = v;
+
+		if (n->children == NULL &&
+		    strcmp((char *)n->name, "title") != 0) {
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+			g_hash_table_iter_remove(&it);
+		}
+	}
+}
+
+int
+html_page_write(struct html_page *p, const char *path)
+{
+	xmlOutputBufferPtr buf;
+	FILE *f;
+	int rc = -1;
+
+	drop_empty_slots(p);
+	buf = xmlAllocOutputBuffer(NULL);
+	htmlDocContentDumpFormatOutput(buf, p->doc, "UTF-8", 1);
+	if ((f = fopen(path, "wx")) == NULL) {
+		diag(S_WRITE, path, 0, 0, strerror(errno));
+		goto out;
+	}
+	fwrite(xmlOutputBufferGetContent(buf), 1, xmlOutputBufferGetSize(buf),
+	       f);
+	if (fsio_close(f, path) < 0)
+		goto out;
+	rc = 0;
+out:
+	xmlOutputBufferClose(buf);
+	return rc;
+}
+
+xmlNodePtr
+html_el(xmlNodePtr parent, const char *name, const char *text)
+{
+	xmlNodePtr n = xmlNewDocNode(parent->doc, NULL, BAD_CAST name, NULL);
+
+	if (text != NULL)
+		xmlAddChild(n, xmlNewDocText(parent->doc, BAD_CAST text));
+	return xmlAddChild(parent, n);
+}
+
+xmlNodePtr
+html_elc(xmlNodePtr parent, const char *name, const char *cls,
+	 const char *text)
+{
+	xmlNodePtr n = html_el(parent, name, text);
+
+	html_attr(n, "class", cls);
+	return n;
+}
+
+void
+html_text(xmlNodePtr parent, const char *text)
+{
+	xmlAddChild(parent, xmlNewDocText(parent->doc, BAD_CAST text));
+}
+
+void
+html_attr(xmlNodePtr n, const char *name, const char *value)
+{
+	if (value != NULL)
+		xmlSetProp(n, BAD_CAST name, BAD_CAST value);
+}
+
+xmlNodePtr
+html_a(xmlNodePtr parent, const char *href, const char *text)
+{
+	xmlNodePtr a = html_el(parent, href != NULL ? "a" : "span", text);
+
+	html_attr(a, "href", href);
+	return a;
+}

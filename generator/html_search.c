@@ -1,0 +1,209 @@
+/*
+ * html_search: the search index, for the theme's script.
+ *
+ * Japanese has no spaces between words, so the index is of character
+ * bigrams: text is normalised (NFKC, case-folded), cut into runs of
+ * letters and digits, and every two neighbouring characters of a run
+ * (or a run's single character) are a key.  A query matches the pages
+ * that hold all of its keys.  The script normalises the same way
+ * (String.normalize("NFKC"), toLowerCase, \p{L} and \p{Nd}).
+ *
+ * The index is JSON written with jansson, wrapped in a call
+ * (gpSearchIndex({...});) so the script can load it with a <script>
+ * element, which works from file:// too:
+ *
+ *   {"v":1,
+ *    "docs":[[path, display id, title, snippet], ...],
+ *    "grams":{"バッ":"0,3,1", ...}}
+ *
+ * A posting list is the documents' numbers in base 36, each but the
+ * first as the difference from the one before.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
+#include <jansson.h>
+
+#include "diag.h"
+#include "fsio.h"
+#include "html_site.h"
+
+#define SNIPPET_CHARS 80
+
+struct search {
+	json_t *docs;       /* array of [path, id, title, snippet] */
+	GHashTable *grams;  /* key → GArray of guint32, ascending */
+	guint32 ndocs;
+};
+
+struct search *
+search_new(void)
+{
+	struct search *x = g_new0(struct search, 1);
+
+	x->docs = json_array();
+	x->grams = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					 (GDestroyNotify)g_array_unref);
+	return x;
+}
+
+void
+search_free(struct search *x)
+{
+	if (x == NULL)
+		return;
+	json_decref(x->docs);
+	g_hash_table_destroy(x->grams);
+	g_free(x);
+}
+
+/* Record that document DOC holds KEY (LEN bytes at P). */
+static void
+post(struct search *x, const char *p, size_t len, guint32 doc)
+{
+	char key[16];
+	GArray *a;
+
+	if (len >= sizeof key)
+		return;
+	memcpy(key, p, len);
+	key[len] = '\0';
+	if ((a = g_hash_table_lookup(x->grams, key)) == NULL) {
+		a = g_array_new(FALSE, FALSE, sizeof(guint32));
+		g_hash_table_insert(x->grams, g_strdup(key), a);
+	}
+	if (a->len == 0 || g_array_index(a, guint32, a->len - 1) != doc)
+		g_array_append_val(a, doc);
+}
+
+static int
+is_word(gunichar c)
+{
+	return g_unichar_isalpha(c) || g_unichar_isdigit(c);
+}
+
+/* Index the bigrams of TEXT (normalised) for document DOC. */
+static void
+index_text(struct search *x, const char *text, guint32 doc)
+{
+	const char *prev = NULL, *p = text;
+	int run = 0;
+
+	while (*p != '\0') {
+		gunichar c = g_utf8_get_char(p);
+		const char *next = g_utf8_next_char(p);
+
+		if (!is_word(c)) {
+			if (run == 1)
+				post(x, prev, (size_t)(p - prev), doc);
+			run = 0;
+		} else {
+			if (run > 0)
+				post(x, prev, (size_t)(next - prev), doc);
+			run++;
+			prev = p;
+		}
+		p = next;
+	}
+	if (run == 1)
+		post(x, prev, (size_t)(p - prev), doc);
+}
+
+/* The start of TEXT on one line, about SNIPPET_CHARS long: new. */
+static char *
+snippet(const char *text)
+{
+	char *s = g_strdup(text);
+	glong n;
+
+	g_strdelimit(s, "\n\t", ' ');
+	g_strstrip(s);
+	n = g_utf8_strlen(s, -1);
+	if (n > SNIPPET_CHARS) {
+		*g_utf8_offset_to_pointer(s, SNIPPET_CHARS - 1) = '\0';
+		char *t = g_strconcat(s, "…", NULL);
+		g_free(s);
+		s = t;
+	}
+	return s;
+}
+
+void
+search_add(struct search *x, const char *path, const char *id,
+	   const char *title, const char *text)
+{
+	char *all = g_strjoin("\n", id, title != NULL ? title : "", text,
+			      NULL);
+	char *nfkc = g_utf8_normalize(all, -1, G_NORMALIZE_NFKC);
+	char *folded = g_utf8_casefold(nfkc != NULL ? nfkc : "", -1);
+	char *snip = snippet(text);
+
+	json_array_append_new(x->docs,
+			      json_pack("[s,s,s,s]", path, id,
+					title != NULL ? title : "", snip));
+	index_text(x, folded, x->ndocs++);
+	g_free(snip);
+	g_free(folded);
+	g_free(nfkc);
+	g_free(all);
+}
+
+/* A posting list as text: base-36 numbers, deltas after the first. */
+static json_t *
+postings(GArray *a)
+{
+	GString *s = g_string_sized_new(a->len * 3);
+	guint32 last = 0;
+
+	for (guint i = 0; i < a->len; i++) {
+		guint32 d = g_array_index(a, guint32, i) - last;
+		char buf[16], *q = buf + sizeof buf - 1;
+
+		*q = '\0';
+		do {
+			*--q = "0123456789abcdefghijklmnopqrstuvwxyz"[d % 36];
+			d /= 36;
+		} while (d > 0);
+		if (i > 0)
+			g_string_append_c(s, ',');
+		g_string_append(s, q);
+		last = g_array_index(a, guint32, i);
+	}
+	json_t *j = json_stringn(s->str, s->len);
+	g_string_free(s, TRUE);
+	return j;
+}
+
+int
+search_write(struct search *x, const char *out)
+{
+	char *path = g_build_filename(out, "search-index.js", NULL);
+	json_t *grams = json_object();
+	json_t *root;
+	GHashTableIter it;
+	gpointer k, v;
+	FILE *f;
+	int rc = -1;
+
+	g_hash_table_iter_init(&it, x->grams);
+	while (g_hash_table_iter_next(&it, &k, &v))
+		json_object_set_new(grams, k, postings(v));
+	root = json_pack("{s:i, s:O, s:o}", "v", 1, "docs", x->docs, "grams",
+			 grams);
+	if ((f = fopen(path, "wx")) == NULL) {
+		diag(S_WRITE, path, 0, 0, strerror(errno));
+		goto out;
+	}
+	fputs("gpSearchIndex(", f);
+	json_dumpf(root, f, JSON_COMPACT | JSON_SORT_KEYS);
+	fputs(");\n", f);
+	if (fsio_close(f, path) < 0)
+		goto out;
+	rc = 0;
+out:
+	json_decref(root);
+	g_free(path);
+	return rc;
+}

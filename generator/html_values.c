@@ -1,0 +1,465 @@
+/*
+ * html_values: evaluation items and their reference values.  A value is
+ * shown as the guideline prints it, without the '*', which becomes a
+ * 必須 mark; '-' reads 事業者が設定 and an unknown value 未収録, each
+ * explained under the table it appears in.  The pattern pages are here
+ * too: the definitions, the matrix of every item × pattern, and one page
+ * per pattern with that pattern's values only.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "html_site.h"
+
+enum note {
+	NOTE_REQ = 1,
+	NOTE_PROVIDER = 2,
+	NOTE_UNKNOWN = 4,
+};
+
+/* Append V as a cell of TR; returns the note it needs. */
+static int
+value_cell(xmlNodePtr tr, const struct value *v)
+{
+	xmlNodePtr td = html_el(tr, "td", NULL);
+	char *t;
+	int note = 0;
+
+	switch (v->kind) {
+	case VALUE_UNKNOWN:
+		html_attr(td, "class", "v-unknown");
+		html_text(td, "未収録");
+		return NOTE_UNKNOWN;
+	case VALUE_PROVIDER:
+		html_attr(td, "class", "v-provider");
+		html_text(td, "事業者が設定");
+		return NOTE_PROVIDER;
+	default:
+		t = g_strdup(v->text != NULL ? v->text : "");
+		if (v->required) {
+			char *w = t;
+			for (char *r = t; *r != '\0'; r++)
+				if (*r != '*')
+					*w++ = *r;
+			*w = '\0';
+			g_strstrip(t);
+			html_attr(td, "class", "v-req");
+			note = NOTE_REQ;
+		}
+		html_text(td, t);
+		if (v->required)
+			html_elc(td, "span", "req", "必須");
+		g_free(t);
+		return note;
+	}
+}
+
+/* The explanation of each mark a table used. */
+static void
+notes(xmlNodePtr parent, int used)
+{
+	xmlNodePtr dl;
+
+	if (used == 0)
+		return;
+	dl = html_elc(parent, "dl", "value-notes", NULL);
+	if (used & NOTE_REQ) {
+		html_elc(dl, "dt", "req", "必須");
+		html_el(dl, "dd", "ガイドラインで「*」が付された値。このパター"
+				  "ンのサービスが必ず満たすべき対策参照値です。");
+	}
+	if (used & NOTE_PROVIDER) {
+		html_el(dl, "dt", "事業者が設定");
+		html_el(dl, "dd", "ガイドラインで「-」とされた値。ASP・SaaS 事業者"
+				  "が自ら値を定めます。");
+	}
+	if (used & NOTE_UNKNOWN) {
+		html_el(dl, "dt", "未収録");
+		html_el(dl, "dd", "このパターンの値は原典から収録されていません。"
+				  "推測で補わず、不明として示しています。");
+	}
+}
+
+/* A table in a scrollable, keyboard-reachable box labelled LABEL. */
+static xmlNodePtr
+wrapped_table(xmlNodePtr parent, const char *cls, const char *label)
+{
+	xmlNodePtr wrap = html_elc(parent, "div", "table-wrap", NULL);
+
+	html_attr(wrap, "role", "region");
+	html_attr(wrap, "aria-label", label);
+	html_attr(wrap, "tabindex", "0");
+	return html_elc(wrap, "table", cls, NULL);
+}
+
+/* The row header of item IT: "a 評価項目" (no key for "-"). */
+static void
+item_label(xmlNodePtr cell, const struct item *it)
+{
+	if (strcmp(it->key, "-") != 0) {
+		html_elc(cell, "span", "key", it->key);
+		html_text(cell, " ");
+	}
+	html_text(cell, it->label);
+}
+
+static void
+pattern_heads(xmlNodePtr tr, int n)
+{
+	char buf[32];
+
+	for (int i = 0; i < n; i++) {
+		snprintf(buf, sizeof buf, "パターン%d", i + 1);
+		html_attr(html_el(tr, "th", buf), "scope", "col");
+	}
+}
+
+void
+values_items(xmlNodePtr parent, const struct guideline *g,
+	     const struct control *c, int hlevel)
+{
+	xmlNodePtr sec = html_elc(parent, "section", "items", NULL);
+	char h[16], *disp = id_display(c->id);
+	char *label = g_strconcat(disp, " の評価項目と対策参照値", NULL);
+	xmlNodePtr table, tr, tbody;
+	int used = 0;
+
+	snprintf(h, sizeof h, "h%d", hlevel > 6 ? 6 : hlevel);
+	html_el(sec, h, "評価項目と対策参照値");
+	table = wrapped_table(sec, "values", label);
+	tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
+	html_attr(html_el(tr, "th", "評価項目"), "scope", "col");
+	pattern_heads(tr, g->npatterns);
+	tbody = html_el(table, "tbody", NULL);
+	for (guint i = 0; i < c->items->len; i++) {
+		struct item *it = g_ptr_array_index(c->items, i);
+		xmlNodePtr th;
+
+		tr = html_el(tbody, "tr", NULL);
+		th = html_el(tr, "th", NULL);
+		html_attr(th, "scope", "row");
+		item_label(th, it);
+		for (int p = 0; p < g->npatterns; p++)
+			used |= value_cell(tr, &it->values[p]);
+	}
+	notes(sec, used);
+	g_free(label);
+	g_free(disp);
+}
+
+/* A new page for the pattern pages; TITLE is borrowed for the crumbs. */
+static struct html_page *
+pattern_page_new(struct site *s, struct where *w, const char *path,
+		 const char *title)
+{
+	memset(w, 0, sizeof *w);
+	w->kind = WHERE_PATTERNS;
+	w->path = path;
+	w->root = "../";
+	w->title = title;
+	return site_page_new(s, w, title);
+}
+
+/* The row header linking to control C's page: "Ⅲ.2.3.1". */
+static void
+control_cell(xmlNodePtr tr, const struct where *w, const struct control *c,
+	     const char *tag)
+{
+	xmlNodePtr th = html_el(tr, tag, NULL);
+	char *path = site_control_path(c);
+	char *href = site_href(w, path);
+	char *disp = id_display(c->id);
+
+	if (strcmp(tag, "th") == 0)
+		html_attr(th, "scope", "row");
+	html_a(th, href, disp);
+	g_free(disp);
+	g_free(href);
+	g_free(path);
+}
+
+/* A tbody per section, headed by the section's name over NCOL columns. */
+static xmlNodePtr
+group(xmlNodePtr table, const struct section *sec, int ncol)
+{
+	xmlNodePtr tbody = html_el(table, "tbody", NULL);
+	xmlNodePtr th = html_el(html_elc(tbody, "tr", "group", NULL), "th",
+				NULL);
+	char *label = nav_label(sec->id, sec->title);
+	char n[16];
+
+	snprintf(n, sizeof n, "%d", ncol);
+	html_attr(th, "colspan", n);
+	html_attr(th, "scope", "rowgroup");
+	html_text(th, label);
+	g_free(label);
+	return tbody;
+}
+
+/*
+ * The rows of every item of every control with items: PATTERN 0..5 for
+ * one pattern's column, -1 for all of them.  Returns the notes used.
+ */
+static int
+item_rows(const struct guideline *g, xmlNodePtr table, const struct where *w,
+	  int pattern)
+{
+	const struct section *cur = NULL;
+	xmlNodePtr tbody = NULL;
+	int used = 0;
+
+	for (guint i = 0; i < g->controls->len; i++) {
+		struct control *c = g_ptr_array_index(g->controls, i);
+
+		if (c->items->len == 0)
+			continue;
+		if (c->sub->section != cur) {
+			cur = c->sub->section;
+			tbody = group(table, cur,
+				      2 + (pattern < 0 ? g->npatterns : 1));
+		}
+		for (guint j = 0; j < c->items->len; j++) {
+			struct item *it = g_ptr_array_index(c->items, j);
+			xmlNodePtr tr = html_el(tbody, "tr", NULL);
+
+			control_cell(tr, w, c, j == 0 ? "th" : "td");
+			item_label(html_el(tr, "td", NULL), it);
+			for (int p = 0; p < g->npatterns; p++)
+				if (pattern < 0 || p == pattern)
+					used |= value_cell(tr, &it->values[p]);
+		}
+	}
+	return used;
+}
+
+static int
+matrix_page(struct site *s)
+{
+	const char *title = "対策参照値の一覧（全パターン）";
+	struct where w;
+	struct html_page *p =
+	    pattern_page_new(s, &w, "patterns/matrix.html", title);
+	xmlNodePtr main, table, tr;
+	int used;
+
+	if (p == NULL)
+		return -1;
+	main = html_page_slot(p, "main");
+	html_el(main, "h1", title);
+	html_el(main, "p", "物理的・技術的対策編の評価項目ごとに、6つのパター"
+			   "ンの対策参照値を並べた表です。対策項目の番号から"
+			   "各対策項目のページへ移れます。");
+	table = wrapped_table(main, "matrix", title);
+	tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
+	html_attr(html_el(tr, "th", "対策項目"), "scope", "col");
+	html_attr(html_el(tr, "th", "評価項目"), "scope", "col");
+	pattern_heads(tr, s->g->npatterns);
+	used = item_rows(s->g, table, &w, -1);
+	notes(main, used);
+	return site_page_finish(s, p, &w);
+}
+
+static int
+one_pattern_page(struct site *s, int n)
+{
+	const struct pattern *pt = &s->g->patterns[n];
+	char path[48], title[64];
+	struct where w;
+	struct html_page *p;
+	xmlNodePtr main, table, tr, para;
+	char *cia;
+	int used;
+
+	snprintf(path, sizeof path, "patterns/p%d.html", n + 1);
+	snprintf(title, sizeof title, "パターン%d の対策参照値", n + 1);
+	if ((p = pattern_page_new(s, &w, path, title)) == NULL)
+		return -1;
+	main = html_page_slot(p, "main");
+	html_el(main, "h1", title);
+	cia = g_strdup_printf("機密性 %s・完全性 %s・可用性 %s",
+			      pt->confidentiality, pt->integrity,
+			      pt->availability);
+	para = html_elc(main, "p", "cia", cia);
+	if (pt->description != NULL) {
+		html_text(para, "：");
+		html_text(para, pt->description);
+	}
+	html_el(main, "p", "このパターンのサービスを提供する事業者が参照する"
+			   "値だけを並べています。");
+	table = wrapped_table(main, "pattern", title);
+	tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
+	html_attr(html_el(tr, "th", "対策項目"), "scope", "col");
+	html_attr(html_el(tr, "th", "評価項目"), "scope", "col");
+	html_attr(html_el(tr, "th", "対策参照値"), "scope", "col");
+	used = item_rows(s->g, table, &w, n);
+	notes(main, used);
+	{
+		char pp[48], np[48], pl[48], nl[48];
+
+		snprintf(pp, sizeof pp, "patterns/p%d.html", n);
+		snprintf(np, sizeof np, "patterns/p%d.html", n + 2);
+		snprintf(pl, sizeof pl, "パターン%d", n);
+		snprintf(nl, sizeof nl, "パターン%d", n + 2);
+		nav_pager(html_page_slot(p, "pager"), &w, n > 0 ? pp : NULL,
+			  pl, n + 1 < s->g->npatterns ? np : NULL, nl);
+	}
+	g_free(cia);
+	return site_page_finish(s, p, &w);
+}
+
+/* The definitions table: one row per pattern, linking to its page. */
+static void
+definitions(struct site *s, xmlNodePtr main, const struct where *w)
+{
+	xmlNodePtr table = wrapped_table(main, "patterns", "パターンの定義");
+	xmlNodePtr tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
+	xmlNodePtr tbody = html_el(table, "tbody", NULL);
+	static const char *const head[] = {"パターン", "機密性", "完全性",
+					   "可用性", "サービスの特徴"};
+
+	for (int i = 0; i < 5; i++)
+		html_attr(html_el(tr, "th", head[i]), "scope", "col");
+	for (int i = 0; i < s->g->npatterns; i++) {
+		const struct pattern *pt = &s->g->patterns[i];
+		char path[48], label[64], *href;
+		xmlNodePtr th;
+
+		snprintf(path, sizeof path, "patterns/p%d.html", i + 1);
+		snprintf(label, sizeof label, "パターン%d", i + 1);
+		href = site_href(w, path);
+		tr = html_el(tbody, "tr", NULL);
+		th = html_el(tr, "th", NULL);
+		html_attr(th, "scope", "row");
+		html_a(th, href, label);
+		html_el(tr, "td", pt->confidentiality);
+		html_el(tr, "td", pt->integrity);
+		html_el(tr, "td", pt->availability);
+		html_el(tr, "td", pt->description);
+		g_free(href);
+	}
+}
+
+/* The judging criteria for each aspect and level. */
+static void
+criteria(struct site *s, xmlNodePtr main)
+{
+	static const char *const aspect[][2] = {
+	    {"confidentiality", "機密性"},
+	    {"integrity", "完全性"},
+	    {"availability", "可用性"},
+	};
+	const char *shown = NULL;
+	xmlNodePtr dl = NULL;
+
+	if (s->g->criteria == NULL || s->g->criteria->len == 0)
+		return;
+	html_el(main, "h2", "要求レベルの判定基準");
+	for (guint i = 0; i < s->g->criteria->len; i++) {
+		struct criterion *c = g_ptr_array_index(s->g->criteria, i);
+		const char *name = c->aspect;
+		xmlNodePtr ul;
+
+		for (int k = 0; k < 3; k++)
+			if (strcmp(c->aspect, aspect[k][0]) == 0)
+				name = aspect[k][1];
+		if (shown == NULL || strcmp(shown, c->aspect) != 0) {
+			html_el(main, "h3", name);
+			dl = NULL;
+			shown = c->aspect;
+		}
+		if (c->level != NULL) {
+			if (dl == NULL)
+				dl = html_elc(main, "dl", "criteria", NULL);
+			html_el(dl, "dt", c->level);
+			ul = html_el(html_el(dl, "dd", NULL), "ul", NULL);
+		} else {
+			ul = html_elc(main, "ul", "criteria", NULL);
+		}
+		for (char **t = c->texts; t != NULL && *t != NULL; t++)
+			html_el(ul, "li", *t);
+		if (c->texts == NULL || c->texts[0] == NULL)
+			html_el(ul, "li", "上記以外");
+	}
+}
+
+/* The service type → pattern table and its notes. */
+static void
+service_types(struct site *s, xmlNodePtr main, const struct where *w)
+{
+	xmlNodePtr table, tr, tbody;
+
+	html_el(main, "h2", "サービス種別とパターン");
+	table = wrapped_table(main, "services", "サービス種別とパターン");
+	tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
+	html_attr(html_el(tr, "th", "サービス種別"), "scope", "col");
+	html_attr(html_el(tr, "th", "パターン"), "scope", "col");
+	tbody = html_el(table, "tbody", NULL);
+	for (guint i = 0; i < s->g->service_types->len; i++) {
+		struct service_type *st =
+		    g_ptr_array_index(s->g->service_types, i);
+		char path[48], label[64], *href;
+		xmlNodePtr td;
+
+		tr = html_el(tbody, "tr", NULL);
+		html_attr(html_el(tr, "th", st->name), "scope", "row");
+		td = html_el(tr, "td", NULL);
+		if (st->pattern == 0) {
+			html_text(td, "※");
+			continue;
+		}
+		snprintf(path, sizeof path, "patterns/p%d.html", st->pattern);
+		snprintf(label, sizeof label, "パターン%d", st->pattern);
+		href = site_href(w, path);
+		html_a(td, href, label);
+		g_free(href);
+	}
+	for (char **n = s->g->service_types_note; n != NULL && *n != NULL; n++)
+		html_elc(main, "p", "note", *n);
+}
+
+static int
+patterns_index(struct site *s)
+{
+	const char *title = "パターンと対策参照値";
+	struct where w;
+	struct html_page *p =
+	    pattern_page_new(s, &w, "patterns/index.html", title);
+	xmlNodePtr main, ul;
+
+	if (p == NULL)
+		return -1;
+	main = html_page_slot(p, "main");
+	html_el(main, "h1", title);
+	html_el(main, "p", "ASP・SaaS サービスは、機密性・完全性・可用性への要求の"
+			   "高さによって6つのパターンに分けられます。提供する"
+			   "サービスのパターンを確かめ、そのパターンの対策参照"
+			   "値を参照してください。");
+	ul = html_elc(main, "ul", "pattern-links", NULL);
+	html_a(html_el(ul, "li", NULL), "matrix.html",
+	       "対策参照値の一覧（全パターン）");
+	for (int i = 0; i < s->g->npatterns; i++) {
+		char href[32], label[64];
+
+		snprintf(href, sizeof href, "p%d.html", i + 1);
+		snprintf(label, sizeof label, "パターン%d の対策参照値", i + 1);
+		html_a(html_el(ul, "li", NULL), href, label);
+	}
+	html_el(main, "h2", "パターンの定義");
+	definitions(s, main, &w);
+	criteria(s, main);
+	service_types(s, main, &w);
+	return site_page_finish(s, p, &w);
+}
+
+int
+values_pages(struct site *s)
+{
+	if (patterns_index(s) < 0 || matrix_page(s) < 0)
+		return -1;
+	for (int i = 0; i < s->g->npatterns; i++)
+		if (one_pattern_page(s, i) < 0)
+			return -1;
+	return 0;
+}

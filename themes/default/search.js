@@ -1,0 +1,210 @@
+/*
+ * guidepress search: offline, in Japanese, no framework.
+ *
+ * search-index.js (written by guidepress build beside this script) calls
+ * gpSearchIndex({docs, grams}).  It is loaded on first use with a
+ * <script> element, so search works from file:// as well as a server.
+ * A query is normalised like the index (NFKC, lower case), cut into runs
+ * of letters and digits, and each run into character bigrams; a page
+ * matches when it holds every bigram.  A one-character run matches every
+ * key holding that character.  A query that looks like an ID (Ⅲ.2.3.1,
+ * iii.2) lists the pages whose ID starts with it.
+ */
+(function () {
+	"use strict";
+
+	var here = document.currentScript;
+	var base = new URL(".", here ? here.src : location.href);
+	var index = null;
+	var waiting = [];
+	var decoded = Object.create(null);
+	var WORD = /[\p{L}\p{Nd}]/u;
+	var MAX_SHOWN = 10;
+
+	window.gpSearchIndex = function (data) {
+		index = data;
+		var w = waiting;
+		waiting = [];
+		w.forEach(function (f) { f(); });
+	};
+
+	function load(done) {
+		if (index) { done(); return; }
+		waiting.push(done);
+		if (waiting.length > 1) return;
+		var s = document.createElement("script");
+		s.src = new URL("search-index.js", base).href;
+		s.onerror = function () { waiting = []; };
+		document.head.appendChild(s);
+	}
+
+	function norm(s) {
+		return s.normalize("NFKC").toLowerCase();
+	}
+
+	function runs(q) {
+		var out = [], cur = "";
+		for (var ch of q) {
+			if (WORD.test(ch)) {
+				cur += ch;
+			} else if (cur) {
+				out.push(cur);
+				cur = "";
+			}
+		}
+		if (cur) out.push(cur);
+		return out;
+	}
+
+	function postings(key) {
+		if (key in decoded) return decoded[key];
+		var s = index.grams[key], list = [], last = 0;
+		if (s !== undefined) {
+			s.split(",").forEach(function (d, i) {
+				last = (i === 0 ? 0 : last) + parseInt(d, 36);
+				list.push(last);
+			});
+		}
+		decoded[key] = list;
+		return list;
+	}
+
+	function union(lists) {
+		var set = new Set();
+		lists.forEach(function (l) { l.forEach(function (d) { set.add(d); }); });
+		return Array.from(set).sort(function (a, b) { return a - b; });
+	}
+
+	function intersect(a, b) {
+		var out = [], i = 0, j = 0;
+		while (i < a.length && j < b.length) {
+			if (a[i] === b[j]) { out.push(a[i]); i++; j++; }
+			else if (a[i] < b[j]) i++;
+			else j++;
+		}
+		return out;
+	}
+
+	function byId(q) {
+		var out = [];
+		index.docs.forEach(function (d, i) {
+			var id = norm(d[1]);
+			if (id === q || id.indexOf(q + ".") === 0) out.push(i);
+		});
+		return out;
+	}
+
+	function search(query) {
+		var q = norm(query).trim();
+		if (!q) return [];
+		if (/^[ivx]+(\.\d+)*$/.test(q)) return byId(q);
+		var sets = [];
+		runs(q).forEach(function (r) {
+			var chars = Array.from(r);
+			if (chars.length === 1) {
+				var keys = Object.keys(index.grams).filter(function (k) {
+					return k.indexOf(r) >= 0;
+				});
+				sets.push(union(keys.map(postings)));
+				return;
+			}
+			for (var i = 0; i + 1 < chars.length; i++)
+				sets.push(postings(chars[i] + chars[i + 1]));
+		});
+		if (sets.length === 0) return [];
+		sets.sort(function (a, b) { return a.length - b.length; });
+		var hits = sets.reduce(intersect);
+		/* pages that name the words in their title first */
+		var first = [], rest = [];
+		hits.forEach(function (d) {
+			var doc = index.docs[d];
+			(norm(doc[1] + doc[2]).indexOf(q) >= 0 ? first : rest).push(d);
+		});
+		return first.concat(rest);
+	}
+
+	function el(name, cls, text) {
+		var e = document.createElement(name);
+		if (cls) e.className = cls;
+		if (text) e.textContent = text;
+		return e;
+	}
+
+	function resultList(hits, max) {
+		var ol = el("ol", "search-list");
+		hits.slice(0, max).forEach(function (d) {
+			var doc = index.docs[d];
+			var a = el("a");
+			a.href = new URL(doc[0], base).href;
+			a.appendChild(el("span", "rid", doc[1]));
+			if (doc[2]) a.appendChild(el("span", "rtitle", doc[2]));
+			if (doc[3]) a.appendChild(el("span", "rsnip", doc[3]));
+			var li = el("li");
+			li.appendChild(a);
+			ol.appendChild(li);
+		});
+		return ol;
+	}
+
+	function searchPage(q) {
+		var u = new URL("search.html", base);
+		u.searchParams.set("q", q);
+		return u.href;
+	}
+
+	function showDropdown(box, q) {
+		box.textContent = "";
+		if (!q.trim()) { box.hidden = true; return; }
+		var hits = search(q);
+		if (hits.length === 0) {
+			box.appendChild(el("p", "search-none", "「" + q + "」に当てはまるページはありません。"));
+		} else {
+			box.appendChild(resultList(hits, MAX_SHOWN));
+			var more = el("p", "search-more");
+			var a = el("a", "", hits.length > MAX_SHOWN
+				? "すべての結果を見る（" + hits.length + "件）"
+				: hits.length + "件");
+			a.href = searchPage(q);
+			more.appendChild(a);
+			box.appendChild(more);
+		}
+		box.hidden = false;
+	}
+
+	function setup() {
+		var input = document.getElementById("q");
+		var box = document.getElementById("search-results");
+		var timer = 0;
+		if (!input || !box) return;
+		input.addEventListener("focus", function () { load(function () {}); });
+		input.addEventListener("input", function () {
+			clearTimeout(timer);
+			timer = setTimeout(function () {
+				load(function () { showDropdown(box, input.value); });
+			}, 80);
+		});
+		input.addEventListener("keydown", function (e) {
+			if (e.key === "Escape") { box.hidden = true; }
+			if (e.key === "ArrowDown") {
+				var first = box.querySelector("a");
+				if (first) { e.preventDefault(); first.focus(); }
+			}
+		});
+		document.addEventListener("click", function (e) {
+			if (!box.contains(e.target) && e.target !== input) box.hidden = true;
+		});
+		var page = document.getElementById("search-page-results");
+		var q = new URLSearchParams(location.search).get("q");
+		if (page && q) {
+			input.value = q;
+			load(function () {
+				var hits = search(q);
+				var status = document.getElementById("search-status");
+				status.textContent = "「" + q + "」の検索結果：" + hits.length + "件";
+				page.replaceWith(resultList(hits, hits.length));
+			});
+		}
+	}
+
+	setup();
+})();
