@@ -19,6 +19,13 @@ static const struct diag_msg msgs[DIAG__MAX] = {
 			   "the ベストプラクティス heading is not followed by "
 			   "a list: the best practices are not recognised"},
 
+	[W_SERVICE_PATTERN] = {DIAG_WARNING,
+			       "service type %s is pattern %d in the "
+			       "guideline's table, not pattern %d"},
+	[W_SERVICE_UNKNOWN] = {DIAG_WARNING,
+			       "service type %s is not in the guideline's "
+			       "table"},
+
 	[E_UTF8] = {DIAG_ERROR, "invalid UTF-8: the file must be UTF-8 "
 				"encoded"},
 	[E_NUL] = {DIAG_ERROR, "NUL byte in a text file"},
@@ -106,6 +113,36 @@ static const struct diag_msg msgs[DIAG__MAX] = {
 	[E_MISSING_PART] = {DIAG_ERROR, "part %s is missing: add %s"},
 	[E_THEME] = {DIAG_ERROR, "theme template is not well-formed XHTML: %s"},
 	[E_THEME_TEMPLATE] = {DIAG_ERROR, "the theme has no template %s.xhtml"},
+
+	[E_ANS_CONTROL] = {DIAG_ERROR, "no control %s in the guideline%s"},
+	[E_ANS_ITEM] = {DIAG_ERROR, "no item '%s' in control %s (it has "
+				    "%s)"},
+	[E_ANS_STATUS] = {DIAG_ERROR,
+			  "bad status '%s': expected implemented, partial, "
+			  "planned, not_implemented or not_applicable"},
+	[E_ANS_VALUE] = {DIAG_ERROR, "value '%s' does not parse: expected "
+				     "%s"},
+	[E_ANS_OPTION] = {DIAG_ERROR, "'%s' is not an option of item %s: "
+				      "expected %s"},
+	[E_ANS_PATTERN] = {DIAG_ERROR,
+			   "pattern %d disagrees with the classification, "
+			   "which gives pattern %d"},
+	[E_ANS_NO_PATTERN] = {DIAG_ERROR,
+			      "no pattern: give 'classification' "
+			      "(confidentiality and availability)"},
+	[E_ANS_EDITION] = {DIAG_ERROR,
+			   "answers are for edition %s but the guideline is "
+			   "edition %s"},
+	[E_ANS_DATE] = {DIAG_ERROR, "%s '%s' is not a date YYYY-MM-DD"},
+	[E_ANS_VALUE_SINGLE] = {DIAG_ERROR,
+				"control %s has %d items: use 'values' with "
+				"their keys"},
+	[E_ANS_NO_ITEMS] = {DIAG_ERROR,
+			    "control %s has no evaluation items: remove the "
+			    "values"},
+	[E_ANS_BOTH] = {DIAG_ERROR, "give 'value' or 'values', not both"},
+	[E_ANS_TOO_MANY] = {DIAG_ERROR, "more than %d answers: refusing the "
+					"file"},
 
 	[S_READ] = {DIAG_SYSERR, "cannot read: %s"},
 	[S_WRITE] = {DIAG_SYSERR, "cannot write: %s"},

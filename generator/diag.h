@@ -30,6 +30,8 @@ enum diag_code {
 	W_SECTION_EMPTY,      /* section id */
 	W_SUBSECTION_EMPTY,   /* subsection id */
 	W_BP_NOT_LIST,        /* (none) */
+	W_SERVICE_PATTERN,    /* service type, its pattern, the answers' pattern */
+	W_SERVICE_UNKNOWN,    /* service type */
 	/* errors */
 	E_UTF8,               /* (none) */
 	E_NUL,                /* (none) */
@@ -78,6 +80,20 @@ enum diag_code {
 	E_MISSING_PART,       /* part id */
 	E_THEME,              /* libxml2's message */
 	E_THEME_TEMPLATE,     /* template name */
+	/* answers files */
+	E_ANS_CONTROL,        /* id, did-you-mean suffix */
+	E_ANS_ITEM,           /* key, control id, the keys it has */
+	E_ANS_STATUS,         /* status */
+	E_ANS_VALUE,          /* text, what the item expects */
+	E_ANS_OPTION,         /* label, item key, the options */
+	E_ANS_PATTERN,        /* explicit pattern, classification pattern */
+	E_ANS_NO_PATTERN,     /* (none) */
+	E_ANS_EDITION,        /* answers edition, content edition */
+	E_ANS_DATE,           /* key, text */
+	E_ANS_VALUE_SINGLE,   /* control id, number of items */
+	E_ANS_NO_ITEMS,       /* control id */
+	E_ANS_BOTH,           /* (none) */
+	E_ANS_TOO_MANY,       /* limit */
 	/* system errors */
 	S_READ,               /* strerror */
 	S_WRITE,              /* strerror */

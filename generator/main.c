@@ -12,7 +12,10 @@
 
 #include "diag.h"
 #include "diff.h"
+#include "answers.h"
+#include "answers_gen.h"
 #include "export.h"
+#include "report.h"
 #include "fsio.h"
 #include "model.h"
 #include "pdf.h"
@@ -31,6 +34,9 @@ enum {
 	O_BASEURL = 1 << 4,
 	O_THEME = 1 << 5,
 	O_FONTS = 1 << 6,
+	O_HTML = 1 << 7,
+	O_JSON = 1 << 8,
+	O_PATTERN = 1 << 9,
 };
 
 struct opts {
@@ -41,6 +47,9 @@ struct opts {
 	const char *base_url;
 	const char *theme;
 	const char *fonts;
+	const char *html;
+	const char *json;
+	int pattern;
 	char **args; /* positional arguments */
 	int nargs;
 };
@@ -59,6 +68,9 @@ static int cmd_export(const struct opts *);
 static int cmd_build(const struct opts *);
 static int cmd_pdf(const struct opts *);
 static int cmd_diff(const struct opts *);
+static int cmd_report(const struct opts *);
+static int cmd_init_answers(const struct opts *);
+static int cmd_schema(const struct opts *);
 
 static const struct command commands[] = {
 	{"build", cmd_build, O_CONTENT | O_OUT | O_BASEURL | O_THEME | O_FONTS, 0, 0,
@@ -67,9 +79,11 @@ static const struct command commands[] = {
 	 "directory (default: public): the website and guideline.pdf.  The\n"
 	 "output is built beside the old one and swapped in only when all of\n"
 	 "it was written; when the content has errors nothing is written.\n"},
-	{"check", cmd_check, O_CONTENT, 0, 0, "check [--content DIR]",
-	 "Load the guideline in DIR (default: content) and report every\n"
-	 "problem found as FILE:LINE:COL: LEVEL: MESSAGE, then a summary.\n"
+	{"check", cmd_check, O_CONTENT, 0, 64,
+	 "check [--content DIR] [ANSWERS.yaml ...]",
+	 "Load the guideline in DIR (default: content), and each answers\n"
+	 "file given, and report every problem found as\n"
+	 "FILE:LINE:COL: LEVEL: MESSAGE, then a summary.\n"
 	 "Writes nothing.  Exit status: 0 clean, 1 warnings, 2 errors,\n"
 	 "3 a file could not be read or written, 64 a usage error.\n"},
 	{"diff", cmd_diff, O_FORMAT, 2, 2,
@@ -86,10 +100,27 @@ static const struct command commands[] = {
 	 "patterns, service_types, parts and controls with their items and\n"
 	 "typed reference values (schema in README.md).  Nothing is written\n"
 	 "when the content has errors.\n"},
+	{"init-answers", cmd_init_answers, O_CONTENT | O_PATTERN, 0, 0,
+	 "init-answers --pattern N [--content DIR]",
+	 "Print an answers file to fill in for pattern N (1 to 6): every\n"
+	 "control and every evaluation item, with the reference value of\n"
+	 "pattern N as a comment.\n"},
 	{"pdf", cmd_pdf, O_CONTENT | O_OUTFILE | O_THEME | O_FONTS, 0, 0,
 	 "pdf [--content DIR] [-o FILE]",
 	 "Typeset only the book, into FILE (default: public/guideline.pdf),\n"
 	 "written atomically.\n"},
+	{"report", cmd_report,
+	 O_CONTENT | O_OUTFILE | O_HTML | O_JSON | O_THEME | O_FONTS, 1, 1,
+	 "report ANSWERS.yaml [-o FILE.pdf] [--html DIR] [--json FILE]",
+	 "Judge a provider's answers against the reference values of its\n"
+	 "pattern and write the disclosure report: PDF (-o), HTML (--html)\n"
+	 "and JSON (--json; - for standard output).  Without any of them,\n"
+	 "the PDF goes beside the answers file (ANSWERS.pdf).  When the\n"
+	 "answers or the content have errors nothing is written and existing\n"
+	 "reports are left as they were.\n"},
+	{"schema", cmd_schema, O_CONTENT, 0, 0, "schema [--content DIR]",
+	 "Print a JSON Schema (draft 2020-12) for answers files, for the\n"
+	 "YAML tooling of editors.\n"},
 };
 
 static const struct {
@@ -105,6 +136,9 @@ static const struct {
 		    "                   links and sitemap.xml (default: none)\n"},
 	{O_THEME, "  --theme DIR      the theme (default: themes/default)\n"},
 	{O_FONTS, "  --fonts DIR      the fonts for the PDF (default: fonts)\n"},
+	{O_HTML, "  --html DIR       also write the report as HTML into DIR\n"},
+	{O_JSON, "  --json FILE      also write the report as JSON into FILE\n"},
+	{O_PATTERN, "  --pattern N      the provider's pattern, 1 to 6\n"},
 };
 
 static void
@@ -142,6 +176,9 @@ parse_opts(const struct command *c, int argc, char **argv, struct opts *o)
 		{"base-url", required_argument, NULL, 'u'},
 		{"theme", required_argument, NULL, 't'},
 		{"fonts", required_argument, NULL, 'F'},
+		{"html", required_argument, NULL, 'H'},
+		{"json", required_argument, NULL, 'J'},
+		{"pattern", required_argument, NULL, 'P'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -151,7 +188,8 @@ parse_opts(const struct command *c, int argc, char **argv, struct opts *o)
 	} masks[] = {
 		{'c', O_CONTENT}, {'d', O_OUT},   {'o', O_OUTFILE},
 		{'f', O_FORMAT},  {'u', O_BASEURL}, {'t', O_THEME},
-		{'F', O_FONTS},
+		{'F', O_FONTS},   {'H', O_HTML},  {'J', O_JSON},
+		{'P', O_PATTERN},
 	};
 	int ch;
 
@@ -193,6 +231,18 @@ parse_opts(const struct command *c, int argc, char **argv, struct opts *o)
 		case 'u': o->base_url = optarg; break;
 		case 't': o->theme = optarg; break;
 		case 'F': o->fonts = optarg; break;
+		case 'H': o->html = optarg; break;
+		case 'J': o->json = optarg; break;
+		case 'P':
+			if (strlen(optarg) != 1 || optarg[0] < '1' ||
+			    optarg[0] > '6') {
+				fprintf(stderr, "guidepress %s: --pattern %s: "
+						"expected 1 to 6\n",
+					c->name, optarg);
+				goto usage;
+			}
+			o->pattern = optarg[0] - '0';
+			break;
 		}
 	}
 	o->args = argv + optind;
@@ -239,6 +289,16 @@ cmd_check(const struct opts *o)
 
 	if (g != NULL)
 		guideline_validate(g);
+	/* answers are checked against a guideline that loaded cleanly */
+	for (int i = 0; i < o->nargs; i++) {
+		if (g == NULL || diag_worst() >= DIAG_ERROR) {
+			fprintf(stderr, "guidepress: %s: not checked: the "
+					"guideline has errors\n",
+				o->args[i]);
+			continue;
+		}
+		answers_free(answers_load(o->args[i], g));
+	}
 	diag_summary(what);
 	g_free(what);
 	guideline_free(g);
@@ -351,6 +411,90 @@ cmd_diff(const struct opts *o)
 	guideline_free(old);
 	guideline_free(new);
 	return diag_exit_status();
+}
+
+static int
+cmd_init_answers(const struct opts *o)
+{
+	struct guideline *g;
+
+	if (o->pattern == 0) {
+		fprintf(stderr, "guidepress init-answers: give --pattern N "
+				"(1 to 6)\n");
+		return EXIT_USAGE;
+	}
+	if ((g = load_ok(o->content, "init-answers: nothing written")) == NULL)
+		return diag_exit_status();
+	answers_init_print(g, o->pattern, stdout);
+	fsio_close(stdout, "standard output");
+	guideline_free(g);
+	return diag_exit_status();
+}
+
+static int
+cmd_schema(const struct opts *o)
+{
+	struct guideline *g;
+	json_t *s;
+
+	if ((g = load_ok(o->content, "schema: nothing written")) == NULL)
+		return diag_exit_status();
+	s = answers_schema(g);
+	if (json_dumpf(s, stdout, JSON_INDENT(2)) == 0)
+		fputc('\n', stdout);
+	fsio_close(stdout, "standard output");
+	json_decref(s);
+	guideline_free(g);
+	return diag_exit_status();
+}
+
+/* ANSWERS.yaml → ANSWERS.pdf; a new string. */
+static char *
+default_pdf(const char *answers)
+{
+	const char *dot = strrchr(answers, '.');
+	const char *slash = strrchr(answers, '/');
+
+	if (dot != NULL && (slash == NULL || dot > slash))
+		return g_strdup_printf("%.*s.pdf", (int)(dot - answers), answers);
+	return g_strconcat(answers, ".pdf", NULL);
+}
+
+static int
+cmd_report(const struct opts *o)
+{
+	struct pdf_opts po = {o->theme, o->fonts};
+	struct site_opts so = {o->theme, NULL};
+	struct guideline *g;
+	struct answers *a = NULL;
+	struct report *r = NULL;
+	char *pdf = NULL;
+	int rc = -1;
+
+	if ((g = load_ok(o->content, "report: nothing written")) == NULL)
+		return diag_exit_status();
+	a = answers_load(o->args[0], g);
+	if (a == NULL || diag_worst() >= DIAG_ERROR)
+		goto out;
+	r = report_new(g, a);
+	if (o->outfile != NULL || (o->html == NULL && o->json == NULL))
+		pdf = o->outfile ? g_strdup(o->outfile) : default_pdf(o->args[0]);
+	if (pdf != NULL && report_write_pdf(r, pdf, &po) < 0)
+		goto out;
+	if (o->html != NULL && report_write_html(r, o->html, &so) < 0)
+		goto out;
+	if (o->json != NULL && report_write_json(r, o->json) < 0)
+		goto out;
+	rc = 0;
+out:
+	if (rc < 0)
+		diag_summary("report: nothing more written");
+	report_free(r);
+	answers_free(a);
+	guideline_free(g);
+	g_free(pdf);
+	return rc == 0 ? diag_exit_status()
+		       : (diag_exit_status() ? diag_exit_status() : 3);
 }
 
 int

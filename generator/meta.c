@@ -200,24 +200,6 @@ load_service_types(struct guideline *g, struct ydoc *y, yaml_node_t *n)
 	}
 }
 
-static bool
-is_date(const char *s)
-{
-	GDateTime *dt;
-	char *iso;
-	bool ok;
-
-	if (strlen(s) != 10)
-		return false;
-	iso = g_strconcat(s, "T00:00:00Z", NULL);
-	dt = g_date_time_new_from_iso8601(iso, NULL);
-	ok = dt != NULL;
-	if (dt != NULL)
-		g_date_time_unref(dt);
-	g_free(iso);
-	return ok;
-}
-
 /*
  * renumbering.yaml, optional: a mapping of old IDs to new ones, for the
  * comparison with a previous edition.  Both sides must be control IDs.
@@ -294,7 +276,7 @@ meta_load(struct guideline *g)
 		goto out;
 	g->title = str_of(&y, root, "title", true);
 	g->edition = str_of(&y, root, "edition", true);
-	if (g->edition != NULL && !is_date(g->edition)) {
+	if (g->edition != NULL && !date_valid(g->edition)) {
 		struct pos p = ydoc_pos(&y, ydoc_get(&y, root, "edition"));
 		diag(E_EDITION, p.file, p.line, p.col, g->edition);
 	}

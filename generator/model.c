@@ -311,3 +311,21 @@ control_best_practices(const struct control *c)
 		return l;
 	return NULL;
 }
+
+bool
+date_valid(const char *s)
+{
+	GDateTime *dt;
+	char *iso;
+	bool ok;
+
+	if (strlen(s) != 10)
+		return false;
+	iso = g_strconcat(s, "T00:00:00Z", NULL);
+	dt = g_date_time_new_from_iso8601(iso, NULL);
+	ok = dt != NULL;
+	if (dt != NULL)
+		g_date_time_unref(dt);
+	g_free(iso);
+	return ok;
+}

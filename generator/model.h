@@ -180,6 +180,9 @@ struct cmark_node *control_bp_heading(const struct control *c);
 /* The ordered list of best practices, or NULL: a node of the body. */
 struct cmark_node *control_best_practices(const struct control *c);
 
+/* Is S a valid calendar date written YYYY-MM-DD? */
+bool date_valid(const char *s);
+
 /* Plain text of a cmark node and its children; a new string. */
 char *md_plain(struct cmark_node *n);
 

@@ -51,8 +51,9 @@ ydoc_is_null(yaml_node_t *n)
 }
 
 /*
- * Walk the tree once: report duplicate keys, nodes reached twice (the
- * document API resolves an alias to a shared node), and depth.
+ * Walk the tree once: report duplicate keys (the first one counts, and
+ * the document stays usable), nodes reached twice (the document API
+ * resolves an alias to a shared node) and depth, which make it unusable.
  */
 static int
 walk(struct ydoc *y, yaml_node_t *n, int depth, unsigned char *seen)
@@ -77,28 +78,28 @@ walk(struct ydoc *y, yaml_node_t *n, int depth, unsigned char *seen)
 			if (walk(y, ydoc_node(y, *i), depth + 1, seen) < 0)
 				rc = -1;
 	} else if (n->type == YAML_MAPPING_NODE) {
-		yaml_node_pair_t *a, *b;
-		for (a = n->data.mapping.pairs.start;
+		/* key → its node, to find duplicates in linear time */
+		GHashTable *keys = g_hash_table_new(g_str_hash, g_str_equal);
+		for (yaml_node_pair_t *a = n->data.mapping.pairs.start;
 		     a < n->data.mapping.pairs.top; a++) {
-			yaml_node_t *ka = ydoc_node(y, a->key);
+			yaml_node_t *ka = ydoc_node(y, a->key), *kb;
 			if (walk(y, ka, depth + 1, seen) < 0 ||
 			    walk(y, ydoc_node(y, a->value), depth + 1, seen) < 0)
 				rc = -1;
 			if (ka->type != YAML_SCALAR_NODE)
 				continue;
-			for (b = n->data.mapping.pairs.start; b < a; b++) {
-				yaml_node_t *kb = ydoc_node(y, b->key);
-				if (kb->type == YAML_SCALAR_NODE &&
-				    strcmp(scalar(ka), scalar(kb)) == 0) {
-					struct pos p = ydoc_pos(y, ka);
-					struct pos q = ydoc_pos(y, kb);
-					diag(E_KEY_DUP, p.file, p.line, p.col,
-					     scalar(ka), q.line);
-					rc = -1;
-					break;
-				}
+			kb = g_hash_table_lookup(keys, scalar(ka));
+			if (kb != NULL) {
+				/* reported; the first one counts */
+				struct pos p = ydoc_pos(y, ka);
+				struct pos q = ydoc_pos(y, kb);
+				diag(E_KEY_DUP, p.file, p.line, p.col,
+				     scalar(ka), q.line);
+				continue;
 			}
+			g_hash_table_insert(keys, (gpointer)scalar(ka), ka);
 		}
+		g_hash_table_destroy(keys);
 	}
 	return rc;
 }

@@ -1,0 +1,61 @@
+/*
+ * report: a provider's disclosure report — the answers judged against
+ * the guideline, with the tallies every writer shows.  One report feeds
+ * the PDF, HTML and JSON writers, so they cannot disagree.
+ */
+#ifndef GP_REPORT_H
+#define GP_REPORT_H
+
+#include <stdio.h>
+
+#include "answers.h"
+#include "model.h"
+
+/* Counts of control statuses and of item judgements. */
+struct tally {
+	int controls;
+	int items;
+	int status[STATUS__MAX];
+	int judgement[JUDGE__MAX]; /* of items */
+};
+
+/* A part or a section with its tally. */
+struct report_group {
+	const char *id;    /* borrowed from the guideline */
+	const char *title;
+	struct tally t;
+};
+
+struct report {
+	const struct guideline *g;
+	const struct answers *a;
+	const struct pattern *pattern; /* NULL if it could not be had */
+	struct tally total;
+	struct tally level[3];  /* indexed by enum level */
+	GArray *parts;          /* struct report_group */
+	GArray *sections;       /* struct report_group */
+};
+
+/* Tally A against G.  Both must outlive the report.  Free with
+ * report_free. */
+struct report *report_new(const struct guideline *g, const struct answers *a);
+
+void report_free(struct report *r);
+
+/* The report as JSON, written atomically to PATH ("-" for standard
+ * output).  Returns 0, or -1 after reporting. */
+int report_write_json(const struct report *r, const char *path);
+
+/* The report as a PDF, through the book's typesetter, written atomically
+ * to PATH.  Returns 0, or -1 after reporting. */
+struct pdf_opts;
+int report_write_pdf(const struct report *r, const char *path,
+		     const struct pdf_opts *o);
+
+/* The report as a page in the site's theme, written into DIR
+ * (index.html and its assets), replaced atomically.  Returns 0, or -1. */
+struct site_opts;
+int report_write_html(const struct report *r, const char *dir,
+		      const struct site_opts *o);
+
+#endif
