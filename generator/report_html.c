@@ -1,15 +1,421 @@
-/* Placeholder until the site writer lands (issue 3). */
-#include <stdio.h>
+/*
+ * report_html: the provider's disclosure report as one page in the
+ * site's theme (template report.xhtml), built as a libxml2 tree.
+ * Every provider string is a text node: nothing is escaped by hand.
+ */
+#include <string.h>
 
+#include <glib.h>
+
+#include "diag.h"
+#include "html.h"
+#include "publish.h"
 #include "report.h"
+#include "site.h"
+
+#define REPORT_TITLE "情報セキュリティ対策 開示報告書"
+
+/* A table in a scrolling wrapper, with a caption and header cells. */
+static xmlNodePtr
+table(xmlNodePtr parent, const char *cls, const char *caption,
+      const char *const heads[], size_t n)
+{
+	xmlNodePtr wrap = html_elc(parent, "div", "table-wrap", NULL);
+	xmlNodePtr t = html_elc(wrap, "table", cls, NULL);
+	xmlNodePtr tr;
+
+	if (caption != NULL)
+		html_el(t, "caption", caption);
+	tr = html_el(html_el(t, "thead", NULL), "tr", NULL);
+	for (size_t i = 0; i < n; i++)
+		html_attr(html_el(tr, "th", heads[i]), "scope", "col");
+	return html_el(t, "tbody", NULL);
+}
+
+static void
+num_cell(xmlNodePtr tr, int n)
+{
+	char buf[16];
+
+	g_snprintf(buf, sizeof buf, "%d", n);
+	html_elc(tr, "td", "num", buf);
+}
+
+static void
+judgement_cell(xmlNodePtr tr, enum judgement j)
+{
+	char *cls = g_strdup_printf("j j-%s", judgement_name(j));
+
+	html_elc(html_el(tr, "td", NULL), "span", cls, judgement_label(j));
+	g_free(cls);
+}
+
+static void
+ref_cell(xmlNodePtr tr, const struct value *v)
+{
+	xmlNodePtr td = html_el(tr, "td", NULL);
+
+	if (v == NULL || v->kind == VALUE_UNKNOWN)
+		html_elc(td, "span", "unknown", "未収録");
+	else if (v->required)
+		html_elc(td, "span", "req", v->text);
+	else
+		html_text(td, v->text);
+}
+
+static const struct value *
+reference(const struct report *r, const struct answer_item *ai)
+{
+	return r->pattern ? &ai->item->values[r->pattern->num - 1] : NULL;
+}
+
+static void
+fact(xmlNodePtr dl, const char *k, const char *v, const char *cls)
+{
+	html_el(dl, "dt", k);
+	html_elc(dl, "dd", cls, v != NULL ? v : "—");
+}
+
+static void
+cover(xmlNodePtr main, const struct report *r)
+{
+	const struct answers *a = r->a;
+	xmlNodePtr dl;
+	char *pat = NULL, *ed;
+
+	html_el(main, "h1", REPORT_TITLE);
+	html_elc(main, "p", "service", a->service);
+	if (r->pattern != NULL)
+		pat = g_strdup_printf("パターン%d（機密性 %s・完全性 %s・可用性 %s）",
+				      r->pattern->num,
+				      r->pattern->confidentiality,
+				      r->pattern->integrity,
+				      r->pattern->availability);
+	ed = g_strdup_printf("「%s」（%s版）", r->g->title, a->edition);
+	dl = html_elc(main, "dl", "facts", NULL);
+	fact(dl, "事業者", a->name, NULL);
+	fact(dl, "サービス", a->service, NULL);
+	fact(dl, "サービス種別", a->service_type, NULL);
+	fact(dl, "パターン", pat, NULL);
+	fact(dl, "開示日", a->disclosure_date, NULL);
+	fact(dl, "連絡先", a->contact, NULL);
+	fact(dl, "対象ガイドライン", ed, NULL);
+	fact(dl, "回答ファイル SHA-256", a->sha256, "hash");
+	g_free(pat);
+	g_free(ed);
+}
+
+/* One bar per section, its parts proportional to the controls in each
+ * status; the counts are in the table below, the bar only shows them. */
+static void
+chart(xmlNodePtr main, const struct report *r)
+{
+	static const enum status order[] = {
+		STATUS_IMPLEMENTED,    STATUS_PARTIAL,
+		STATUS_PLANNED,	       STATUS_NOT_IMPLEMENTED,
+		STATUS_NOT_APPLICABLE, STATUS_NONE,
+	};
+	xmlNodePtr legend = html_elc(main, "ul", "legend", NULL);
+	xmlNodePtr ul = html_elc(main, "ul", "chart", NULL);
+
+	html_attr(legend, "aria-hidden", "true");
+	for (size_t k = 0; k < G_N_ELEMENTS(order); k++) {
+		xmlNodePtr li = html_el(legend, "li", NULL);
+		char *cls = g_strdup_printf("sw s-%s", status_name(order[k]));
+		html_elc(li, "span", cls, NULL);
+		html_text(li, status_label(order[k]));
+		g_free(cls);
+	}
+	html_attr(ul, "aria-hidden", "true");
+	for (guint i = 0; i < r->sections->len; i++) {
+		const struct report_group *e =
+			&g_array_index(r->sections, struct report_group, i);
+		xmlNodePtr li = html_el(ul, "li", NULL);
+		xmlNodePtr bar;
+		char *disp = id_display(e->id);
+		char *label = g_strdup_printf("%s %s", disp, e->title);
+
+		html_el(li, "span", label);
+		bar = html_elc(li, "span", "bar", NULL);
+		for (size_t k = 0; k < G_N_ELEMENTS(order); k++) {
+			int n = e->t.status[order[k]];
+			char *cls, *style;
+			if (n == 0 || e->t.controls == 0)
+				continue;
+			cls = g_strdup_printf("s-%s", status_name(order[k]));
+			style = g_strdup_printf("width: %.2f%%",
+						100.0 * n / e->t.controls);
+			html_attr(html_elc(bar, "span", cls, NULL), "style",
+				  style);
+			g_free(cls);
+			g_free(style);
+		}
+		g_free(disp);
+		g_free(label);
+	}
+}
+
+static void
+status_row(xmlNodePtr tbody, const char *label, const struct tally *t)
+{
+	xmlNodePtr tr = html_el(tbody, "tr", NULL);
+
+	html_attr(html_el(tr, "th", label), "scope", "row");
+	for (int s = STATUS_IMPLEMENTED; s < STATUS__MAX; s++)
+		num_cell(tr, t->status[s]);
+	num_cell(tr, t->status[STATUS_NONE]);
+}
+
+static void
+summary(xmlNodePtr main, const struct report *r)
+{
+	static const char *const heads[] = {"節", "実施済", "一部実施",
+					    "実施予定", "未実施", "対象外",
+					    "未回答"};
+	static const enum judgement order[] = {
+		JUDGE_MEETS,	    JUDGE_FAILS,      JUDGE_BELOW_GUIDE,
+		JUDGE_CANNOT_JUDGE, JUDGE_UNANSWERED, JUDGE_NOT_APPLICABLE,
+	};
+	const char *jheads[1 + G_N_ELEMENTS(order)];
+	const struct tally *rows[] = {&r->level[LEVEL_BASIC],
+				      &r->level[LEVEL_RECOMMENDED], &r->total};
+	const char *names[] = {"基本", "推奨", "計"};
+	xmlNodePtr tb;
+
+	html_attr(html_el(main, "h2", "概要"), "id", "summary");
+	chart(main, r);
+	tb = table(main, "status", "節ごとの対策項目の実施状況", heads,
+		   G_N_ELEMENTS(heads));
+	for (guint i = 0; i < r->sections->len; i++) {
+		const struct report_group *e =
+			&g_array_index(r->sections, struct report_group, i);
+		char *disp = id_display(e->id);
+		char *label = g_strdup_printf("%s %s", disp, e->title);
+		status_row(tb, label, &e->t);
+		g_free(disp);
+		g_free(label);
+	}
+	status_row(tb, "計", &r->total);
+	jheads[0] = "評価項目";
+	for (size_t j = 0; j < G_N_ELEMENTS(order); j++)
+		jheads[j + 1] = judgement_label(order[j]);
+	tb = table(main, "judgements", "区分ごとの評価項目の判定", jheads,
+		   G_N_ELEMENTS(jheads));
+	for (size_t i = 0; i < G_N_ELEMENTS(rows); i++) {
+		xmlNodePtr tr = html_el(tb, "tr", NULL);
+		html_attr(html_el(tr, "th", names[i]), "scope", "row");
+		for (size_t j = 0; j < G_N_ELEMENTS(order); j++)
+			num_cell(tr, rows[i]->judgement[order[j]]);
+	}
+}
+
+static void
+shortfalls(xmlNodePtr main, const struct report *r)
+{
+	static const char *const heads[] = {"対策項目番号", "評価項目",
+					    "対策参照値", "回答値", "判定"};
+	xmlNodePtr tb = NULL;
+
+	html_attr(html_el(main, "h2", "対策参照値を満たさない項目"), "id",
+		  "shortfalls");
+	for (int pass = 0; pass < 2; pass++) {
+		enum judgement want = pass == 0 ? JUDGE_FAILS : JUDGE_BELOW_GUIDE;
+		for (size_t i = 0; i < r->a->nanswers; i++) {
+			const struct answer *an = &r->a->answers[i];
+			for (size_t j = 0; j < an->nitems; j++) {
+				const struct answer_item *ai = &an->items[j];
+				xmlNodePtr tr;
+				char *id, *item;
+				if (ai->judgement != want)
+					continue;
+				if (tb == NULL)
+					tb = table(main, "shortfalls", NULL,
+						   heads, G_N_ELEMENTS(heads));
+				tr = html_el(tb, "tr", NULL);
+				id = id_display(an->control->id);
+				item = g_strdup_printf("%s %s", ai->item->key,
+						       ai->item->label);
+				html_attr(html_el(tr, "th", id), "scope", "row");
+				html_el(tr, "td", item);
+				ref_cell(tr, reference(r, ai));
+				html_el(tr, "td", ai->declared.text);
+				judgement_cell(tr, ai->judgement);
+				g_free(id);
+				g_free(item);
+			}
+		}
+	}
+	if (tb == NULL)
+		html_el(main, "p", "対策参照値を満たさない評価項目はありません。");
+}
+
+static char *
+remarks(const struct answer *an)
+{
+	if (an->note && an->evidence)
+		return g_strdup_printf("%s（根拠：%s）", an->note, an->evidence);
+	if (an->evidence)
+		return g_strdup_printf("根拠：%s", an->evidence);
+	return g_strdup(an->note ? an->note : "");
+}
+
+/* One row of the checklist: item J of AN (or the control alone). */
+static void
+checklist_row(xmlNodePtr tb, const struct report *r, const struct answer *an,
+	      size_t j)
+{
+	const struct control *c = an->control;
+	size_t rows = an->nitems ? an->nitems : 1;
+	xmlNodePtr tr = html_el(tb, "tr", NULL);
+	char *span = g_strdup_printf("%zu", rows);
+
+	if (j == 0) {
+		char *id = id_display(c->id), *text = control_text(c);
+		char *rem = remarks(an);
+		xmlNodePtr th = html_el(tr, "th", id);
+		html_attr(th, "scope", "rowgroup");
+		html_attr(th, "id", c->id);
+		html_attr(th, "rowspan", span);
+		html_el(tr, "td", an->nitems ? an->items[0].item->key : "-");
+		html_attr(html_el(tr, "td", text), "rowspan", span);
+		html_attr(html_el(tr, "td", level_name(c->level)), "rowspan",
+			  span);
+		g_free(id);
+		g_free(text);
+		if (an->nitems == 0) {
+			html_el(tr, "td", "");
+			html_el(tr, "td", "");
+			html_el(tr, "td", status_label(an->status));
+			judgement_cell(tr, an->judgement);
+		} else {
+			const struct answer_item *ai = &an->items[0];
+			html_el(tr, "td", ai->item->label);
+			ref_cell(tr, reference(r, ai));
+			html_el(tr, "td", ai->declared.present
+						  ? ai->declared.text
+						  : status_label(an->status));
+			judgement_cell(tr, ai->judgement);
+		}
+		html_attr(html_el(tr, "td", rem), "rowspan", span);
+		g_free(rem);
+	} else {
+		const struct answer_item *ai = &an->items[j];
+		html_el(tr, "td", ai->item->key);
+		html_el(tr, "td", ai->item->label);
+		ref_cell(tr, reference(r, ai));
+		html_el(tr, "td", ai->declared.present ? ai->declared.text
+						       : status_label(an->status));
+		judgement_cell(tr, ai->judgement);
+	}
+	g_free(span);
+}
+
+static void
+checklist(xmlNodePtr main, const struct report *r)
+{
+	static const char *const heads[] = {
+		"対策項目番号", "評価項目番号", "対策項目", "区分", "評価項目",
+		"対策参照値", "回答値", "判定", "備考",
+	};
+	char *title = g_strdup_printf("準拠状況確認表（パターン%d）",
+				      r->pattern ? r->pattern->num : 0);
+	xmlNodePtr tb;
+
+	html_attr(html_el(main, "h2", title), "id", "checklist");
+	tb = table(main, "checklist", NULL, heads, G_N_ELEMENTS(heads));
+	for (size_t i = 0; i < r->a->nanswers; i++) {
+		const struct answer *an = &r->a->answers[i];
+		size_t rows = an->nitems ? an->nitems : 1;
+		if (strncmp(an->control->id, "III.", 4) != 0)
+			continue;
+		for (size_t j = 0; j < rows; j++)
+			checklist_row(tb, r, an, j);
+	}
+	g_free(title);
+}
+
+static void
+part2(xmlNodePtr main, const struct report *r)
+{
+	static const char *const heads[] = {"対策項目番号", "対策項目",
+					    "実施状況", "備考"};
+	xmlNodePtr tb;
+
+	html_attr(html_el(main, "h2", "組織・運用編の実施状況"), "id", "part2");
+	tb = table(main, "part2", NULL, heads, G_N_ELEMENTS(heads));
+	for (size_t i = 0; i < r->a->nanswers; i++) {
+		const struct answer *an = &r->a->answers[i];
+		xmlNodePtr tr;
+		char *id, *text, *rem;
+		if (strncmp(an->control->id, "II.", 3) != 0)
+			continue;
+		tr = html_el(tb, "tr", NULL);
+		id = id_display(an->control->id);
+		text = control_text(an->control);
+		rem = remarks(an);
+		html_attr(html_el(tr, "th", id), "scope", "row");
+		html_el(tr, "td", text);
+		html_el(tr, "td", status_label(an->status));
+		html_el(tr, "td", rem);
+		g_free(id);
+		g_free(text);
+		g_free(rem);
+	}
+}
+
+/* Build the page and write it with the theme's assets into DIR. */
+static int
+write_page(const struct report *r, struct html_theme *th, const char *dir)
+{
+	struct html_page *p = html_page_new(th, "report", "");
+	char *title, *path;
+	int rc = -1;
+
+	if (p == NULL)
+		return -1;
+	title = g_strdup_printf("%s — %s（%s）", REPORT_TITLE, r->a->service,
+				r->a->name);
+	html_text(html_page_slot(p, "title"), title);
+	html_text(html_page_slot(p, "site-title"), REPORT_TITLE);
+	if (r->g->attribution != NULL)
+		html_text(html_page_slot(p, "attribution"), r->g->attribution);
+	xmlNodePtr main = html_page_slot(p, "main");
+	cover(main, r);
+	summary(main, r);
+	shortfalls(main, r);
+	checklist(main, r);
+	part2(main, r);
+	path = g_build_filename(dir, "index.html", NULL);
+	if (html_theme_copy_assets(th, dir) == 0 &&
+	    html_page_write(p, path) == 0)
+		rc = 0;
+	g_free(path);
+	g_free(title);
+	html_page_free(p);
+	return rc;
+}
 
 int
 report_write_html(const struct report *r, const char *dir,
 		  const struct site_opts *o)
 {
-	(void)r;
-	(void)o;
-	fprintf(stderr, "guidepress: %s: the HTML report is not built yet\n",
-		dir);
-	return -1;
+	struct html_theme *th;
+	char *tmp;
+	int rc = -1;
+
+	th = html_theme_load(o && o->theme_dir ? o->theme_dir
+					       : "themes/default");
+	if (th == NULL)
+		return -1;
+	if ((tmp = publish_begin(dir)) == NULL)
+		goto out;
+	if (write_page(r, th, tmp) < 0 || publish_commit(tmp, dir) < 0) {
+		publish_abort(tmp);
+		goto out;
+	}
+	rc = 0;
+out:
+	g_free(tmp);
+	html_theme_free(th);
+	return rc;
 }

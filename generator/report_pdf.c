@@ -1,16 +1,455 @@
-/* Placeholder until the typesetter lands (issue 4). */
+/*
+ * report_pdf: the provider's disclosure report typeset with the book's
+ * typesetter — a cover, a summary with a chart, the items that fall short
+ * first, the full checklist of Part III in the columns of the
+ * 準拠状況確認表, and Part II as a status list.
+ */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include <glib.h>
+
+#include "pdf.h"
+#include "pdf_layout.h"
 #include "report.h"
+
+#define REPORT_TITLE "情報セキュリティ対策 開示報告書"
+
+static struct pdf_text *
+cell(const char *s, unsigned style)
+{
+	struct pdf_text *t = pdf_text_new();
+
+	pdf_text_add(t, s != NULL ? s : "", style);
+	return t;
+}
+
+/* The reference value of the provider's pattern as a cell. */
+static struct pdf_text *
+ref_cell(const struct value *v)
+{
+	struct pdf_text *t = pdf_text_new();
+
+	if (v == NULL || v->kind == VALUE_UNKNOWN)
+		pdf_text_add(t, "未収録", PDF_MUTED);
+	else
+		pdf_text_add(t, v->text, v->required ? PDF_EM : 0);
+	return t;
+}
+
+static struct pdf_text *
+judgement_cell(enum judgement j)
+{
+	unsigned style = 0;
+
+	if (j == JUDGE_FAILS)
+		style = PDF_EM;
+	else if (j == JUDGE_BELOW_GUIDE)
+		style = PDF_STRONG;
+	else if (j == JUDGE_UNANSWERED || j == JUDGE_CANNOT_JUDGE ||
+		 j == JUDGE_NOT_APPLICABLE)
+		style = PDF_MUTED;
+	return cell(judgement_label(j), style);
+}
+
+static const struct value *
+reference(const struct report *r, const struct answer_item *ai)
+{
+	return r->pattern ? &ai->item->values[r->pattern->num - 1] : NULL;
+}
+
+static void
+kv_row(struct pdf_doc *d, const char *k, const char *v)
+{
+	pdf_table_cell(d, cell(k, PDF_STRONG), NULL);
+	pdf_table_cell(d, cell(v != NULL ? v : "—", 0), NULL);
+}
+
+static void
+cover(struct pdf_doc *d, const struct report *r)
+{
+	const struct answers *a = r->a;
+	const struct guideline *g = r->g;
+	static const struct pdf_col cols[] = {{0.3, PDF_LEFT}, {0.7, PDF_LEFT}};
+	struct pdf_para_opts c = {.align = PDF_CENTER};
+	char *pat = NULL, *ed;
+
+	pdf_space(d, 1);
+	pdf_para_str(d, PDF_SUBTITLE, " ", &c);
+	pdf_space(d, 90);
+	pdf_para_str(d, PDF_TITLE, REPORT_TITLE, &c);
+	pdf_space(d, 12);
+	pdf_para_str(d, PDF_SUBTITLE, a->service, &c);
+	pdf_para_str(d, PDF_BODY, a->name, &c);
+	pdf_space(d, 60);
+	if (r->pattern != NULL)
+		pat = g_strdup_printf("パターン%d（機密性 %s・完全性 %s・可用性 %s）",
+				      r->pattern->num,
+				      r->pattern->confidentiality,
+				      r->pattern->integrity,
+				      r->pattern->availability);
+	ed = g_strdup_printf("「%s」（%s版）", g->title, a->edition);
+	pdf_table(d, 2, cols, 0, 0);
+	kv_row(d, "事業者", a->name);
+	kv_row(d, "サービス", a->service);
+	kv_row(d, "サービス種別", a->service_type);
+	kv_row(d, "パターン", pat);
+	kv_row(d, "開示日", a->disclosure_date);
+	kv_row(d, "連絡先", a->contact);
+	kv_row(d, "対象ガイドライン", ed);
+	kv_row(d, "回答ファイル SHA-256", a->sha256);
+	pdf_space(d, 24);
+	pdf_para_str(d, PDF_SMALL,
+		     "この報告書は、事業者が回答した対策の実施状況と値を、"
+		     "上記パターンの対策参照値と照合して判定したものです。"
+		     "「*」の付いた対策参照値を満たさない項目は「不適合」、"
+		     "「*」のない対策参照値を満たさない項目は「目安未達」、"
+		     "値が比較できない項目は「判定不能」と表示します。",
+		     NULL);
+	pdf_pagebreak(d);
+	g_free(pat);
+	g_free(ed);
+}
+
+static void
+tally_row(struct pdf_doc *d, const char *label, const struct tally *t)
+{
+	char buf[16];
+
+	pdf_table_cell(d, cell(label, 0), NULL);
+	for (int s = STATUS_IMPLEMENTED; s < STATUS__MAX; s++) {
+		g_snprintf(buf, sizeof buf, "%d", t->status[s]);
+		pdf_table_cell(d, cell(buf, 0), NULL);
+	}
+	g_snprintf(buf, sizeof buf, "%d", t->status[STATUS_NONE]);
+	pdf_table_cell(d, cell(buf, 0), NULL);
+}
+
+/* Controls by status: one row per section, and the total. */
+static void
+status_table(struct pdf_doc *d, const struct report *r)
+{
+	static const struct pdf_col cols[] = {
+		{0.34, PDF_LEFT},  {0.11, PDF_RIGHT}, {0.11, PDF_RIGHT},
+		{0.11, PDF_RIGHT}, {0.11, PDF_RIGHT}, {0.11, PDF_RIGHT},
+		{0.11, PDF_RIGHT},
+	};
+
+	pdf_table(d, 7, cols, 1, 0);
+	pdf_table_cell(d, cell("節", 0), NULL);
+	for (int s = STATUS_IMPLEMENTED; s < STATUS__MAX; s++)
+		pdf_table_cell(d, cell(status_label(s), 0), NULL);
+	pdf_table_cell(d, cell(status_label(STATUS_NONE), 0), NULL);
+	for (guint i = 0; i < r->sections->len; i++) {
+		const struct report_group *e =
+			&g_array_index(r->sections, struct report_group, i);
+		char *disp = id_display(e->id);
+		char *label = g_strdup_printf("%s %s", disp, e->title);
+		tally_row(d, label, &e->t);
+		g_free(disp);
+		g_free(label);
+	}
+	tally_row(d, "計", &r->total);
+}
+
+/* Items by judgement, per level and in all. */
+static void
+judgement_table(struct pdf_doc *d, const struct report *r)
+{
+	static const struct pdf_col cols[] = {
+		{0.22, PDF_LEFT},  {0.13, PDF_RIGHT}, {0.13, PDF_RIGHT},
+		{0.13, PDF_RIGHT}, {0.13, PDF_RIGHT}, {0.13, PDF_RIGHT},
+		{0.13, PDF_RIGHT},
+	};
+	static const enum judgement order[] = {
+		JUDGE_MEETS,	    JUDGE_FAILS,      JUDGE_BELOW_GUIDE,
+		JUDGE_CANNOT_JUDGE, JUDGE_UNANSWERED, JUDGE_NOT_APPLICABLE,
+	};
+	const struct tally *rows[] = {&r->level[LEVEL_BASIC],
+				      &r->level[LEVEL_RECOMMENDED], &r->total};
+	const char *names[] = {"基本", "推奨", "計"};
+	char buf[16];
+
+	pdf_table(d, 7, cols, 1, 0);
+	pdf_table_cell(d, cell("評価項目", 0), NULL);
+	for (size_t j = 0; j < G_N_ELEMENTS(order); j++)
+		pdf_table_cell(d, cell(judgement_label(order[j]), 0), NULL);
+	for (size_t i = 0; i < G_N_ELEMENTS(rows); i++) {
+		pdf_table_cell(d, cell(names[i], 0), NULL);
+		for (size_t j = 0; j < G_N_ELEMENTS(order); j++) {
+			g_snprintf(buf, sizeof buf, "%d",
+				   rows[i]->judgement[order[j]]);
+			pdf_table_cell(d, cell(buf, 0), NULL);
+		}
+	}
+}
+
+static void
+summary(struct pdf_doc *d, const struct report *r)
+{
+	const struct tally *t = &r->total;
+	char *line;
+
+	pdf_para_str(d, PDF_H1, "概要",
+		     &(struct pdf_para_opts){.outline = 1,
+					     .outline_title = "概要",
+					     .mark = "概要", .dest = "summary",
+					     .keep = true});
+	line = g_strdup_printf(
+		"対策項目 %d 件のうち実施済 %d 件、一部実施 %d 件、実施予定 %d 件、"
+		"未実施 %d 件、対象外 %d 件、未回答 %d 件。評価項目 %d 件のうち"
+		"適合 %d 件、不適合 %d 件、目安未達 %d 件、判定不能 %d 件、"
+		"未回答 %d 件。",
+		t->controls, t->status[STATUS_IMPLEMENTED],
+		t->status[STATUS_PARTIAL], t->status[STATUS_PLANNED],
+		t->status[STATUS_NOT_IMPLEMENTED],
+		t->status[STATUS_NOT_APPLICABLE], t->status[STATUS_NONE],
+		t->items, t->judgement[JUDGE_MEETS], t->judgement[JUDGE_FAILS],
+		t->judgement[JUDGE_BELOW_GUIDE],
+		t->judgement[JUDGE_CANNOT_JUDGE],
+		t->judgement[JUDGE_UNANSWERED]);
+	pdf_para_str(d, PDF_BODY, line, NULL);
+	g_free(line);
+	pdf_space(d, 8);
+	pdf_para_str(d, PDF_H3, "節ごとの対策項目の実施状況",
+		     &(struct pdf_para_opts){.keep = true});
+	status_table(d, r);
+	pdf_space(d, 12);
+	pdf_para_str(d, PDF_H3, "区分ごとの評価項目の判定",
+		     &(struct pdf_para_opts){.keep = true});
+	judgement_table(d, r);
+	pdf_pagebreak(d);
+}
+
+/* The items that fail or fall below the guide, before everything else. */
+static void
+shortfalls(struct pdf_doc *d, const struct report *r)
+{
+	static const struct pdf_col cols[] = {
+		{0.12, PDF_LEFT}, {0.33, PDF_LEFT}, {0.2, PDF_LEFT},
+		{0.2, PDF_LEFT},  {0.15, PDF_LEFT},
+	};
+	int n = 0;
+
+	pdf_para_str(d, PDF_H1, "対策参照値を満たさない項目",
+		     &(struct pdf_para_opts){
+			     .outline = 1,
+			     .outline_title = "対策参照値を満たさない項目",
+			     .mark = "対策参照値を満たさない項目",
+			     .dest = "shortfalls", .keep = true});
+	for (int pass = 0; pass < 2; pass++) {
+		enum judgement want = pass == 0 ? JUDGE_FAILS : JUDGE_BELOW_GUIDE;
+		for (size_t i = 0; i < r->a->nanswers; i++) {
+			const struct answer *an = &r->a->answers[i];
+			for (size_t j = 0; j < an->nitems; j++) {
+				const struct answer_item *ai = &an->items[j];
+				char *id, *item;
+				if (ai->judgement != want)
+					continue;
+				if (n++ == 0) {
+					pdf_table(d, 5, cols, 1, 0);
+					pdf_table_cell(d, cell("対策項目番号", 0), NULL);
+					pdf_table_cell(d, cell("評価項目", 0), NULL);
+					pdf_table_cell(d, cell("対策参照値", 0), NULL);
+					pdf_table_cell(d, cell("回答値", 0), NULL);
+					pdf_table_cell(d, cell("判定", 0), NULL);
+				}
+				id = id_display(an->control->id);
+				item = g_strdup_printf("%s %s", ai->item->key,
+						       ai->item->label);
+				pdf_table_cell(d, cell(id, 0), an->control->id);
+				pdf_table_cell(d, cell(item, 0), NULL);
+				pdf_table_cell(d, ref_cell(reference(r, ai)),
+					       NULL);
+				pdf_table_cell(d, cell(ai->declared.text, 0),
+					       NULL);
+				pdf_table_cell(d, judgement_cell(ai->judgement),
+					       NULL);
+				g_free(id);
+				g_free(item);
+			}
+		}
+	}
+	if (n == 0)
+		pdf_para_str(d, PDF_BODY,
+			     "対策参照値を満たさない評価項目はありません。",
+			     NULL);
+	pdf_pagebreak(d);
+}
+
+/* 備考: the note and the evidence. A new string. */
+static char *
+remarks(const struct answer *an)
+{
+	if (an->note && an->evidence)
+		return g_strdup_printf("%s（根拠：%s）", an->note, an->evidence);
+	if (an->evidence)
+		return g_strdup_printf("根拠：%s", an->evidence);
+	return g_strdup(an->note ? an->note : "");
+}
+
+static void
+checklist_row(struct pdf_doc *d, const struct report *r,
+	      const struct answer *an, size_t j)
+{
+	const struct control *c = an->control;
+	char *id = id_display(c->id), *text = control_text(c);
+	char *rem = remarks(an);
+	char *status = g_strdup(status_label(an->status));
+	bool first = j == 0;
+
+	pdf_table_cell(d, cell(first ? id : "", 0), first ? c->id : NULL);
+	if (an->nitems == 0) {
+		pdf_table_cell(d, cell("", 0), NULL);
+		pdf_table_cell(d, cell(text, 0), NULL);
+		pdf_table_cell(d, cell(level_name(c->level), 0), NULL);
+		pdf_table_cell(d, cell("", 0), NULL);
+		pdf_table_cell(d, cell("", 0), NULL);
+		pdf_table_cell(d, cell(status, 0), NULL);
+		pdf_table_cell(d, judgement_cell(an->judgement), NULL);
+	} else {
+		const struct answer_item *ai = &an->items[j];
+		pdf_table_cell(d, cell(ai->item->key, 0), NULL);
+		pdf_table_cell(d, cell(first ? text : "", 0), NULL);
+		pdf_table_cell(d, cell(first ? level_name(c->level) : "", 0),
+			       NULL);
+		pdf_table_cell(d, cell(ai->item->label, 0), NULL);
+		pdf_table_cell(d, ref_cell(reference(r, ai)), NULL);
+		pdf_table_cell(d, cell(ai->declared.present ? ai->declared.text
+							    : status,
+				       ai->declared.present ? 0 : PDF_MUTED),
+			       NULL);
+		pdf_table_cell(d, judgement_cell(ai->judgement), NULL);
+	}
+	pdf_table_cell(d, cell(first ? rem : "", 0), NULL);
+	g_free(id);
+	g_free(text);
+	g_free(rem);
+	g_free(status);
+}
+
+/* Part III in the columns of the 準拠状況確認表. */
+static void
+checklist(struct pdf_doc *d, const struct report *r)
+{
+	static const struct pdf_col cols[] = {
+		{0.085, PDF_LEFT}, {0.045, PDF_CENTER}, {0.22, PDF_LEFT},
+		{0.05, PDF_CENTER}, {0.15, PDF_LEFT},  {0.11, PDF_LEFT},
+		{0.1, PDF_LEFT},   {0.08, PDF_LEFT},   {0.16, PDF_LEFT},
+	};
+	static const char *const heads[] = {
+		"対策項目番号", "評価項目番号", "対策項目", "区分", "評価項目",
+		"対策参照値", "回答値", "判定", "備考",
+	};
+	char *title = g_strdup_printf("準拠状況確認表（パターン%d）",
+				      r->pattern ? r->pattern->num : 0);
+
+	pdf_para_str(d, PDF_H1, title,
+		     &(struct pdf_para_opts){.outline = 1,
+					     .outline_title = title,
+					     .mark = title, .dest = "checklist",
+					     .keep = true});
+	pdf_table(d, 9, cols, 1, 0);
+	for (size_t i = 0; i < G_N_ELEMENTS(heads); i++)
+		pdf_table_cell(d, cell(heads[i], 0), NULL);
+	for (size_t i = 0; i < r->a->nanswers; i++) {
+		const struct answer *an = &r->a->answers[i];
+		size_t rows = an->nitems ? an->nitems : 1;
+		if (strncmp(an->control->id, "III.", 4) != 0)
+			continue;
+		for (size_t j = 0; j < rows; j++)
+			checklist_row(d, r, an, j);
+	}
+	pdf_pagebreak(d);
+	g_free(title);
+}
+
+/* Part II: a status list with notes. */
+static void
+part2(struct pdf_doc *d, const struct report *r)
+{
+	static const struct pdf_col cols[] = {
+		{0.1, PDF_LEFT}, {0.46, PDF_LEFT}, {0.1, PDF_LEFT},
+		{0.34, PDF_LEFT},
+	};
+	const char *title = "組織・運用編の実施状況";
+
+	pdf_para_str(d, PDF_H1, title,
+		     &(struct pdf_para_opts){.outline = 1,
+					     .outline_title = title,
+					     .mark = title, .dest = "part2",
+					     .keep = true});
+	pdf_table(d, 4, cols, 1, 0);
+	pdf_table_cell(d, cell("対策項目番号", 0), NULL);
+	pdf_table_cell(d, cell("対策項目", 0), NULL);
+	pdf_table_cell(d, cell("実施状況", 0), NULL);
+	pdf_table_cell(d, cell("備考", 0), NULL);
+	for (size_t i = 0; i < r->a->nanswers; i++) {
+		const struct answer *an = &r->a->answers[i];
+		char *id, *text, *rem;
+		if (strncmp(an->control->id, "II.", 3) != 0)
+			continue;
+		id = id_display(an->control->id);
+		text = control_text(an->control);
+		rem = remarks(an);
+		pdf_table_cell(d, cell(id, 0), NULL);
+		pdf_table_cell(d, cell(text, 0), NULL);
+		pdf_table_cell(d, cell(status_label(an->status),
+				       an->status == STATUS_NONE ? PDF_MUTED : 0),
+			       NULL);
+		pdf_table_cell(d, cell(rem, 0), NULL);
+		g_free(id);
+		g_free(text);
+		g_free(rem);
+	}
+}
+
+/*
+ * The creation date: SOURCE_DATE_EPOCH when set, else the disclosure
+ * date at 00:00 UTC.
+ */
+static time_t
+report_date(const char *ymd)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	GDateTime *dt;
+	time_t t = 0;
+	int y, m, d;
+
+	if (e != NULL && *e != '\0')
+		return (time_t)g_ascii_strtoll(e, NULL, 10);
+	if (ymd != NULL && sscanf(ymd, "%d-%d-%d", &y, &m, &d) == 3 &&
+	    (dt = g_date_time_new_utc(y, m, d, 0, 0, 0)) != NULL) {
+		t = (time_t)g_date_time_to_unix(dt);
+		g_date_time_unref(dt);
+	}
+	return t;
+}
 
 int
 report_write_pdf(const struct report *r, const char *path,
 		 const struct pdf_opts *o)
 {
-	(void)r;
-	(void)o;
-	fprintf(stderr, "guidepress: %s: the report typesetter is not built "
-			"yet\n",
-		path);
-	return -1;
+	struct pdf_doc *d;
+	char *subject;
+	int rc = -1;
+
+	d = pdf_doc_new(o && o->theme_dir ? o->theme_dir : "themes/default",
+			o && o->fonts_dir ? o->fonts_dir : "fonts", true);
+	if (d == NULL)
+		return -1;
+	subject = g_strdup_printf("%s — %s", r->a->service, r->g->title);
+	cover(d, r);
+	summary(d, r);
+	shortfalls(d, r);
+	checklist(d, r);
+	part2(d, r);
+	struct pdf_meta m = {REPORT_TITLE, r->a->name, subject, "guidepress",
+			     report_date(r->a->disclosure_date)};
+	if (pdf_doc_write(d, path, &m) >= 0)
+		rc = 0;
+	pdf_doc_free(d);
+	g_free(subject);
+	return rc;
 }
