@@ -14,7 +14,8 @@ PKGS=(build-essential pkg-config
       libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libxml2-dev
       libcairo2-dev libpango1.0-dev libglib2.0-dev libjansson-dev
       libcmocka-dev fonts-ipaexfont libfontconfig-dev
-      poppler-utils qpdf python3-yaml)
+      poppler-utils qpdf python3-yaml
+      chromium openjdk-17-jre-headless nodejs)
 
 need_pkgs() {
 	local missing=()
@@ -56,6 +57,9 @@ case "${1:-}" in
 test)
 	build
 	make -s -j"$(jobs)" B=build tests
+	# the site's checks: vnu-jar, playwright-core, axe-core
+	command -v npm >/dev/null || need_pkgs npm
+	[ -d tests/node_modules ] || npm ci --prefix tests --no-audit --no-fund
 	exec tests/run.sh
 	;;
 asan)
