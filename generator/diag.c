@@ -25,6 +25,9 @@ static const struct diag_msg msgs[DIAG__MAX] = {
 	[W_SERVICE_UNKNOWN] = {DIAG_WARNING,
 			       "service type %s is not in the guideline's "
 			       "table"},
+	[W_RENUMBER_UNKNOWN] = {DIAG_WARNING,
+				"renumbered from %s, which the old edition "
+				"does not have"},
 
 	[E_UTF8] = {DIAG_ERROR, "invalid UTF-8: the file must be UTF-8 "
 				"encoded"},

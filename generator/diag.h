@@ -32,6 +32,7 @@ enum diag_code {
 	W_BP_NOT_LIST,        /* (none) */
 	W_SERVICE_PATTERN,    /* service type, its pattern, the answers' pattern */
 	W_SERVICE_UNKNOWN,    /* service type */
+	W_RENUMBER_UNKNOWN,   /* old id */
 	/* errors */
 	E_UTF8,               /* (none) */
 	E_NUL,                /* (none) */
