@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# guidepress diff on the fixture editions of tests/diff (the draft put
+# out for public comment, 2007-12-19, and the final text, 2008-01-30;
+# see tests/diff/README.md): the text and JSON output equal the
+# checked-in expectations; the HTML is well formed and marks the
+# changes; renumbering.yaml is honoured and an unknown old ID warned
+# about; bad input and a bad format fail as documented.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+GP=${GP:-build/guidepress}
+tmp=${GP_TMP:-$(mktemp -d)}/diff
+rm -rf "$tmp"
+mkdir -p "$tmp"
+fx=tests/diff
+fails=0
+fail() {
+	echo "FAIL $*"
+	fails=$((fails + 1))
+}
+has() { # has FILE TEXT DESCRIPTION
+	grep -qF -- "$2" "$1" || fail "$3: no '$2' in $(basename "$1")"
+}
+
+for e in old new; do
+	"$GP" check --content "$fx/$e" 2>"$tmp/check.$e" ||
+		fail "check $fx/$e: $(cat "$tmp/check.$e")"
+	grep -q ': 0 errors, 0 warnings$' "$tmp/check.$e" ||
+		fail "check $fx/$e is not clean: $(cat "$tmp/check.$e")"
+done
+
+for f in text json; do
+	if ! "$GP" diff "$fx/old" "$fx/new" --format "$f" >"$tmp/out.$f" \
+		2>"$tmp/err.$f"; then
+		fail "diff --format $f exited $?: $(cat "$tmp/err.$f")"
+	fi
+	[ -s "$tmp/err.$f" ] && fail "diff --format $f wrote to stderr:" \
+		"$(cat "$tmp/err.$f")"
+	want=$fx/expected.$f
+	[ "$f" = text ] && want=$fx/expected.txt
+	diff -u "$want" "$tmp/out.$f" || fail "diff --format $f differs" \
+		"from $want (above: - expected, + got)"
+done
+"$GP" diff "$fx/old" "$fx/new" >"$tmp/default"
+cmp -s "$tmp/default" "$tmp/out.text" || fail "the default format is not text"
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out.json" ||
+	fail "the JSON does not parse"
+
+# HTML: well formed for an HTML parser, changes marked in the text
+"$GP" diff "$fx/old" "$fx/new" --format html >"$tmp/out.html" ||
+	fail "diff --format html"
+head -1 "$tmp/out.html" | grep -qx '<!DOCTYPE html>' || fail "html: doctype"
+python3 - "$tmp/out.html" <<'PY' || fail "html: not well formed"
+import sys
+from html.parser import HTMLParser
+void = {"meta", "br", "hr", "img", "link", "input"}
+class P(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.stack = []
+    def handle_starttag(self, tag, attrs):
+        if tag not in void:
+            self.stack.append(tag)
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack.pop() != tag:
+            sys.exit("unbalanced </%s>" % tag)
+p = P()
+p.feed(open(sys.argv[1], encoding="utf-8").read())
+p.close()
+if p.stack:
+    sys.exit("unclosed: %s" % p.stack)
+PY
+has "$tmp/out.html" '<ins>、もしくは遮断</ins>' "html: the IDS/IPS insertion"
+has "$tmp/out.html" '<ins>/IPS </ins>' "html: the IDS/IPS insertion"
+has "$tmp/out.html" 'Ⅱ.2.2.1 iv から移動' "html: the moved best practice"
+has "$tmp/out.html" '旧番号 Ⅲ.3.1.6' "html: the renumbered control"
+has "$tmp/out.html" '<del>1回/3ヶ月</del>' "html: the changed value"
+
+# an edition compared with itself: nothing changed
+"$GP" diff "$fx/new" "$fx/new" >"$tmp/same" || fail "diff NEW NEW exited $?"
+[ "$(wc -l <"$tmp/same")" -eq 2 ] || fail "diff NEW NEW lists changes:" \
+	"$(cat "$tmp/same")"
+has "$tmp/same" "added 0, removed 0, renumbered 0, changed 0," "diff NEW NEW"
+
+# renumbering.yaml: II.7.1.3 became II.7.1.2 (old II.7.1.2 is gone);
+# an old ID the old edition lacks is a warning (exit 1)
+cp -r "$fx/new" "$tmp/renum"
+printf 'II.7.1.3: II.7.1.2\nII.9.9.9: II.2.1.2\n' >"$tmp/renum/renumbering.yaml"
+"$GP" diff "$fx/old" "$tmp/renum" >"$tmp/renum.out" 2>"$tmp/renum.err"
+st=$?
+[ "$st" -eq 1 ] || fail "renumbering.yaml: exit $st, want 1"
+has "$tmp/renum.out" "Ⅱ.7.1.2  renumbered from Ⅱ.7.1.3; changed: text" \
+	"renumbering.yaml"
+has "$tmp/renum.out" "Ⅱ.7.1.2  removed (基本)" "renumbering.yaml: old II.7.1.2"
+has "$tmp/renum.err" "renumbering.yaml: warning: renumbered from II.9.9.9," \
+	"unknown old ID"
+
+# errors: a broken edition (exit 2, nothing written), a bad format (64)
+cp -r "$fx/old" "$tmp/bad"
+printf -- '---\nid: III.3.1.5\nlevel: 最高\n---\n本文\n' \
+	>"$tmp/bad/III/III.3/III.3.1.5.md"
+"$GP" diff "$tmp/bad" "$fx/new" >"$tmp/bad.out" 2>"$tmp/bad.err"
+st=$?
+[ "$st" -eq 2 ] || fail "broken old edition: exit $st, want 2"
+[ -s "$tmp/bad.out" ] && fail "broken old edition: output written"
+"$GP" diff "$fx/old" "$fx/new" --format xml >/dev/null 2>"$tmp/fmt.err"
+st=$?
+[ "$st" -eq 64 ] || fail "--format xml: exit $st, want 64"
+"$GP" diff "$fx/old" >/dev/null 2>&1
+st=$?
+[ "$st" -eq 64 ] || fail "one edition only: exit $st, want 64"
+
+[ "$fails" -eq 0 ] || { echo "$fails failures"; exit 1; }
+echo "diff: ok"
