@@ -169,16 +169,53 @@ pdf_table_x(const struct pdf_doc *d, const struct pdf_block *b, int c,
 	return x;
 }
 
+/*
+ * The key under which a cell's layout is shared, or NULL if T is not a
+ * plain text with at most one style over all of it.  A new string.
+ */
+static char *
+cell_key(const struct pdf_text *t, double w, int align, bool head)
+{
+	unsigned style = 0;
+
+	if (t->links->len > 0 || t->spans->len > 1)
+		return NULL;
+	if (t->spans->len == 1) {
+		const struct pdf_span *sp = &g_array_index(t->spans,
+							   struct pdf_span, 0);
+		if (sp->start != 0 || sp->end != (int)t->s->len ||
+		    (sp->style & PDF_SUP))
+			return NULL;
+		style = sp->style;
+	}
+	return g_strdup_printf("%d|%.3f|%d|%u|%s", head, w, align, style,
+			       t->s->str);
+}
+
+/*
+ * Cells repeat (実施, -, 未収録 …) and shaping is the typesetter's main
+ * cost, so cells of the same text, style and width share one layout.
+ */
 PangoLayout *
 pdf_cell_layout(struct pdf_doc *d, const struct pdf_block *b, int col,
 		const struct pdf_text *t, bool head)
 {
+	enum pdf_align al = head ? PDF_CENTER : b->cols[col].align;
+	PangoLayout *lay;
 	double w;
+	char *key;
 
 	pdf_table_x(d, b, col, &w);
-	return text_layout(d, t, head ? PDF_HEAD : PDF_CELL,
-			   w - 2 * d->th.table_pad,
-			   head ? PDF_CENTER : b->cols[col].align);
+	w -= 2 * d->th.table_pad;
+	key = cell_key(t, w, al, head);
+	if (key != NULL && (lay = g_hash_table_lookup(d->cells, key))) {
+		g_free(key);
+		return g_object_ref(lay);
+	}
+	lay = text_layout(d, t, head ? PDF_HEAD : PDF_CELL, w, al);
+	if (key != NULL)
+		g_hash_table_insert(d->cells, key, g_object_ref(lay));
+	return lay;
 }
 
 /* A new block of KIND appended to D. */
@@ -207,6 +244,8 @@ block_free(struct pdf_block *b)
 			struct pdf_cell *c = g_ptr_array_index(b->cells, i);
 			pdf_text_free(c->t);
 			g_free(c->dest);
+			if (c->lay != NULL)
+				g_object_unref(c->lay);
 			g_free(c);
 		}
 		g_ptr_array_free(b->cells, TRUE);
@@ -214,6 +253,8 @@ block_free(struct pdf_block *b)
 	g_free(b->cols);
 	if (b->lines != NULL)
 		g_array_free(b->lines, TRUE);
+	if (b->lay != NULL)
+		g_object_unref(b->lay);
 	g_free(b);
 }
 
@@ -307,7 +348,7 @@ measure_para(struct pdf_doc *d, struct pdf_block *b)
 		g_array_append_val(b->lines, l);
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
-	g_object_unref(lay);
+	b->lay = lay;
 }
 
 /* Measure table B: the height of each row, padding included. */
@@ -328,7 +369,7 @@ measure_table(struct pdf_doc *d, struct pdf_block *b)
 			pango_layout_get_extents(lay, NULL, &log);
 			if ((double)log.height / PANGO_SCALE > h)
 				h = (double)log.height / PANGO_SCALE;
-			g_object_unref(lay);
+			cell->lay = lay;
 		}
 		h += 2 * d->th.table_pad;
 		g_array_append_val(b->lines, h);
@@ -550,6 +591,8 @@ pdf_doc_new(const char *theme_dir, const char *fonts_dir, bool cover)
 	d->pages = g_ptr_array_new();
 	d->dests = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
 					 g_free);
+	d->cells = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					 g_object_unref);
 	d->cover = cover;
 	d->open_table = -1;
 	if (pdf_theme_load(&d->th, theme_dir) < 0 ||
@@ -583,6 +626,7 @@ pdf_doc_free(struct pdf_doc *d)
 	g_ptr_array_free(d->pages, TRUE);
 	g_ptr_array_free(d->blocks, TRUE);
 	g_hash_table_destroy(d->dests);
+	g_hash_table_destroy(d->cells);
 	for (int r = 0; r < PDF_ROLE__MAX; r++)
 		if (d->font[r] != NULL)
 			pango_font_description_free(d->font[r]);

@@ -24,27 +24,12 @@ struct painter {
 	cairo_surface_t *s;
 	cairo_t *cr;
 	int outline[OUTLINE_DEPTH]; /* last item at each level */
-	PangoLayout *lay;           /* the layout of block LAY_BLOCK */
-	guint lay_block;
 };
 
 static void
 rgb(cairo_t *cr, const struct pdf_rgb *c)
 {
 	cairo_set_source_rgb(cr, c->r, c->g, c->b);
-}
-
-/* The layout of paragraph block I, kept while its pieces are drawn. */
-static PangoLayout *
-para_layout(struct painter *p, guint i)
-{
-	if (p->lay != NULL && p->lay_block == i)
-		return p->lay;
-	if (p->lay != NULL)
-		g_object_unref(p->lay);
-	p->lay = pdf_para_layout(p->d, g_ptr_array_index(p->d->blocks, i));
-	p->lay_block = i;
-	return p->lay;
 }
 
 /* Draw plain text S in the chrome style, aligned at X (left, centre or
@@ -219,9 +204,9 @@ static void
 draw_para(struct painter *p, const struct pdf_frag *f)
 {
 	const struct pdf_theme *th = &p->d->th;
-	const struct pdf_block *b = g_ptr_array_index(p->d->blocks, f->block);
+	struct pdf_block *b = g_ptr_array_index(p->d->blocks, f->block);
 	const struct pdf_line *ln = (const struct pdf_line *)b->lines->data;
-	PangoLayout *lay = para_layout(p, f->block);
+	PangoLayout *lay = b->lay;
 	double x0 = th->left + b->o.indent + b->o.hang;
 	double y0 = th->top + f->y - ln[f->from].top;
 
@@ -252,6 +237,10 @@ draw_para(struct painter *p, const struct pdf_frag *f)
 			  p->d->text_w - b->o.indent - b->o.hang,
 			  l->bottom - ln[f->from].top);
 	}
+	if (f->to == (int)b->lines->len) { /* drawn in full */
+		g_object_unref(b->lay);
+		b->lay = NULL;
+	}
 	if (b->o.rule_below && f->to == (int)b->lines->len) {
 		double y = y0 + ln[f->to - 1].base +
 			   0.4 * th->role[b->role].size;
@@ -263,7 +252,8 @@ draw_para(struct painter *p, const struct pdf_frag *f)
 	}
 }
 
-/* One table row R with its top at Y; returns its height. */
+/* One table row R with its top at Y: its fill, its cells' text and
+ * links.  Returns its height. */
 static double
 draw_row(struct painter *p, const struct pdf_block *b, int r, double y)
 {
@@ -271,28 +261,54 @@ draw_row(struct painter *p, const struct pdf_block *b, int r, double y)
 	double h = g_array_index(b->lines, double, r), w, x;
 	bool head = r < b->nhead;
 
-	x = th->left + pdf_table_x(p->d, b, 0, NULL);
 	if (head) {
 		rgb(p->cr, &th->fill);
-		cairo_rectangle(p->cr, x, y, p->d->text_w - b->indent, h);
+		cairo_rectangle(p->cr, th->left + b->indent, y,
+				p->d->text_w - b->indent, h);
 		cairo_fill(p->cr);
 	}
+	rgb(p->cr, &th->role[head ? PDF_HEAD : PDF_CELL].color);
 	for (int c = 0; c < b->ncols; c++) {
 		struct pdf_cell *cell =
 			g_ptr_array_index(b->cells, r * b->ncols + c);
-		PangoLayout *lay = pdf_cell_layout(p->d, b, c, cell->t, head);
 		x = th->left + pdf_table_x(p->d, b, c, &w);
-		rgb(p->cr, &th->role[head ? PDF_HEAD : PDF_CELL].color);
 		cairo_move_to(p->cr, x + th->table_pad, y + th->table_pad);
-		pango_cairo_show_layout(p->cr, lay);
-		g_object_unref(lay);
+		pango_cairo_show_layout(p->cr, cell->lay);
+		if (!head) {
+			g_object_unref(cell->lay);
+			cell->lay = NULL;
+		}
 		if (cell->dest != NULL)
 			link_rect(p, cell->dest, x, y, w, h);
-		rgb(p->cr, &th->line);
-		cairo_rectangle(p->cr, x, y, w, h);
-		cairo_stroke(p->cr);
 	}
 	return h;
+}
+
+/*
+ * The rules of a table piece TOP to BOTTOM with row edges at EDGES (N of
+ * them): one path, one stroke — each cairo operation costs an analysis
+ * pass, so a grid of single strokes is slow.
+ */
+static void
+draw_grid(struct painter *p, const struct pdf_block *b, const double *edges,
+	  int n)
+{
+	const struct pdf_theme *th = &p->d->th;
+	double x0 = th->left + b->indent, x1 = th->left + p->d->text_w;
+
+	for (int i = 0; i < n; i++) {
+		cairo_move_to(p->cr, x0, edges[i]);
+		cairo_line_to(p->cr, x1, edges[i]);
+	}
+	for (int c = 0; c <= b->ncols; c++) {
+		double x = c < b->ncols ? th->left + pdf_table_x(p->d, b, c, NULL)
+					: x1;
+		cairo_move_to(p->cr, x, edges[0]);
+		cairo_line_to(p->cr, x, edges[n - 1]);
+	}
+	rgb(p->cr, &th->line);
+	cairo_set_line_width(p->cr, th->rule);
+	cairo_stroke(p->cr);
 }
 
 /* The header rows and body rows [F->from, F->to) of a table. */
@@ -300,14 +316,16 @@ static void
 draw_table(struct painter *p, const struct pdf_frag *f)
 {
 	const struct pdf_block *b = g_ptr_array_index(p->d->blocks, f->block);
-	double y = p->d->th.top + f->y;
-	int nh = MIN(b->nhead, (int)b->lines->len);
+	int nh = MIN(b->nhead, (int)b->lines->len), n = 0;
+	double *edges = g_new(double, nh + (f->to - f->from) + 1);
 
-	cairo_set_line_width(p->cr, p->d->th.rule);
-	for (int r = 0; r < nh; r++)
-		y += draw_row(p, b, r, y);
-	for (int r = f->from; r < f->to; r++)
-		y += draw_row(p, b, r, y);
+	edges[n++] = p->d->th.top + f->y;
+	for (int r = 0; r < nh; r++, n++)
+		edges[n] = edges[n - 1] + draw_row(p, b, r, edges[n - 1]);
+	for (int r = f->from; r < f->to; r++, n++)
+		edges[n] = edges[n - 1] + draw_row(p, b, r, edges[n - 1]);
+	draw_grid(p, b, edges, n);
+	g_free(edges);
 }
 
 static void
@@ -379,8 +397,6 @@ draw(struct pdf_doc *d, FILE *f, const char *name, const struct pdf_meta *m)
 	for (guint i = 0; i < d->pages->len; i++)
 		draw_page(&p, g_ptr_array_index(d->pages, i), (int)i + 1);
 	cairo_tag_end(p.cr, "Document");
-	if (p.lay != NULL)
-		g_object_unref(p.lay);
 	st = cairo_status(p.cr);
 	cairo_destroy(p.cr);
 	cairo_surface_finish(p.s);

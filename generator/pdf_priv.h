@@ -75,6 +75,7 @@ struct pdf_line {
 struct pdf_cell {
 	struct pdf_text *t;
 	char *dest;
+	PangoLayout *lay; /* from measuring until drawn */
 };
 
 enum pdf_kind {
@@ -96,6 +97,8 @@ struct pdf_block {
 	GPtrArray *cells;        /* struct pdf_cell *, row-major */
 	GArray *lines;           /* measured: struct pdf_line, or row
 				    heights (double) of a table */
+	PangoLayout *lay;        /* a paragraph's, from measuring until
+				    drawn: shaping is the costly part */
 };
 
 /* A piece of a block on a page: lines or body rows [from, to). */
@@ -124,6 +127,7 @@ struct pdf_doc {
 	GPtrArray *blocks; /* struct pdf_block * */
 	GPtrArray *pages;  /* struct pdf_page * */
 	GHashTable *dests; /* name → struct pdf_dest * */
+	GHashTable *cells; /* cell_key → PangoLayout *, shared */
 	bool cover;
 	double text_w, text_h;
 	int open_table;    /* index of the table being filled, or -1 */
