@@ -185,7 +185,8 @@ match(struct gdiff *d, GPtrArray *ws, double min, bool across)
 			if (a != b)
 				candidates(c, ws, a, b, min);
 	}
-	qsort(c->data, c->len, sizeof(struct cand), cmp_cand);
+	if (c->len > 1)
+		qsort(c->data, c->len, sizeof(struct cand), cmp_cand);
 	for (guint k = 0; k < c->len; k++) {
 		struct cand *x = &g_array_index(c, struct cand, k);
 		struct work *wo = g_ptr_array_index(ws, x->wo);

@@ -124,6 +124,15 @@ bp_entry(xmlNodePtr ul, const struct gdiff_bp *b,
 		head = g_strdup_printf(" %s %s移動）",
 				       gdiff_bp_marker(b->other_index),
 				       in ? "から" : "へ");
+		if (in && b->other->new != NULL &&
+		    strcmp(b->other->new->id, c->id) != 0) {
+			char *now = id_display(b->other->new->id);
+			g_free(head);
+			head = g_strdup_printf(" %s（現 %s）から移動）",
+					       gdiff_bp_marker(b->other_index),
+					       now);
+			g_free(now);
+		}
 		text(li, head);
 		g_free(head);
 		break;

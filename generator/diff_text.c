@@ -83,6 +83,13 @@ put_other(GString *s, const struct gdiff_bp *b, bool to)
 	g_string_append_printf(s, " %s %s %s", to ? "to" : "from", id,
 			       gdiff_bp_marker(b->other_index));
 	g_free(id);
+	/* an old ID the new edition gives to another control */
+	if (!to && b->other->new != NULL &&
+	    strcmp(b->other->new->id, c->id) != 0) {
+		id = id_display(b->other->new->id);
+		g_string_append_printf(s, " (now %s)", id);
+		g_free(id);
+	}
 }
 
 static void
