@@ -82,37 +82,42 @@ numbered(const char *id, const char *title)
 	return s;
 }
 
+/* A contents entry: the number in a hanging box of HANG points, the
+ * title beside it, the page number at the right. */
 static void
-toc_entry(struct pdf_doc *d, enum pdf_role role, const char *text,
-	  const char *dest, double indent)
+toc_entry(struct pdf_doc *d, enum pdf_role role, const char *id,
+	  const char *title, double indent, double hang)
 {
-	struct pdf_para_opts o = {.toc = dest, .indent = indent};
+	char *num = id ? id_display(id) : NULL;
+	struct pdf_para_opts o = {.toc = id, .indent = indent, .hang = hang,
+				  .marker = num};
 
-	pdf_para_str(d, role, text, &o);
+	pdf_para_str(d, role, title ? title : "", &o);
+	g_free(num);
 }
 
 static void
 contents(struct pdf_doc *d, const struct guideline *g)
 {
-	struct pdf_para_opts h = {.dest = "contents", .mark = "目次"};
+	struct pdf_para_opts h = {.dest = "contents", .mark = "目次",
+				  .rule_below = true};
+	double li = pdf_doc_list_indent(d);
+	struct pdf_para_opts a = {.toc = APPENDIX_MATRIX};
 
 	pdf_para_str(d, PDF_H1, "目次", &h);
 	for (guint i = 0; i < g->parts->len; i++) {
 		const struct part *p = g_ptr_array_index(g->parts, i);
-		char *s = numbered(p->id, p->title);
-		toc_entry(d, PDF_TOC1, s, p->id, 0);
-		g_free(s);
+		toc_entry(d, PDF_TOC1, p->id, p->title, 0, li);
 		for (guint j = 0; j < p->sections->len; j++) {
 			const struct section *sec =
 				g_ptr_array_index(p->sections, j);
-			s = numbered(sec->id, sec->title);
-			toc_entry(d, PDF_TOC2, s, sec->id,
-				  pdf_doc_list_indent(d));
-			g_free(s);
+			toc_entry(d, PDF_TOC2, sec->id, sec->title, li,
+				  2.2 * li);
 		}
 	}
-	toc_entry(d, PDF_TOC1, MATRIX_TITLE, APPENDIX_MATRIX, 0);
-	toc_entry(d, PDF_TOC1, TYPES_TITLE, APPENDIX_TYPES, 0);
+	pdf_para_str(d, PDF_TOC1, MATRIX_TITLE, &a);
+	a.toc = APPENDIX_TYPES;
+	pdf_para_str(d, PDF_TOC1, TYPES_TITLE, &a);
 	pdf_pagebreak(d);
 }
 
@@ -345,10 +350,13 @@ service_types(struct pdf_doc *d, const struct guideline *g)
 	struct pdf_para_opts h = {.dest = APPENDIX_TYPES, .outline = 1,
 				  .outline_title = TYPES_TITLE,
 				  .mark = TYPES_TITLE, .rule_below = true};
+	struct pdf_para_opts k = {.keep = true};
 
 	pdf_pagebreak(d);
 	pdf_para_str(d, PDF_H1, TYPES_TITLE, &h);
+	pdf_para_str(d, PDF_LABEL, "【パターン】", &k);
 	patterns(d, g);
+	pdf_para_str(d, PDF_LABEL, "【サービス種別ごとのパターン】", &k);
 	pdf_table(d, 2, cols, 1, 0);
 	pdf_table_cell(d, str_cell("サービス種別", 0), NULL);
 	pdf_table_cell(d, str_cell("パターン", 0), NULL);

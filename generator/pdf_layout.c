@@ -334,13 +334,21 @@ measure_para(struct pdf_doc *d, struct pdf_block *b)
 	PangoRectangle log;
 	int y0, y1;
 
+	const struct pdf_style *st = &d->th.role[b->role];
+	double pitch = st->size * st->leading, half;
+
+	/* pango spaces the lines pitch apart but gives each only its
+	 * glyphs' height; a line's box here is the full pitch, half the
+	 * leading above and half below, so that every line of a role takes
+	 * the same room whatever paragraph it ends or begins */
 	b->lines = g_array_new(FALSE, FALSE, sizeof(struct pdf_line));
 	do {
 		struct pdf_line l;
 		pango_layout_iter_get_line_yrange(it, &y0, &y1);
 		pango_layout_iter_get_line_extents(it, NULL, &log);
-		l.top = (double)y0 / PANGO_SCALE;
-		l.bottom = (double)y1 / PANGO_SCALE;
+		half = MAX(0, pitch - (double)(y1 - y0) / PANGO_SCALE) / 2;
+		l.top = (double)y0 / PANGO_SCALE - half;
+		l.bottom = (double)y1 / PANGO_SCALE + half;
 		l.base = (double)pango_layout_iter_get_baseline(it) /
 			 PANGO_SCALE;
 		l.x = (double)log.x / PANGO_SCALE;

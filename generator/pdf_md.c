@@ -267,6 +267,8 @@ pdf_md_notes(struct pdf_doc *d, const struct guideline *g, cmark_node *doc)
 	     n = cmark_node_next(n)) {
 		if (cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION)
 			continue;
+		if (num == 0)
+			pdf_space(d, 4);
 		char *mk = g_strdup_printf("注%d", ++num);
 		struct pdf_para_opts o = {.hang = m.li * 1.2, .marker = mk};
 		struct pdf_text *t = pdf_text_new();
