@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Benchmark of the PDF book (issue 4): guidepress's typesetter against
+WeasyPrint on the same corpus, fonts and page.
+
+usage: bench/pdf.py [--reps N] [--wp-reps N] [--sizes 1000,3000]
+                    [--no-weasyprint]
+
+For the bundled guideline (content/) and for synthetic corpora of each
+size (bench/pdf_corpus.py), it times `guidepress pdf` (median of N runs)
+and WeasyPrint on the equivalent HTML (bench/pdf_html.py), and prints
+pages, median wall time, pages per second, peak RSS and the ratio of
+pages per second.  Run from the repository root after `make`.
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+GP = os.environ.get('GP', 'build/guidepress')
+
+
+def run(argv, env=None):
+    """Wall seconds and peak RSS (MB) of one run of ARGV."""
+    t0 = time.monotonic()
+    p = subprocess.Popen(argv, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, env=env)
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.monotonic() - t0
+    err = p.stderr.read().decode()
+    p.stderr.close()
+    if status != 0:
+        sys.exit('%s failed: %s' % (argv[0], err))
+    return wall, ru.ru_maxrss / 1024.0
+
+
+def pages(pdf):
+    out = subprocess.run(['pdfinfo', pdf], capture_output=True,
+                         text=True, check=True).stdout
+    for line in out.splitlines():
+        if line.startswith('Pages:'):
+            return int(line.split()[1])
+    return 0
+
+
+def measure(argv, pdf, reps):
+    runs = [run(argv) for _ in range(reps)]
+    wall = statistics.median(w for w, _ in runs)
+    rss = max(r for _, r in runs)
+    n = pages(pdf)
+    return {'pages': n, 'wall': wall, 'pps': n / wall, 'rss': rss}
+
+
+def row(name, tool, m):
+    print('%-22s %-11s %6d %9.3f %9.1f %8.1f' % (
+        name, tool, m['pages'], m['wall'], m['pps'], m['rss']))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--reps', type=int, default=5)
+    ap.add_argument('--wp-reps', type=int, default=1)
+    ap.add_argument('--sizes', default='1000,3000')
+    ap.add_argument('--no-weasyprint', action='store_true')
+    a = ap.parse_args()
+    tmp = tempfile.mkdtemp(prefix='gp-bench-pdf.')
+    corpora = [('guideline (%s)' % 'content', 'content')]
+    for n in [int(s) for s in a.sizes.split(',') if s]:
+        d = os.path.join(tmp, 'c%d' % n)
+        subprocess.run([sys.executable, 'bench/pdf_corpus.py', 'content', d,
+                        str(n)], check=True)
+        corpora.append(('synthetic %d controls' % n, d))
+    os.environ['SOURCE_DATE_EPOCH'] = '1201651200'
+    print('%-22s %-11s %6s %9s %9s %8s' % ('corpus', 'tool', 'pages',
+                                           'median s', 'pages/s', 'RSS MB'))
+    summary = []
+    for name, d in corpora:
+        pdf = os.path.join(tmp, 'gp.pdf')
+        gp = measure([GP, 'pdf', '--content', d, '-o', pdf], pdf, a.reps)
+        row(name, 'guidepress', gp)
+        if a.no_weasyprint:
+            continue
+        js = os.path.join(tmp, 'g.json')
+        htm = os.path.join(tmp, 'g.html')
+        with open(js, 'w') as f:
+            subprocess.run([GP, 'export', '--format', 'json', '--content',
+                            d], stdout=f, check=True)
+        with open(htm, 'w') as f:
+            subprocess.run([sys.executable, 'bench/pdf_html.py', js,
+                            'fonts'], stdout=f, check=True)
+        wpdf = os.path.join(tmp, 'wp.pdf')
+        wp = measure(['weasyprint', htm, wpdf], wpdf, a.wp_reps)
+        row(name, 'weasyprint', wp)
+        summary.append((name, gp['pps'] / wp['pps']))
+    print()
+    for name, r in summary:
+        print('%-22s guidepress/weasyprint pages per second: %.1fx'
+              % (name, r))
+
+
+if __name__ == '__main__':
+    main()
