@@ -10,6 +10,11 @@
  *   4. loosely alike text in the same control (CHANGED);
  *   5. what is left was ADDED or REMOVED.
  * Within a step the most alike pairs go first.
+ *
+ * Measuring how alike two texts are costs a character diff; past
+ * GDIFF_MAX_COMPARISONS of them (a revision that rewrote thousands of
+ * practices) the remaining steps pair identical texts only, so the
+ * comparison stays bounded.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +27,7 @@
 /* The best practices of one side of one control. */
 struct side {
 	char **t;   /* plain texts, owned */
+	long *len;  /* their lengths in characters */
 	int n;
 	bool *used; /* already paired */
 };
@@ -30,6 +36,11 @@ struct side {
 struct work {
 	struct gdiff_control *dc;
 	struct side o, n;
+};
+
+/* The comparisons left for the whole diff. */
+struct budget {
+	long left;
 };
 
 struct cand {
@@ -48,6 +59,9 @@ side_load(struct side *s, const struct control *c)
 	     it != NULL; it = cmark_node_next(it))
 		g_ptr_array_add(a, md_plain(it));
 	s->n = (int)a->len;
+	s->len = g_new0(long, s->n + 1);
+	for (int i = 0; i < s->n; i++)
+		s->len[i] = g_utf8_strlen(g_ptr_array_index(a, i), -1);
 	g_ptr_array_add(a, NULL);
 	s->t = (char **)g_ptr_array_free(a, FALSE);
 	s->used = g_new0(bool, s->n + 1);
@@ -57,6 +71,7 @@ static void
 side_free(struct side *s)
 {
 	g_strfreev(s->t);
+	g_free(s->len);
 	g_free(s->used);
 }
 
@@ -112,18 +127,28 @@ pair(struct gdiff *d, struct work *wo, int i, struct work *wn, int j)
 	g_ptr_array_add(d->moves, in);
 }
 
-/* Similarity of A and B, or 0 when their lengths alone rule out MIN. */
+/*
+ * Similarity of A and B (LA and LB characters long), or 0 when their
+ * lengths alone rule out MIN or the budget BU is spent.
+ */
 static double
-alike(const char *a, const char *b, double min)
+alike(const char *a, long la, const char *b, long lb, double min,
+      struct budget *bu)
 {
-	long la = g_utf8_strlen(a, -1), lb = g_utf8_strlen(b, -1);
 	long lo = la < lb ? la : lb;
 	struct textdiff *td;
 	double s;
 
+	if (strcmp(a, b) == 0)
+		return 1;
 	if (la + lb > 0 && 2.0 * (double)lo / (double)(la + lb) < min)
 		return 0;
-	td = textdiff_new(a, b, 0);
+	if (bu->left <= 0)
+		return 0;
+	bu->left--;
+	/* alike enough only if the edit distance is at most
+	 * (1 - min)(la + lb): search no further */
+	td = textdiff_new(a, b, (long)((1.0 - min) * (double)(la + lb)) + 1);
 	s = textdiff_similarity(td);
 	textdiff_free(td);
 	return s;
@@ -146,7 +171,8 @@ cmp_cand(const void *a, const void *b)
 }
 
 static void
-candidates(GArray *c, GPtrArray *ws, guint wo, guint wn, double min)
+candidates(GArray *c, GPtrArray *ws, guint wo, guint wn, double min,
+	   struct budget *bu)
 {
 	struct work *a = g_ptr_array_index(ws, wo);
 	struct work *b = g_ptr_array_index(ws, wn);
@@ -159,7 +185,8 @@ candidates(GArray *c, GPtrArray *ws, guint wo, guint wn, double min)
 			if (b->n.used[j])
 				continue;
 			s = min >= 1.0 ? strcmp(a->o.t[i], b->n.t[j]) == 0
-				       : alike(a->o.t[i], b->n.t[j], min);
+				       : alike(a->o.t[i], a->o.len[i], b->n.t[j],
+					       b->n.len[j], min, bu);
 			if (s >= min)
 				g_array_append_val(
 					c, ((struct cand){s, wo, wn, i, j}));
@@ -168,22 +195,90 @@ candidates(GArray *c, GPtrArray *ws, guint wo, guint wn, double min)
 }
 
 /*
+ * Moves of identical texts only, found through a hash table: what the
+ * step across controls falls back to when measuring every pair would
+ * exceed the budget.
+ */
+static void
+match_identical(struct gdiff *d, GPtrArray *ws)
+{
+	GHashTable *h = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+					      (GDestroyNotify)g_array_unref);
+
+	for (guint b = 0; b < ws->len; b++) {
+		struct work *w = g_ptr_array_index(ws, b);
+		for (int j = 0; j < w->n.n; j++) {
+			GArray *a = g_hash_table_lookup(h, w->n.t[j]);
+			gint64 at = ((gint64)b << 32) | (guint32)j;
+			if (w->n.used[j])
+				continue;
+			if (a == NULL) {
+				a = g_array_new(FALSE, FALSE, sizeof(gint64));
+				g_hash_table_insert(h, w->n.t[j], a);
+			}
+			g_array_append_val(a, at);
+		}
+	}
+	for (guint k = 0; k < ws->len; k++) {
+		struct work *wo = g_ptr_array_index(ws, k);
+		for (int i = 0; i < wo->o.n; i++) {
+			GArray *a = g_hash_table_lookup(h, wo->o.t[i]);
+			for (guint x = 0; !wo->o.used[i] && a != NULL &&
+					  x < a->len;
+			     x++) {
+				gint64 at = g_array_index(a, gint64, x);
+				struct work *wn =
+					g_ptr_array_index(ws, (guint)(at >> 32));
+				int j = (int)(at & 0xffffffff);
+				if (wn != wo && !wn->n.used[j])
+					pair(d, wo, i, wn, j);
+			}
+		}
+	}
+	g_hash_table_destroy(h);
+}
+
+/* Practices not yet paired on each side, over all works. */
+static void
+unpaired(GPtrArray *ws, long *old, long *new)
+{
+	*old = *new = 0;
+	for (guint k = 0; k < ws->len; k++) {
+		struct work *w = g_ptr_array_index(ws, k);
+		for (int i = 0; i < w->o.n; i++)
+			*old += !w->o.used[i];
+		for (int j = 0; j < w->n.n; j++)
+			*new += !w->n.used[j];
+	}
+}
+
+/*
  * One step: pair practices at least MIN alike (1: identical), within a
  * control or, if ACROSS, between different controls; best first.
  */
 static void
-match(struct gdiff *d, GPtrArray *ws, double min, bool across)
+match(struct gdiff *d, GPtrArray *ws, double min, bool across,
+      struct budget *bu)
 {
-	GArray *c = g_array_new(FALSE, FALSE, sizeof(struct cand));
+	GArray *c;
+	long no, nn;
 
+	if (across) {
+		unpaired(ws, &no, &nn);
+		if (no > 0 && nn > bu->left / no) {
+			match_identical(d, ws);
+			return;
+		}
+	}
+	c = g_array_new(FALSE, FALSE, sizeof(struct cand));
 	for (guint a = 0; a < ws->len; a++) {
 		if (!across) {
-			candidates(c, ws, a, a, min);
+			candidates(c, ws, a, a, min, bu);
 			continue;
 		}
 		for (guint b = 0; b < ws->len; b++)
 			if (a != b)
-				candidates(c, ws, a, b, min);
+				candidates(c, ws, a, b, min, bu);
 	}
 	if (c->len > 1)
 		qsort(c->data, c->len, sizeof(struct cand), cmp_cand);
@@ -262,15 +357,16 @@ void
 diff_bp_compare(struct gdiff *d)
 {
 	GPtrArray *ws = g_ptr_array_new();
+	struct budget bu = {GDIFF_MAX_COMPARISONS};
 
 	for (guint i = 0; i < d->controls->len; i++)
 		work_add(ws, g_ptr_array_index(d->controls, i));
 	for (guint i = 0; i < d->removed->len; i++)
 		work_add(ws, g_ptr_array_index(d->removed, i));
-	match(d, ws, 1.0, false);
-	match(d, ws, GDIFF_NEAR, false);
-	match(d, ws, GDIFF_NEAR, true);
-	match(d, ws, GDIFF_LOOSE, false);
+	match(d, ws, 1.0, false, &bu);
+	match(d, ws, GDIFF_NEAR, false, &bu);
+	match(d, ws, GDIFF_NEAR, true, &bu);
+	match(d, ws, GDIFF_LOOSE, false, &bu);
 	for (guint k = 0; k < ws->len; k++) {
 		struct work *w = g_ptr_array_index(ws, k);
 		for (int i = 0; i < w->o.n; i++)

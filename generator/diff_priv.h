@@ -11,6 +11,9 @@
 #define GDIFF_NEAR 0.8
 /* Texts at least this alike in one control are one practice changed. */
 #define GDIFF_LOOSE 0.5
+/* How many pairs of best practices may be measured for likeness in one
+ * comparison; past it only identical texts are paired. */
+#define GDIFF_MAX_COMPARISONS 100000L
 
 /*
  * Pair the best practices of every entry of D (controls and removed):
