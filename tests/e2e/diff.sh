@@ -4,7 +4,8 @@
 # see tests/diff/README.md): the text and JSON output equal the
 # checked-in expectations; the HTML is well formed and marks the
 # changes; renumbering.yaml is honoured and an unknown old ID warned
-# about; bad input and a bad format fail as documented.
+# about; bad input and a bad format fail as documented; 3,000 controls
+# rewritten take bounded time.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 GP=${GP:-build/guidepress}
@@ -108,6 +109,46 @@ st=$?
 "$GP" diff "$fx/old" >/dev/null 2>&1
 st=$?
 [ "$st" -eq 64 ] || fail "one edition only: exit $st, want 64"
+
+# bounded work: 3,000 controls, half their best practices rewritten
+python3 - "$tmp/big" "$fx/new/guideline.yaml" <<'PY'
+import os, random, sys
+out, meta = sys.argv[1], sys.argv[2]
+kana = "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめも情報資産管理対策"
+def text(r, n):
+    return "".join(r.choice(kana) for _ in range(n)) + "。"
+def write(path, s):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    open(path, "w", encoding="utf-8").write(s)
+for ed, seed, rewrite in (("old", 1, 0), ("new", 2, 0.5)):
+    base, r, d = random.Random(7), random.Random(seed), "%s/%s" % (out, ed)
+    write(d + "/guideline.yaml", open(meta, encoding="utf-8").read())
+    for p in ("I", "II", "III"):
+        write("%s/%s/_index.md" % (d, p), "---\nid: %s\ntitle: %s\n---\n" % (p, p))
+    write(d + "/II/II.1/_index.md",
+          "---\nid: II.1\ntitle: t\nsubsections:\n  II.1.1: t\n---\n")
+    write(d + "/II/II.1/II.1.1.1.md", "---\nid: II.1.1.1\nlevel: 基本\n---\n本文。\n")
+    for s in range(1, 11):
+        subs = "".join("  III.%d.%d: t\n" % (s, b) for b in range(1, 11))
+        write("%s/III/III.%d/_index.md" % (d, s),
+              "---\nid: III.%d\ntitle: t\nsubsections:\n%s---\n" % (s, subs))
+        for b in range(1, 11):
+            for c in range(1, 31):
+                bps = ""
+                for i in range(5):
+                    t = text(base, 80)
+                    if r.random() < rewrite:
+                        t = text(r, 80)
+                    bps += "%d. %s\n" % (i + 1, t)
+                write("%s/III/III.%d/III.%d.%d.%d.md" % (d, s, s, b, c),
+                      "---\nid: III.%d.%d.%d\nlevel: 基本\n---\n%s\n\n"
+                      "## ベストプラクティス\n\n%s" % (s, b, c, text(base, 100), bps))
+PY
+start=$(date +%s)
+timeout 60 "$GP" diff "$tmp/big/old" "$tmp/big/new" >"$tmp/big.out" ||
+	fail "3,000 controls: exit $? (124: over 60 s)"
+echo "diff of 3,000 controls: $(($(date +%s) - start)) s"
+has "$tmp/big.out" "added 0, removed 0, renumbered 0," "3,000 controls"
 
 [ "$fails" -eq 0 ] || { echo "$fails failures"; exit 1; }
 echo "diff: ok"
