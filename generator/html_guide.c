@@ -2,7 +2,10 @@
  * html_guide: the guideline's own pages.  One page per part, per
  * section (Part I's prose pages included) and per control; a control
  * is written the same way on its own page and, with an anchor of its
- * ID, on its section's page.  Each page is added to the search index.
+ * ID, on its section's page.  Each page is a task for the site's pool
+ * of threads: the pages only read what they share (the model, the
+ * names, the theme; guide_warm makes the cmark trees safe to read).
+ * The search entries are made in ID order by guide_index.
  */
 #include <stdio.h>
 #include <string.h>
@@ -11,6 +14,7 @@
 #include <glib.h>
 
 #include "html_site.h"
+
 
 /* The heading element of level H (clamped to 1..6) under PARENT. */
 static xmlNodePtr
@@ -24,21 +28,19 @@ heading(xmlNodePtr parent, int h, const char *cls, const char *text)
 
 /* The heading of a control: display ID, level badge, title. */
 static void
-control_heading(struct site *s, xmlNodePtr art, const struct where *w,
+control_heading(xmlNodePtr art, const struct where *w,
 		const struct control *c, int h)
 {
 	xmlNodePtr hd = heading(art, h, "control-head", NULL);
-	char *disp = id_display(c->id);
-	char *path, *href;
+	const char *disp = site_disp(w->s, c->id);
+	char *href;
 
 	if (w->kind == WHERE_CONTROL) {
 		html_elc(hd, "span", "cid", disp);
 	} else {
-		path = site_control_path(c);
-		href = site_href(w, path);
+		href = site_href(w, site_path(w->s, c->id));
 		html_attr(html_a(hd, href, disp), "class", "cid");
 		g_free(href);
-		g_free(path);
 	}
 	html_text(hd, " ");
 	html_elc(hd, "span",
@@ -48,8 +50,6 @@ control_heading(struct site *s, xmlNodePtr art, const struct where *w,
 		html_text(hd, " ");
 		html_elc(hd, "span", "ctitle", c->title);
 	}
-	(void)s;
-	g_free(disp);
 }
 
 /*
@@ -57,7 +57,7 @@ control_heading(struct site *s, xmlNodePtr art, const struct where *w,
  * H: text, best practices, evaluation items, footnotes.
  */
 static void
-control_article(struct site *s, xmlNodePtr parent, const struct where *w,
+control_article(xmlNodePtr parent, const struct where *w,
 		const struct control *c, int h)
 {
 	xmlNodePtr art = html_elc(parent, "article", "control", NULL);
@@ -68,8 +68,8 @@ control_article(struct site *s, xmlNodePtr parent, const struct where *w,
 	xmlNodePtr sec;
 
 	html_attr(art, "id", slug);
-	control_heading(s, art, w, c, h);
-	site_md(s, w, &m, slug, h);
+	control_heading(art, w, c, h);
+	site_md(w, &m, slug, h);
 	if (doc != NULL)
 		html_md_blocks(html_elc(art, "div", "control-text", NULL),
 			       cmark_node_first_child(doc), bph, &m);
@@ -80,7 +80,7 @@ control_article(struct site *s, xmlNodePtr parent, const struct where *w,
 		html_md_blocks(sec, cmark_node_next(bph), NULL, &m);
 	}
 	if (c->items->len > 0)
-		values_items(art, s->g, c, h + 1);
+		values_items(art, w, c, h + 1);
 	html_md_footnotes(art, doc, &m);
 	g_free(slug);
 }
@@ -109,82 +109,64 @@ control_search_text(const struct control *c)
 	return g_string_free(t, FALSE);
 }
 
+/* One control page; PREV and NEXT (or NULL) for the pager. */
 static int
-control_page(struct site *s, const struct control *c, const struct control *prev,
-	     const struct control *next)
+control_page(struct site *s, const struct control *c,
+	     const struct control *prev, const struct control *next)
 {
-	char *path = site_control_path(c);
-	char *disp = id_display(c->id);
-	char *title = g_strconcat(disp, " ", site_brief(s, c), NULL);
-	struct where w = {WHERE_CONTROL, path, "../", c->sub->section->part,
-			  c->sub->section, c, disp};
-	struct html_page *p = site_page_new(s, &w, title);
-	char *ctx;
-	char *pp = NULL, *np = NULL, *pt = NULL, *nt = NULL, *text;
+	const char *disp = site_disp(s, c->id);
+	char *title = g_strconcat(disp, " ", site_brief(s, c->id), NULL);
+	struct where w = {.s = s, .kind = WHERE_CONTROL,
+			  .path = site_path(s, c->id), .root = "../",
+			  .part = c->sub->section->part,
+			  .sec = c->sub->section, .ctl = c, .title = disp};
+	struct html_page *p = site_page_new(&w, title);
+	xmlNodePtr main;
 	int rc = -1;
 
 	if (p == NULL)
 		goto out;
-	ctx = nav_label(c->sub->id, c->sub->title);
-	html_elc(html_page_slot(p, "main"), "p", "context", ctx);
-	g_free(ctx);
-	control_article(s, html_page_slot(p, "main"), &w, c, 1);
-	if (prev != NULL) {
-		pp = site_control_path(prev);
-		pt = nav_label(prev->id, NULL);
-	}
-	if (next != NULL) {
-		np = site_control_path(next);
-		nt = nav_label(next->id, NULL);
-	}
-	nav_pager(html_page_slot(p, "pager"), &w, pp, pt, np, nt);
-	text = control_search_text(c);
-	search_add(s->search, path, disp,
-		   c->title != NULL ? c->title : c->sub->title, text);
-	g_free(text);
-	rc = site_page_finish(s, p, &w);
+	main = html_page_slot(p, "main");
+	html_elc(main, "p", "context", site_label(s, c->sub->id));
+	control_article(main, &w, c, 1);
+	nav_pager(html_page_slot(p, "pager"), &w,
+		  prev != NULL ? prev->id : NULL,
+		  next != NULL ? next->id : NULL);
+	rc = site_page_finish(p, &w);
 out:
-	g_free(pp);
-	g_free(np);
-	g_free(pt);
-	g_free(nt);
 	g_free(title);
-	g_free(disp);
-	g_free(path);
 	return rc;
 }
 
 /* The subsections of SEC with their controls, under MAIN. */
 static void
-section_controls(struct site *s, xmlNodePtr main, const struct where *w,
+section_controls(xmlNodePtr main, const struct where *w,
 		 const struct section *sec)
 {
 	for (guint i = 0; i < sec->subsections->len; i++) {
 		struct subsection *sub = g_ptr_array_index(sec->subsections, i);
 		xmlNodePtr box = html_elc(main, "section", "subsection", NULL);
 		char *slug = site_slug(sub->id);
-		char *label = nav_label(sub->id, sub->title);
 
 		html_attr(box, "id", slug);
-		heading(box, 2, NULL, label);
+		heading(box, 2, NULL, site_label(w->s, sub->id));
 		for (guint j = 0; j < sub->controls->len; j++)
-			control_article(s, box, w,
+			control_article(box, w,
 					g_ptr_array_index(sub->controls, j), 3);
-		g_free(label);
 		g_free(slug);
 	}
 }
 
 /* The body of a section or part with its footnotes, under MAIN. */
 static void
-body(struct site *s, xmlNodePtr main, const struct where *w,
-     const struct body *b, const char *idp)
+body(xmlNodePtr main, const struct where *w, const struct body *b,
+     const char *idp)
 {
 	struct html_md m;
 
 	if (b->doc == NULL)
 		return;
-	site_md(s, w, &m, idp, 0);
+	site_md(w, &m, idp, 0);
 	html_md_blocks(main, cmark_node_first_child(b->doc), NULL, &m);
 	html_md_footnotes(main, b->doc, &m);
 }
@@ -193,14 +175,12 @@ static int
 section_page(struct site *s, const struct section *sec,
 	     const struct section *prev, const struct section *next)
 {
-	char *path = site_section_path(sec);
-	char *label = nav_label(sec->id, sec->title);
+	const char *label = site_label(s, sec->id);
 	char *slug = site_slug(sec->id);
-	char *disp = id_display(sec->id);
-	struct where w = {WHERE_SECTION, path, "../", sec->part, sec, NULL,
-			  label};
-	struct html_page *p = site_page_new(s, &w, label);
-	char *pp = NULL, *np = NULL, *pt = NULL, *nt = NULL, *text;
+	struct where w = {.s = s, .kind = WHERE_SECTION,
+			  .path = site_path(s, sec->id), .root = "../",
+			  .part = sec->part, .sec = sec, .title = label};
+	struct html_page *p = site_page_new(&w, label);
 	xmlNodePtr main;
 	int rc = -1;
 
@@ -212,116 +192,98 @@ section_page(struct site *s, const struct section *sec,
 		xmlNodePtr src = html_elc(main, "p", "source", "出典：");
 		html_text(src, sec->source);
 	}
-	body(s, main, &w, &sec->body, slug);
-	section_controls(s, main, &w, sec);
-	if (prev != NULL) {
-		pp = site_section_path(prev);
-		pt = nav_label(prev->id, prev->title);
-	}
-	if (next != NULL) {
-		np = site_section_path(next);
-		nt = nav_label(next->id, next->title);
-	}
-	nav_pager(html_page_slot(p, "pager"), &w, pp, pt, np, nt);
-	text = sec->body.doc != NULL ? md_plain(sec->body.doc) : g_strdup("");
-	search_add(s->search, path, disp, sec->title, text);
-	g_free(text);
-	rc = site_page_finish(s, p, &w);
+	body(main, &w, &sec->body, slug);
+	section_controls(main, &w, sec);
+	nav_pager(html_page_slot(p, "pager"), &w,
+		  prev != NULL ? prev->id : NULL,
+		  next != NULL ? next->id : NULL);
+	rc = site_page_finish(p, &w);
 out:
-	g_free(pp);
-	g_free(np);
-	g_free(pt);
-	g_free(nt);
-	g_free(disp);
 	g_free(slug);
-	g_free(label);
-	g_free(path);
 	return rc;
 }
 
-/* The list of a part's sections with their subsections, under PARENT. */
+/* The controls of SUB as a list under LI. */
 static void
-part_outline(struct site *s, xmlNodePtr parent, const struct where *w,
-	     const struct part *p, int controls)
+outline_controls(xmlNodePtr li, const struct where *w,
+		 const struct subsection *sub)
+{
+	xmlNodePtr ul;
+
+	if (sub->controls->len == 0)
+		return;
+	ul = html_el(li, "ul", NULL);
+	for (guint k = 0; k < sub->controls->len; k++) {
+		struct control *c = g_ptr_array_index(sub->controls, k);
+		char *href = site_href(w, site_path(w->s, c->id));
+
+		html_a(html_el(ul, "li", NULL), href, site_label(w->s, c->id));
+		g_free(href);
+	}
+}
+
+/*
+ * The list of a part's sections with their subsections under PARENT,
+ * and with CONTROLS their controls too.
+ */
+static void
+part_outline(xmlNodePtr parent, const struct where *w, const struct part *p,
+	     int controls)
 {
 	xmlNodePtr ul = html_el(parent, "ul", NULL);
 
 	for (guint i = 0; i < p->sections->len; i++) {
 		struct section *sec = g_ptr_array_index(p->sections, i);
-		char *path = site_section_path(sec);
-		char *label = nav_label(sec->id, sec->title);
-		char *href = site_href(w, path);
+		char *href = site_href(w, site_path(w->s, sec->id));
 		xmlNodePtr li = html_el(ul, "li", NULL), sul = NULL;
 
-		html_a(li, href, label);
+		html_a(li, href, site_label(w->s, sec->id));
+		g_free(href);
 		for (guint j = 0; j < sec->subsections->len; j++) {
 			struct subsection *sub =
 			    g_ptr_array_index(sec->subsections, j);
-			char *sl = nav_label(sub->id, sub->title);
-			char *sh = site_href(
-			    w, g_hash_table_lookup(s->paths, sub->id));
 			xmlNodePtr sli;
 
 			if (sul == NULL)
 				sul = html_el(li, "ul", NULL);
 			sli = html_el(sul, "li", NULL);
-			html_a(sli, sh, sl);
-			if (controls && sub->controls->len > 0) {
-				xmlNodePtr cul = html_el(sli, "ul", NULL);
-				for (guint k = 0; k < sub->controls->len; k++) {
-					struct control *c = g_ptr_array_index(
-					    sub->controls, k);
-					char *cp = site_control_path(c);
-					char *ch = site_href(w, cp);
-					char *cl =
-					    nav_label(c->id, site_brief(s, c));
-					html_a(html_el(cul, "li", NULL), ch,
-					       cl);
-					g_free(cl);
-					g_free(ch);
-					g_free(cp);
-				}
-			}
-			g_free(sh);
-			g_free(sl);
+			href = site_href(w, site_path(w->s, sub->id));
+			html_a(sli, href, site_label(w->s, sub->id));
+			g_free(href);
+			if (controls)
+				outline_controls(sli, w, sub);
 		}
-		g_free(href);
-		g_free(label);
-		g_free(path);
 	}
 }
 
 static int
 part_page(struct site *s, const struct part *pt)
 {
-	char *path = site_part_path(pt);
-	char *label = nav_label(pt->id, pt->title);
-	struct where w = {WHERE_PART, path, "../", pt, NULL, NULL, label};
-	struct html_page *p = site_page_new(s, &w, label);
+	const char *label = site_label(s, pt->id);
+	struct where w = {.s = s, .kind = WHERE_PART,
+			  .path = site_path(s, pt->id), .root = "../",
+			  .part = pt, .title = label};
+	struct html_page *p = site_page_new(&w, label);
 	xmlNodePtr main;
-	int rc = -1;
 
 	if (p == NULL)
-		goto out;
+		return -1;
 	main = html_page_slot(p, "main");
 	html_el(main, "h1", label);
-	body(s, main, &w, &pt->body, pt->id);
+	body(main, &w, &pt->body, pt->id);
 	html_el(main, "h2", pt->num == 1 ? "ページ" : "章と節");
-	part_outline(s, main, &w, pt, 0);
-	rc = site_page_finish(s, p, &w);
-out:
-	g_free(label);
-	g_free(path);
-	return rc;
+	part_outline(main, &w, pt, 0);
+	return site_page_finish(p, &w);
 }
 
 /* contents.html: every part, section, subsection and control. */
 static int
 contents_page(struct site *s)
 {
-	struct where w = {WHERE_OTHER, "contents.html", "", NULL, NULL, NULL,
-			  "全体の目次"};
-	struct html_page *p = site_page_new(s, &w, w.title);
+	struct where w = {.s = s, .kind = WHERE_OTHER,
+			  .path = "contents.html", .root = "",
+			  .title = "全体の目次"};
+	struct html_page *p = site_page_new(&w, w.title);
 	xmlNodePtr main, ul;
 
 	if (p == NULL)
@@ -331,53 +293,117 @@ contents_page(struct site *s)
 	ul = html_elc(main, "ul", "contents", NULL);
 	for (guint i = 0; i < s->g->parts->len; i++) {
 		struct part *pt = g_ptr_array_index(s->g->parts, i);
-		char *path = site_part_path(pt);
-		char *label = nav_label(pt->id, pt->title);
 		xmlNodePtr li = html_el(ul, "li", NULL);
 
-		html_a(li, path, label);
-		part_outline(s, li, &w, pt, 1);
-		g_free(label);
-		g_free(path);
+		html_a(li, site_path(s, pt->id), site_label(s, pt->id));
+		part_outline(li, &w, pt, 1);
 	}
-	return site_page_finish(s, p, &w);
+	return site_page_finish(p, &w);
 }
 
-int
-guide_pages(struct site *s)
+
+static int
+part_task(struct site *s, guint i)
+{
+	return part_page(s, g_ptr_array_index(s->g->parts, i));
+}
+
+static int
+section_task(struct site *s, guint i)
+{
+	const GPtrArray *a = s->sections;
+
+	return section_page(s, g_ptr_array_index(a, i),
+			    i > 0 ? g_ptr_array_index(a, i - 1) : NULL,
+			    i + 1 < a->len ? g_ptr_array_index(a, i + 1) : NULL);
+}
+
+static int
+control_task(struct site *s, guint i)
+{
+	const GPtrArray *a = s->g->controls;
+
+	return control_page(s, g_ptr_array_index(a, i),
+			    i > 0 ? g_ptr_array_index(a, i - 1) : NULL,
+			    i + 1 < a->len ? g_ptr_array_index(a, i + 1) : NULL);
+}
+
+static int
+contents_task(struct site *s, guint i)
+{
+	(void)i;
+	return contents_page(s);
+}
+
+void
+guide_tasks(struct site *s, GArray *tasks)
 {
 	const struct guideline *g = s->g;
-	GPtrArray *secs = g_ptr_array_new();
-	int rc = -1;
 
 	for (guint i = 0; i < g->parts->len; i++) {
 		struct part *pt = g_ptr_array_index(g->parts, i);
 
-		if (part_page(s, pt) < 0)
-			goto out;
+		site_task(tasks, part_task, i, site_path(s, pt->id));
 		for (guint j = 0; j < pt->sections->len; j++)
-			g_ptr_array_add(secs,
+			g_ptr_array_add(s->sections,
 					g_ptr_array_index(pt->sections, j));
 	}
-	for (guint i = 0; i < secs->len; i++)
-		if (section_page(s, g_ptr_array_index(secs, i),
-				 i > 0 ? g_ptr_array_index(secs, i - 1) : NULL,
-				 i + 1 < secs->len
-				     ? g_ptr_array_index(secs, i + 1)
-				     : NULL) < 0)
-			goto out;
-	for (guint i = 0; i < g->controls->len; i++)
-		if (control_page(
-			s, g_ptr_array_index(g->controls, i),
-			i > 0 ? g_ptr_array_index(g->controls, i - 1) : NULL,
-			i + 1 < g->controls->len
-			    ? g_ptr_array_index(g->controls, i + 1)
-			    : NULL) < 0)
-			goto out;
-	if (contents_page(s) < 0)
-		goto out;
-	rc = 0;
-out:
-	g_ptr_array_free(secs, TRUE);
-	return rc;
+	for (guint i = 0; i < s->sections->len; i++) {
+		struct section *sec = g_ptr_array_index(s->sections, i);
+		site_task(tasks, section_task, i, site_path(s, sec->id));
+	}
+	for (guint i = 0; i < g->controls->len; i++) {
+		struct control *c = g_ptr_array_index(g->controls, i);
+		site_task(tasks, control_task, i, site_path(s, c->id));
+	}
+	site_task(tasks, contents_task, 0, "contents.html");
+}
+
+void
+guide_index(struct site *s)
+{
+	for (guint i = 0; i < s->sections->len; i++) {
+		struct section *sec = g_ptr_array_index(s->sections, i);
+		char *text = sec->body.doc != NULL ? md_plain(sec->body.doc)
+						   : g_strdup("");
+
+		search_add(s->search, site_path(s, sec->id),
+			   site_disp(s, sec->id), sec->title, text);
+		g_free(text);
+	}
+	for (guint i = 0; i < s->g->controls->len; i++) {
+		struct control *c = g_ptr_array_index(s->g->controls, i);
+		char *text = control_search_text(c);
+
+		search_add(s->search, site_path(s, c->id), site_disp(s, c->id),
+			   c->title != NULL ? c->title : c->sub->title, text);
+		g_free(text);
+	}
+}
+
+/*
+ * cmark converts a node's text to a C string the first time it is
+ * asked for and keeps it: a write.  Ask once for every string of every
+ * body here, before the threads start, so that afterwards the trees are
+ * only read.
+ */
+void
+guide_warm(const struct guideline *g)
+{
+	for (guint i = 0; i < g->docs->len; i++) {
+		cmark_iter *it = cmark_iter_new(g_ptr_array_index(g->docs, i));
+		cmark_event_type ev;
+
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			cmark_node *n = cmark_iter_get_node(it);
+
+			if (ev != CMARK_EVENT_ENTER)
+				continue;
+			(void)cmark_node_get_literal(n);
+			(void)cmark_node_get_url(n);
+			(void)cmark_node_get_title(n);
+			(void)cmark_node_get_fence_info(n);
+		}
+		cmark_iter_free(it);
+	}
 }

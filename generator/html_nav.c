@@ -1,28 +1,15 @@
 /*
  * html_nav: navigation that needs no script.  The table of contents
- * opens the current part and section only, so a page's size does not
- * grow with the whole guideline; the full tree is on contents.html.
- * The current page is marked with aria-current="page" wherever it is
- * linked.
+ * opens the current part and section only, and on a control page only
+ * its section and subsection, so a page's size does not grow with the
+ * whole guideline; the full tree is on contents.html.  The current page
+ * is marked with aria-current="page" wherever it is linked.
  */
 #include <string.h>
 
 #include <glib.h>
 
 #include "html_site.h"
-
-char *
-nav_label(const char *id, const char *title)
-{
-	char *d = id_display(id);
-	char *l;
-
-	if (title == NULL)
-		return d;
-	l = g_strconcat(d, " ", title, NULL);
-	g_free(d);
-	return l;
-}
 
 /*
  * Append a list item with a link to TARGET (a path from the root) under
@@ -42,63 +29,67 @@ item(xmlNodePtr ul, const struct where *w, const char *target,
 	return li;
 }
 
-/* The controls of SEC under LI, one link each. */
+/* An item linking to the page of ID, labelled with its label. */
+static xmlNodePtr
+id_item(xmlNodePtr ul, const struct where *w, const char *id)
+{
+	return item(ul, w, site_path(w->s, id), site_label(w->s, id));
+}
+
+/*
+ * The subsections of SEC under LI; on a control page, the controls of
+ * its subsection under that subsection.
+ */
 static void
-toc_controls(struct site *s, xmlNodePtr li, const struct where *w,
-	     const struct section *sec)
+toc_subsections(xmlNodePtr li, const struct where *w,
+		const struct section *sec)
 {
 	xmlNodePtr ul = NULL;
 
 	for (guint i = 0; i < sec->subsections->len; i++) {
 		struct subsection *sub = g_ptr_array_index(sec->subsections, i);
+		xmlNodePtr sli, cul;
 
+		if (ul == NULL)
+			ul = html_el(li, "ul", NULL);
+		sli = id_item(ul, w, sub->id);
+		if (w->ctl == NULL || w->ctl->sub != sub)
+			continue;
+		cul = html_el(sli, "ul", NULL);
 		for (guint j = 0; j < sub->controls->len; j++) {
 			struct control *c = g_ptr_array_index(sub->controls, j);
-			char *path = site_control_path(c);
-			char *label = nav_label(c->id, site_brief(s, c));
-
-			if (ul == NULL)
-				ul = html_el(li, "ul", NULL);
-			item(ul, w, path, label);
-			g_free(label);
-			g_free(path);
+			id_item(cul, w, c->id);
 		}
 	}
 }
 
 /* The sections (or pages) of the current part P under LI. */
 static void
-toc_sections(struct site *s, xmlNodePtr li, const struct where *w,
-	     const struct part *p)
+toc_sections(xmlNodePtr li, const struct where *w, const struct part *p)
 {
 	xmlNodePtr ul = html_el(li, "ul", NULL);
 
 	for (guint i = 0; i < p->sections->len; i++) {
 		struct section *sec = g_ptr_array_index(p->sections, i);
-		char *path, *label;
 		xmlNodePtr sli;
 
 		/* on a control page, only its own section is listed */
 		if (w->kind == WHERE_CONTROL && sec != w->sec)
 			continue;
-		path = site_section_path(sec);
-		label = nav_label(sec->id, sec->title);
-		sli = item(ul, w, path, label);
+		sli = id_item(ul, w, sec->id);
 		if (sec == w->sec && !sec->page)
-			toc_controls(s, sli, w, sec);
-		g_free(label);
-		g_free(path);
+			toc_subsections(sli, w, sec);
 	}
 }
 
 static void
-toc_patterns(struct site *s, xmlNodePtr li, const struct where *w)
+toc_patterns(xmlNodePtr li, const struct where *w)
 {
 	xmlNodePtr ul = html_el(li, "ul", NULL);
 
 	item(ul, w, "patterns/matrix.html", "対策参照値の一覧（全パターン）");
-	for (int i = 0; i < s->g->npatterns; i++) {
-		char path[32], label[64];
+	for (int i = 0; i < w->s->g->npatterns; i++) {
+		char path[48], label[64];
 
 		snprintf(path, sizeof path, "patterns/p%d.html", i + 1);
 		snprintf(label, sizeof label, "パターン%d の対策参照値", i + 1);
@@ -107,27 +98,23 @@ toc_patterns(struct site *s, xmlNodePtr li, const struct where *w)
 }
 
 void
-nav_toc(struct site *s, xmlNodePtr nav, const struct where *w)
+nav_toc(xmlNodePtr nav, const struct where *w)
 {
-	const struct guideline *g = s->g;
+	const struct guideline *g = w->s->g;
 	xmlNodePtr ul = html_elc(nav, "ul", "toc-list", NULL);
 	xmlNodePtr li;
 
 	item(ul, w, "index.html", "ホーム");
 	for (guint i = 0; i < g->parts->len; i++) {
 		struct part *p = g_ptr_array_index(g->parts, i);
-		char *path = site_part_path(p);
-		char *label = nav_label(p->id, p->title);
 
-		li = item(ul, w, path, label);
+		li = id_item(ul, w, p->id);
 		if (p == w->part)
-			toc_sections(s, li, w, p);
-		g_free(label);
-		g_free(path);
+			toc_sections(li, w, p);
 	}
 	li = item(ul, w, "patterns/index.html", "パターンと対策参照値");
 	if (w->kind == WHERE_PATTERNS)
-		toc_patterns(s, li, w);
+		toc_patterns(li, w);
 	item(ul, w, "contents.html", "全体の目次");
 	item(ul, w, "search.html", "検索");
 }
@@ -149,30 +136,23 @@ crumb(xmlNodePtr ol, const struct where *w, const char *target,
 	g_free(href);
 }
 
+static void
+id_crumb(xmlNodePtr ol, const struct where *w, const char *id)
+{
+	crumb(ol, w, site_path(w->s, id), site_label(w->s, id));
+}
+
 void
-nav_crumbs(struct site *s, xmlNodePtr nav, const struct where *w)
+nav_crumbs(xmlNodePtr nav, const struct where *w)
 {
 	xmlNodePtr ol = html_el(nav, "ol", NULL);
-	char *path, *label;
 
 	crumb(ol, w, "index.html", "ホーム");
-	if (w->part != NULL && w->kind != WHERE_PART) {
-		path = site_part_path(w->part);
-		label = nav_label(w->part->id, w->part->title);
-		crumb(ol, w, path, label);
-		g_free(path);
-		g_free(label);
-	}
-	if (w->sec != NULL && w->kind == WHERE_CONTROL) {
-		path = site_section_path(w->sec);
-		label = nav_label(w->sec->id, w->sec->title);
-		crumb(ol, w, path, label);
-		g_free(label);
-		label = nav_label(w->ctl->sub->id, w->ctl->sub->title);
-		crumb(ol, w, g_hash_table_lookup(s->paths, w->ctl->sub->id),
-		      label);
-		g_free(path);
-		g_free(label);
+	if (w->part != NULL && w->kind != WHERE_PART)
+		id_crumb(ol, w, w->part->id);
+	if (w->ctl != NULL) {
+		id_crumb(ol, w, w->sec->id);
+		id_crumb(ol, w, w->ctl->sub->id);
 	}
 	if (w->kind == WHERE_PATTERNS &&
 	    strcmp(w->path, "patterns/index.html") != 0)
@@ -180,29 +160,41 @@ nav_crumbs(struct site *s, xmlNodePtr nav, const struct where *w)
 	crumb(ol, w, NULL, w->title);
 }
 
+/* One pager link: REL "prev" or "next", its direction word and text. */
+static void
+pager_link(xmlNodePtr nav, const struct where *w, const char *rel,
+	   const char *dir, const char *target, const char *text)
+{
+	char *href = site_href(w, target);
+	xmlNodePtr a = html_elc(nav, "a", rel, NULL);
+
+	html_attr(a, "href", href);
+	html_attr(a, "rel", rel);
+	html_elc(a, "span", "pager-dir", dir);
+	html_text(a, text);
+	g_free(href);
+}
+
+void
+nav_pager_paths(xmlNodePtr nav, const struct where *w, const char *prev,
+		const char *prev_text, const char *next, const char *next_text)
+{
+	if (prev != NULL)
+		pager_link(nav, w, "prev", "前へ", prev, prev_text);
+	if (next != NULL)
+		pager_link(nav, w, "next", "次へ", next, next_text);
+}
+
 void
 nav_pager(xmlNodePtr nav, const struct where *w, const char *prev,
-	  const char *prev_text, const char *next, const char *next_text)
+	  const char *next)
 {
-	xmlNodePtr a;
-	char *href;
+	const struct site *s = w->s;
+	int ctl = w->kind == WHERE_CONTROL;
 
-	if (prev != NULL) {
-		href = site_href(w, prev);
-		a = html_elc(nav, "a", "prev", NULL);
-		html_attr(a, "href", href);
-		html_attr(a, "rel", "prev");
-		html_elc(a, "span", "pager-dir", "前へ");
-		html_text(a, prev_text);
-		g_free(href);
-	}
-	if (next != NULL) {
-		href = site_href(w, next);
-		a = html_elc(nav, "a", "next", NULL);
-		html_attr(a, "href", href);
-		html_attr(a, "rel", "next");
-		html_elc(a, "span", "pager-dir", "次へ");
-		html_text(a, next_text);
-		g_free(href);
-	}
+	nav_pager_paths(
+	    nav, w, prev != NULL ? site_path(s, prev) : NULL,
+	    prev == NULL ? NULL : ctl ? site_disp(s, prev) : site_label(s, prev),
+	    next != NULL ? site_path(s, next) : NULL,
+	    next == NULL ? NULL : ctl ? site_disp(s, next) : site_label(s, next));
 }

@@ -17,6 +17,8 @@
 #include "fsio.h"
 #include "html_site.h"
 
+#define MAX_THREADS 8
+
 char *
 site_slug(const char *id)
 {
@@ -27,142 +29,178 @@ site_slug(const char *id)
 }
 
 char *
-site_part_path(const struct part *p)
-{
-	return g_strconcat("parts/", p->id, ".html", NULL);
-}
-
-char *
-site_section_path(const struct section *sec)
-{
-	char *slug = site_slug(sec->id);
-	char *p = g_strconcat("sections/", slug, ".html", NULL);
-
-	g_free(slug);
-	return p;
-}
-
-char *
-site_control_path(const struct control *c)
-{
-	char *slug = site_slug(c->id);
-	char *p = g_strconcat("controls/", slug, ".html", NULL);
-
-	g_free(slug);
-	return p;
-}
-
-char *
 site_href(const struct where *w, const char *target)
 {
 	return g_strconcat(w->root, target, NULL);
 }
 
-/* Every ID a cross-reference can name, to its path from the root. */
+/* What pages call an ID: its page, display form and labels. */
+struct name {
+	char *path;  /* from the root; "#slug" added for a subsection */
+	char *disp;  /* "Ⅲ.2.1" */
+	char *label; /* "Ⅲ.2.1 title"; controls: "Ⅲ.2.1.1 brief" */
+	char *brief; /* a control's title or the start of its text */
+};
+
 static void
-map_paths(struct site *s)
+name_free(struct name *n)
+{
+	g_free(n->path);
+	g_free(n->disp);
+	g_free(n->label);
+	g_free(n->brief);
+	g_free(n);
+}
+
+/* Record ID with PATH (taken) and TITLE (may be NULL). */
+static struct name *
+add_name(struct site *s, const char *id, char *path, const char *title)
+{
+	struct name *n = g_new0(struct name, 1);
+
+	n->path = path;
+	n->disp = id_display(id);
+	n->label = title != NULL ? g_strconcat(n->disp, " ", title, NULL)
+				 : g_strdup(n->disp);
+	g_hash_table_insert(s->names, (gpointer)id, n);
+	return n;
+}
+
+/*
+ * A control's title, or the first sentence of its text cut to about 40
+ * characters: for tables of contents and search results.  New string.
+ */
+static char *
+brief(const struct control *c)
+{
+	char *t, *end, *b;
+
+	if (c->title != NULL)
+		return g_strdup(c->title);
+	t = control_text(c);
+	if ((end = strstr(t, "。")) != NULL)
+		*end = '\0';
+	if (g_utf8_strlen(t, -1) <= 40)
+		return t;
+	*g_utf8_offset_to_pointer(t, 39) = '\0';
+	b = g_strconcat(t, "…", NULL);
+	g_free(t);
+	return b;
+}
+
+/*
+ * Name every part, section, subsection and control once, so pages look
+ * names up instead of making them again.
+ */
+static void
+make_names(struct site *s)
 {
 	const struct guideline *g = s->g;
 
-	s->paths = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+	s->names = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+					 (GDestroyNotify)name_free);
 	for (guint i = 0; i < g->parts->len; i++) {
 		struct part *p = g_ptr_array_index(g->parts, i);
 
-		g_hash_table_insert(s->paths, p->id, site_part_path(p));
+		add_name(s, p->id, g_strconcat("parts/", p->id, ".html", NULL),
+			 p->title);
 		for (guint j = 0; j < p->sections->len; j++) {
 			struct section *sec = g_ptr_array_index(p->sections, j);
-			char *path = site_section_path(sec);
+			char *slug = site_slug(sec->id);
+			char *path = g_strconcat("sections/", slug, ".html", NULL);
 
+			add_name(s, sec->id, path, sec->title);
 			for (guint k = 0; k < sec->subsections->len; k++) {
 				struct subsection *sub =
 				    g_ptr_array_index(sec->subsections, k);
-				char *slug = site_slug(sub->id);
-				g_hash_table_insert(
-				    s->paths, sub->id,
-				    g_strconcat(path, "#", slug, NULL));
-				g_free(slug);
+				char *ss = site_slug(sub->id);
+				add_name(s, sub->id,
+					 g_strconcat(path, "#", ss, NULL),
+					 sub->title);
+				g_free(ss);
 			}
-			g_hash_table_insert(s->paths, sec->id, path);
+			g_free(slug);
 		}
 	}
 	for (guint i = 0; i < g->controls->len; i++) {
 		struct control *c = g_ptr_array_index(g->controls, i);
-		g_hash_table_insert(s->paths, c->id, site_control_path(c));
+		char *slug = site_slug(c->id);
+		struct name *n = add_name(
+		    s, c->id, g_strconcat("controls/", slug, ".html", NULL),
+		    NULL);
+
+		n->brief = brief(c);
+		g_free(n->label);
+		n->label = g_strconcat(n->disp, " ", n->brief, NULL);
+		g_free(slug);
 	}
 }
 
-/*
- * The control's title, or the first sentence of its text cut to about
- * 40 characters: for tables of contents and search results.  Computed
- * once per control; the site owns it.
- */
-const char *
-site_brief(struct site *s, const struct control *c)
+static const struct name *
+name_of(const struct site *s, const char *id)
 {
-	char *b = g_hash_table_lookup(s->brief, c);
-	char *t, *end;
+	const struct name *n = g_hash_table_lookup(s->names, id);
 
-	if (b != NULL)
-		return b;
-	if (c->title != NULL) {
-		b = g_strdup(c->title);
-	} else {
-		t = control_text(c);
-		if ((end = strstr(t, "。")) != NULL)
-			*end = '\0';
-		if (g_utf8_strlen(t, -1) > 40) {
-			*g_utf8_offset_to_pointer(t, 39) = '\0';
-			b = g_strconcat(t, "…", NULL);
-		} else {
-			b = g_strdup(t);
-		}
-		g_free(t);
-	}
-	g_hash_table_insert(s->brief, (gpointer)c, b);
-	return b;
+	g_assert(n != NULL);
+	return n;
 }
 
-struct xref_arg {
-	struct site *s;
-	const struct where *w;
-};
+const char *
+site_path(const struct site *s, const char *id)
+{
+	return name_of(s, id)->path;
+}
+
+const char *
+site_disp(const struct site *s, const char *id)
+{
+	return name_of(s, id)->disp;
+}
+
+const char *
+site_label(const struct site *s, const char *id)
+{
+	return name_of(s, id)->label;
+}
+
+const char *
+site_brief(const struct site *s, const char *id)
+{
+	const struct name *n = name_of(s, id);
+
+	return n->brief != NULL ? n->brief : n->label;
+}
 
 static char *
 xref(const char *id, void *arg)
 {
-	struct xref_arg *x = arg;
-	const char *path = g_hash_table_lookup(x->s->paths, id);
+	const struct where *w = arg;
+	const struct name *n = g_hash_table_lookup(w->s->names, id);
 
-	return path != NULL ? site_href(x->w, path) : NULL;
+	return n != NULL ? site_href(w, n->path) : NULL;
 }
 
 void
-site_md(struct site *s, const struct where *w, struct html_md *m,
-	const char *idp, int hshift)
+site_md(const struct where *w, struct html_md *m, const char *idp,
+	int hshift)
 {
-	/* one per thread of writing is enough: pages are written in turn */
-	static struct xref_arg arg;
-
-	arg.s = s;
-	arg.w = w;
 	memset(m, 0, sizeof *m);
 	m->xref = xref;
-	m->arg = &arg;
+	m->arg = (void *)w;
 	m->idp = idp;
 	m->hshift = hshift;
 }
-
 /* The head: canonical link when the site has a base URL. */
 static void
-page_head(struct site *s, struct html_page *p, const struct where *w)
+page_head(struct html_page *p, const struct where *w)
 {
 	xmlNodePtr head = html_page_slot(p, "head");
 	xmlNodePtr link;
 	char *url;
 
-	if (s->base == NULL || head == NULL)
+	if (w->s->base == NULL || head == NULL)
 		return;
-	url = g_strconcat(s->base,
+	url = g_strconcat(w->s->base,
 			  strcmp(w->path, "index.html") == 0 ? "" : w->path,
 			  NULL);
 	link = html_el(head, "link", NULL);
@@ -172,9 +210,10 @@ page_head(struct site *s, struct html_page *p, const struct where *w)
 }
 
 struct html_page *
-site_page_new(struct site *s, const struct where *w, const char *title)
+site_page_new(const struct where *w, const char *title)
 {
-	struct html_page *p = html_page_new(s->theme, "page", w->root);
+	const struct guideline *g = w->s->g;
+	struct html_page *p = html_page_new(w->s->theme, "page", w->root);
 	xmlNodePtr n;
 	char *full;
 
@@ -182,31 +221,29 @@ site_page_new(struct site *s, const struct where *w, const char *title)
 		return NULL;
 	if ((n = html_page_slot(p, "title")) != NULL) {
 		full = w->kind == WHERE_HOME
-			   ? g_strdup(s->g->title)
-			   : g_strconcat(title, " | ", s->g->title, NULL);
+			   ? g_strdup(g->title)
+			   : g_strconcat(title, " | ", g->title, NULL);
 		html_text(n, full);
 		g_free(full);
 	}
-	page_head(s, p, w);
+	page_head(p, w);
 	if ((n = html_page_slot(p, "site-title")) != NULL)
-		html_text(n, s->g->title);
+		html_text(n, g->title);
 	if ((n = html_page_slot(p, "toc")) != NULL)
-		nav_toc(s, n, w);
+		nav_toc(n, w);
 	if ((n = html_page_slot(p, "crumbs")) != NULL && w->kind != WHERE_HOME)
-		nav_crumbs(s, n, w);
+		nav_crumbs(n, w);
 	if ((n = html_page_slot(p, "attribution")) != NULL)
-		html_text(n, s->g->attribution);
+		html_text(n, g->attribution);
 	return p;
 }
 
 int
-site_page_finish(struct site *s, struct html_page *p, const struct where *w)
+site_page_finish(struct html_page *p, const struct where *w)
 {
-	char *file = g_build_filename(s->dir, w->path, NULL);
+	char *file = g_build_filename(w->s->dir, w->path, NULL);
 	int rc = html_page_write(p, file);
 
-	if (rc == 0)
-		g_ptr_array_add(s->written, g_strdup(w->path));
 	html_page_free(p);
 	g_free(file);
 	return rc;
@@ -235,14 +272,15 @@ edition_text(const char *ed)
 
 /* The home page: the theme's "home" fragment with the guideline's data. */
 static int
-home_page(struct site *s)
+home_page(struct site *s, guint unused)
 {
-	struct where w = {WHERE_HOME, "index.html", "", NULL, NULL, NULL,
-			  NULL};
-	struct html_page *p = site_page_new(s, &w, s->g->title);
+	struct where w = {.s = s, .kind = WHERE_HOME, .path = "index.html",
+			  .root = ""};
+	struct html_page *p = site_page_new(&w, s->g->title);
 	char *ed = edition_text(s->g->edition);
 	int rc = -1;
 
+	(void)unused;
 	if (p == NULL)
 		goto out;
 	if (html_page_insert(p, "home", html_page_slot(p, "main")) < 0) {
@@ -253,8 +291,7 @@ home_page(struct site *s)
 	fill(p, "home-edition", ed);
 	fill(p, "home-publisher", s->g->publisher);
 	fill(p, "home-author", s->g->author);
-	fill(p, "home-attribution", s->g->attribution);
-	rc = site_page_finish(s, p, &w);
+	rc = site_page_finish(p, &w);
 out:
 	g_free(ed);
 	return rc;
@@ -265,8 +302,9 @@ static int
 fragment_page(struct site *s, const char *path, const char *root,
 	      const char *tmpl, const char *title)
 {
-	struct where w = {WHERE_OTHER, path, root, NULL, NULL, NULL, title};
-	struct html_page *p = site_page_new(s, &w, title);
+	struct where w = {.s = s, .kind = WHERE_OTHER, .path = path,
+			  .root = root, .title = title};
+	struct html_page *p = site_page_new(&w, title);
 
 	if (p == NULL)
 		return -1;
@@ -274,7 +312,7 @@ fragment_page(struct site *s, const char *path, const char *root,
 		html_page_free(p);
 		return -1;
 	}
-	return site_page_finish(s, p, &w);
+	return site_page_finish(p, &w);
 }
 
 /*
@@ -289,25 +327,25 @@ sitemap(struct site *s)
 	xmlNodePtr set = xmlNewDocNode(doc, NULL, BAD_CAST "urlset", NULL);
 	char *file = g_build_filename(s->dir, "sitemap.xml", NULL);
 	xmlChar *mem = NULL;
-	int len = 0, rc = -1;
+	int len = 0, rc;
 
 	xmlDocSetRootElement(doc, set);
-	xmlNewNs(set, BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9",
-		 NULL);
+	xmlSetNs(set, xmlNewNs(set,
+			       BAD_CAST "http://www.sitemaps.org/schemas/"
+					"sitemap/0.9",
+			       NULL));
 	for (guint i = 0; i < s->written->len; i++) {
 		const char *path = g_ptr_array_index(s->written, i);
-		xmlNodePtr url = xmlNewChild(set, NULL, BAD_CAST "url", NULL);
+		int home = strcmp(path, "index.html") == 0 && s->base != NULL;
+		xmlNodePtr url;
 		char *loc;
 
 		if (strcmp(path, "404.html") == 0)
 			continue;
+		url = xmlNewChild(set, set->ns, BAD_CAST "url", NULL);
 		loc = g_strconcat(s->base != NULL ? s->base : "",
-				  strcmp(path, "index.html") == 0 &&
-					  s->base != NULL
-				      ? ""
-				      : path,
-				  NULL);
-		xmlNewTextChild(url, NULL, BAD_CAST "loc", BAD_CAST loc);
+				  home ? "" : path, NULL);
+		xmlNewTextChild(url, set->ns, BAD_CAST "loc", BAD_CAST loc);
 		g_free(loc);
 	}
 	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
@@ -337,13 +375,86 @@ make_dirs(const char *dir)
 	return 0;
 }
 
+static int
+search_task(struct site *s, guint i)
+{
+	(void)i;
+	return fragment_page(s, "search.html", "", "search", "検索");
+}
+
+/* The 404 page is served at any address: with a base URL its links are
+ * absolute. */
+static int
+notfound_task(struct site *s, guint i)
+{
+	(void)i;
+	return fragment_page(s, "404.html", s->base != NULL ? s->base : "",
+			     "notfound", "ページが見つかりません");
+}
+
+void
+site_task(GArray *tasks, int (*run)(struct site *, guint), guint i,
+	  const char *path)
+{
+	struct site_task t = {run, i, path, 0};
+
+	g_array_append_val(tasks, t);
+}
+
+static void
+task_run(gpointer data, gpointer site)
+{
+	struct site_task *t = data;
+
+	t->rc = t->run(site, t->i);
+}
+
+/*
+ * Write every page of TASKS with a pool of threads (one per processor,
+ * at most MAX_THREADS), while this thread builds the search index.  The
+ * largest pages come last in TASKS, so they are queued first.  Then the
+ * sitemap list in task order.  Returns 0, or -1 if a page failed.
+ */
+static int
+run_tasks(struct site *s, GArray *tasks)
+{
+	guint threads = MIN(g_get_num_processors(), MAX_THREADS);
+	GThreadPool *pool = NULL;
+	int rc = 0;
+
+	if (threads > 1 && tasks->len > 2 * threads)
+		pool = g_thread_pool_new(task_run, s, (gint)threads, TRUE,
+					 NULL);
+	for (guint i = tasks->len; i-- > 0;)
+		if (pool != NULL)
+			g_thread_pool_push(
+			    pool, &g_array_index(tasks, struct site_task, i),
+			    NULL);
+		else
+			task_run(&g_array_index(tasks, struct site_task, i), s);
+	guide_index(s);
+	if (pool != NULL)
+		g_thread_pool_free(pool, FALSE, TRUE);
+	for (guint i = 0; i < tasks->len; i++) {
+		struct site_task *t = &g_array_index(tasks, struct site_task, i);
+
+		if (t->rc < 0)
+			rc = -1;
+		else if (t->path != NULL)
+			g_ptr_array_add(s->written, g_strdup(t->path));
+	}
+	return rc;
+}
+
 int
 site_write(const struct guideline *g, const char *dir,
 	   const struct site_opts *o)
 {
 	struct site s = {0};
+	GArray *tasks = g_array_new(FALSE, TRUE, sizeof(struct site_task));
 	int rc = -1;
 
+	xmlInitParser();
 	s.g = g;
 	s.dir = dir;
 	if (o->base_url != NULL && o->base_url[0] != '\0')
@@ -351,24 +462,28 @@ site_write(const struct guideline *g, const char *dir,
 			     ? g_strdup(o->base_url)
 			     : g_strconcat(o->base_url, "/", NULL);
 	s.written = g_ptr_array_new_with_free_func(g_free);
+	s.sections = g_ptr_array_new();
 	s.search = search_new();
-	s.brief = g_hash_table_new_full(NULL, NULL, NULL, g_free);
-	map_paths(&s);
+	make_names(&s);
 	if ((s.theme = html_theme_load(o->theme_dir)) == NULL ||
-	    make_dirs(dir) < 0 || home_page(&s) < 0 || guide_pages(&s) < 0 ||
-	    values_pages(&s) < 0 ||
-	    fragment_page(&s, "search.html", "", "search", "検索") < 0 ||
-	    fragment_page(&s, "404.html", s.base != NULL ? s.base : "",
-			  "notfound", "ページが見つかりません") < 0 ||
-	    search_write(s.search, dir) < 0 || sitemap(&s) < 0 ||
-	    html_theme_copy_assets(s.theme, dir) < 0)
+	    make_dirs(dir) < 0)
+		goto out;
+	site_task(tasks, home_page, 0, "index.html");
+	guide_tasks(&s, tasks);
+	values_tasks(&s, tasks);
+	site_task(tasks, search_task, 0, "search.html");
+	site_task(tasks, notfound_task, 0, NULL);
+	guide_warm(g);
+	if (run_tasks(&s, tasks) < 0 || search_write(s.search, dir) < 0 ||
+	    sitemap(&s) < 0 || html_theme_copy_assets(s.theme, dir) < 0)
 		goto out;
 	rc = 0;
 out:
+	g_array_free(tasks, TRUE);
 	html_theme_free(s.theme);
 	search_free(s.search);
-	g_hash_table_destroy(s.brief);
-	g_hash_table_destroy(s.paths);
+	g_hash_table_destroy(s.names);
+	g_ptr_array_free(s.sections, TRUE);
 	g_ptr_array_free(s.written, TRUE);
 	g_free(s.base);
 	return rc;

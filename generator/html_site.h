@@ -1,6 +1,6 @@
 /*
  * html_site: what the modules of the site writer share (private to
- * html_site.c, html_nav.c, html_values.c, html_search.c).
+ * html_site.c, html_guide.c, html_nav.c, html_values.c, html_search.c).
  *
  * Every page has a path from the site root ("controls/III-4-2-1.html");
  * links are written relative to the page, so the site works from any
@@ -22,10 +22,10 @@ struct site {
 	const char *dir;          /* output directory */
 	struct html_theme *theme;
 	char *base;               /* base URL ending in '/', or NULL */
-	GHashTable *paths;        /* ID → path from the root (+ #fragment) */
+	GHashTable *names;        /* ID → its path, display form, labels */
+	GPtrArray *sections;      /* every section and Part I page, in order */
 	GPtrArray *written;       /* paths of the pages, for the sitemap */
 	struct search *search;
-	GHashTable *brief;        /* control → short label (new strings) */
 };
 
 enum where_kind {
@@ -37,24 +37,32 @@ enum where_kind {
 	WHERE_OTHER,
 };
 
-/* Which page is being written, for navigation. */
+/* Which page is being written, for navigation and links. */
 struct where {
+	struct site *s;
 	enum where_kind kind;
 	const char *path;          /* from the root */
 	const char *root;          /* from the page to the root: "", "../" */
 	const struct part *part;
 	const struct section *sec;
 	const struct control *ctl;
-	const char *title;          /* short title, for the breadcrumbs */
+	const char *title;         /* short title, for the breadcrumbs */
 };
 
 /* A new string: "III-4-2-1" for "III.4.2.1". */
 char *site_slug(const char *id);
 
-/* New strings: the paths of a part, section (or page), control. */
-char *site_part_path(const struct part *p);
-char *site_section_path(const struct section *s);
-char *site_control_path(const struct control *c);
+/*
+ * Names of a part, section, subsection or control ID, borrowed from the
+ * site: its path from the root (a subsection's is its section's page
+ * and an anchor), display form "Ⅲ.2.1", label "Ⅲ.2.1 title" (a
+ * control's: "Ⅲ.2.1.1" and the start of its text), and brief (a
+ * control's title or the start of its text; others: the label).
+ */
+const char *site_path(const struct site *s, const char *id);
+const char *site_disp(const struct site *s, const char *id);
+const char *site_label(const struct site *s, const char *id);
+const char *site_brief(const struct site *s, const char *id);
 
 /* A new string: TARGET (a path from the root) as seen from W's page. */
 char *site_href(const struct where *w, const char *target);
@@ -63,36 +71,54 @@ char *site_href(const struct where *w, const char *target);
  * A new page for W titled TITLE, with head, header, table of contents,
  * breadcrumbs and footer filled.  Returns NULL after reporting.
  */
-struct html_page *site_page_new(struct site *s, const struct where *w,
-				const char *title);
+struct html_page *site_page_new(const struct where *w, const char *title);
 
 /* Write P to W->path and free it.  Returns 0 or -1 after reporting. */
-int site_page_finish(struct site *s, struct html_page *p,
-		     const struct where *w);
+int site_page_finish(struct html_page *p, const struct where *w);
+
+/*
+ * One page to write; the pages are written by a pool of threads.
+ * RUN(S, I) writes it and returns 0 or -1 (reported).  PATH (from the
+ * root) goes in the sitemap, in task order; NULL leaves the page out.
+ */
+struct site_task {
+	int (*run)(struct site *s, guint i);
+	guint i;
+	const char *path;
+	int rc;
+};
+
+void site_task(GArray *tasks, int (*run)(struct site *, guint), guint i,
+	       const char *path);
 
 /* Markdown options for W's page: cross-references relative to it. */
-void site_md(struct site *s, const struct where *w, struct html_md *m,
-	     const char *idp, int hshift);
+void site_md(const struct where *w, struct html_md *m, const char *idp,
+	     int hshift);
 
-/* html_guide.c: parts, sections, Part I pages, controls, contents. */
-int guide_pages(struct site *s);
-
-/* The control's title, or the start of its text: borrowed. */
-const char *site_brief(struct site *s, const struct control *c);
+/*
+ * html_guide.c: the tasks for parts, sections, Part I pages, controls
+ * and contents; their search entries, in order; and guide_warm, which
+ * makes the cmark trees safe to read from several threads.
+ */
+void guide_tasks(struct site *s, GArray *tasks);
+void guide_index(struct site *s);
+void guide_warm(const struct guideline *g);
 
 /* html_nav.c: the table of contents, breadcrumbs, previous/next. */
-void nav_toc(struct site *s, xmlNodePtr nav, const struct where *w);
-void nav_crumbs(struct site *s, xmlNodePtr nav, const struct where *w);
+void nav_toc(xmlNodePtr nav, const struct where *w);
+void nav_crumbs(xmlNodePtr nav, const struct where *w);
+/* Links to the pages of IDs PREV and NEXT (NULL: none). */
 void nav_pager(xmlNodePtr nav, const struct where *w, const char *prev,
-	       const char *prev_text, const char *next,
-	       const char *next_text);
-/* "Ⅲ.2 title" or "Ⅲ.2": a new string. */
-char *nav_label(const char *id, const char *title);
+	       const char *next);
+/* The same with paths from the root and their link texts. */
+void nav_pager_paths(xmlNodePtr nav, const struct where *w,
+		     const char *prev, const char *prev_text,
+		     const char *next, const char *next_text);
 
 /* html_values.c: evaluation items and the pattern pages. */
-void values_items(xmlNodePtr parent, const struct guideline *g,
+void values_items(xmlNodePtr parent, const struct where *w,
 		  const struct control *c, int hlevel);
-int values_pages(struct site *s);
+void values_tasks(struct site *s, GArray *tasks);
 
 /* html_search.c: the search index. */
 struct search *search_new(void);

@@ -117,12 +117,13 @@ pattern_heads(xmlNodePtr tr, int n)
 }
 
 void
-values_items(xmlNodePtr parent, const struct guideline *g,
+values_items(xmlNodePtr parent, const struct where *w,
 	     const struct control *c, int hlevel)
 {
+	const struct guideline *g = w->s->g;
 	xmlNodePtr sec = html_elc(parent, "section", "items", NULL);
-	char h[16], *disp = id_display(c->id);
-	char *label = g_strconcat(disp, " の評価項目と対策参照値", NULL);
+	char h[16];
+	char *label = g_strconcat(site_disp(w->s, c->id), " の評価項目と対策参照値", NULL);
 	xmlNodePtr table, tr, tbody;
 	int used = 0;
 
@@ -146,7 +147,6 @@ values_items(xmlNodePtr parent, const struct guideline *g,
 	}
 	notes(sec, used);
 	g_free(label);
-	g_free(disp);
 }
 
 /* A new page for the pattern pages; TITLE is borrowed for the crumbs. */
@@ -155,11 +155,12 @@ pattern_page_new(struct site *s, struct where *w, const char *path,
 		 const char *title)
 {
 	memset(w, 0, sizeof *w);
+	w->s = s;
 	w->kind = WHERE_PATTERNS;
 	w->path = path;
 	w->root = "../";
 	w->title = title;
-	return site_page_new(s, w, title);
+	return site_page_new(w, title);
 }
 
 /* The row header linking to control C's page: "Ⅲ.2.3.1". */
@@ -168,33 +169,28 @@ control_cell(xmlNodePtr tr, const struct where *w, const struct control *c,
 	     const char *tag)
 {
 	xmlNodePtr th = html_el(tr, tag, NULL);
-	char *path = site_control_path(c);
-	char *href = site_href(w, path);
-	char *disp = id_display(c->id);
+	char *href = site_href(w, site_path(w->s, c->id));
 
 	if (strcmp(tag, "th") == 0)
 		html_attr(th, "scope", "row");
-	html_a(th, href, disp);
-	g_free(disp);
+	html_a(th, href, site_disp(w->s, c->id));
 	g_free(href);
-	g_free(path);
 }
 
 /* A tbody per section, headed by the section's name over NCOL columns. */
 static xmlNodePtr
-group(xmlNodePtr table, const struct section *sec, int ncol)
+group(xmlNodePtr table, const struct where *w, const struct section *sec,
+      int ncol)
 {
 	xmlNodePtr tbody = html_el(table, "tbody", NULL);
 	xmlNodePtr th = html_el(html_elc(tbody, "tr", "group", NULL), "th",
 				NULL);
-	char *label = nav_label(sec->id, sec->title);
 	char n[16];
 
 	snprintf(n, sizeof n, "%d", ncol);
 	html_attr(th, "colspan", n);
 	html_attr(th, "scope", "rowgroup");
-	html_text(th, label);
-	g_free(label);
+	html_text(th, site_label(w->s, sec->id));
 	return tbody;
 }
 
@@ -217,7 +213,7 @@ item_rows(const struct guideline *g, xmlNodePtr table, const struct where *w,
 			continue;
 		if (c->sub->section != cur) {
 			cur = c->sub->section;
-			tbody = group(table, cur,
+			tbody = group(table, w, cur,
 				      2 + (pattern < 0 ? g->npatterns : 1));
 		}
 		for (guint j = 0; j < c->items->len; j++) {
@@ -258,7 +254,7 @@ matrix_page(struct site *s)
 	pattern_heads(tr, s->g->npatterns);
 	used = item_rows(s->g, table, &w, -1);
 	notes(main, used);
-	return site_page_finish(s, p, &w);
+	return site_page_finish(p, &w);
 }
 
 static int
@@ -302,11 +298,12 @@ one_pattern_page(struct site *s, int n)
 		snprintf(np, sizeof np, "patterns/p%d.html", n + 2);
 		snprintf(pl, sizeof pl, "パターン%d", n);
 		snprintf(nl, sizeof nl, "パターン%d", n + 2);
-		nav_pager(html_page_slot(p, "pager"), &w, n > 0 ? pp : NULL,
+		nav_pager_paths(html_page_slot(p, "pager"), &w,
+				n > 0 ? pp : NULL,
 			  pl, n + 1 < s->g->npatterns ? np : NULL, nl);
 	}
 	g_free(cia);
-	return site_page_finish(s, p, &w);
+	return site_page_finish(p, &w);
 }
 
 /* The definitions table: one row per pattern, linking to its page. */
@@ -450,16 +447,39 @@ patterns_index(struct site *s)
 	definitions(s, main, &w);
 	criteria(s, main);
 	service_types(s, main, &w);
-	return site_page_finish(s, p, &w);
+	return site_page_finish(p, &w);
 }
 
-int
-values_pages(struct site *s)
+static int
+patterns_task(struct site *s, guint i)
 {
-	if (patterns_index(s) < 0 || matrix_page(s) < 0)
-		return -1;
-	for (int i = 0; i < s->g->npatterns; i++)
-		if (one_pattern_page(s, i) < 0)
-			return -1;
-	return 0;
+	(void)i;
+	return patterns_index(s);
+}
+
+static int
+matrix_task(struct site *s, guint i)
+{
+	(void)i;
+	return matrix_page(s);
+}
+
+static int
+pattern_task(struct site *s, guint i)
+{
+	return one_pattern_page(s, (int)i);
+}
+
+void
+values_tasks(struct site *s, GArray *tasks)
+{
+	static const char *const paths[] = {
+	    "patterns/p1.html", "patterns/p2.html", "patterns/p3.html",
+	    "patterns/p4.html", "patterns/p5.html", "patterns/p6.html",
+	};
+
+	site_task(tasks, patterns_task, 0, "patterns/index.html");
+	site_task(tasks, matrix_task, 0, "patterns/matrix.html");
+	for (int i = 0; i < s->g->npatterns && i < PATTERNS; i++)
+		site_task(tasks, pattern_task, (guint)i, paths[i]);
 }
