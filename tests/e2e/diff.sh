@@ -2,7 +2,7 @@
 # guidepress diff on the fixture editions of tests/diff (the draft put
 # out for public comment, 2007-12-19, and the final text, 2008-01-30;
 # see tests/diff/README.md): the text and JSON output equal the
-# checked-in expectations; the HTML is well formed and marks the
+# checked-in expectations; the HTML is valid HTML5 and marks the
 # changes; renumbering.yaml is honoured and an unknown old ID warned
 # about; bad input and a bad format fail as documented; 3,000 controls
 # rewritten take bounded time.
@@ -70,6 +70,11 @@ p.close()
 if p.stack:
     sys.exit("unclosed: %s" % p.stack)
 PY
+vnu=tests/node_modules/vnu-jar/build/dist/vnu.jar
+if [ -f "$vnu" ] && command -v java >/dev/null; then
+	java -jar "$vnu" --errors-only "$tmp/out.html" 2>"$tmp/vnu" ||
+		fail "html: Nu HTML Checker: $(head -5 "$tmp/vnu")"
+fi
 has "$tmp/out.html" '<ins>、もしくは遮断</ins>' "html: the IDS/IPS insertion"
 has "$tmp/out.html" '<ins>/IPS </ins>' "html: the IDS/IPS insertion"
 has "$tmp/out.html" 'Ⅱ.2.2.1 iv から移動' "html: the moved best practice"
