@@ -13,6 +13,22 @@
  *
  * The structures are read-only views for the writers; every pointer in
  * them is owned by the gdiff or borrowed from the two guidelines.
+ *
+ * For the outputs built on it:
+ *  - site and book, per control of the new edition: dc = gdiff_by_new(d,
+ *    c->id); dc->status (ADDED, CHANGED, SAME); dc->aspects says what
+ *    changed, GDIFF_RENUMBERED with dc->old->id the old number;
+ *    gdiff_content_changed(dc) for a "changed in this edition" mark;
+ *    dc->text / dc->title the inline diffs (textdiff_elide for display,
+ *    diff_html_textdiff for HTML); dc->bps, each best practice with its
+ *    status and new_index (the list item a change bar goes beside);
+ *    dc->items with per-pattern value bits.
+ *  - removed controls: d->removed; moved best practices: d->moves.
+ *  - report, for answers written against the old edition: dc =
+ *    gdiff_by_old(d, old_id) — NULL: no such control then; REMOVED: gone
+ *    (dc->merged: into which); else renumbered to dc->new->id when the
+ *    IDs differ; gdiff_requirement_changed(dc, pattern) whether to
+ *    review the answer.  Controls new since: status ADDED in d->controls.
  */
 #ifndef GP_DIFF_H
 #define GP_DIFF_H
