@@ -100,6 +100,22 @@ has "$tmp/renum.out" "Ⅱ.7.1.2  removed (基本)" "renumbering.yaml: old II.7.1
 has "$tmp/renum.err" "renumbering.yaml: warning: renumbered from II.9.9.9," \
 	"unknown old ID"
 
+# a nested best practice edited, a level and an item label changed
+cp -r "$fx/new" "$tmp/edit"
+sed -i 's/22 分野に 35 のガイドライン/22 分野に 40 のガイドライン/' \
+	"$tmp/edit/II/II.7/II.7.1.1.md"
+sed -i 's/^level: 推奨$/level: 基本/; s/シグニチャ（パターンファイル）の/シグニチャの/' \
+	"$tmp/edit/III/III.3/III.3.1.5.md"
+"$GP" diff "$fx/new" "$tmp/edit" >"$tmp/edit.out" || fail "edited: exit $?"
+has "$tmp/edit.out" "best practice ii changed: …保護法関係のガイドライン" \
+	"edited best practice"
+has "$tmp/edit.out" "22 分野に [-35-]{+40+} のガイドラインがある。" \
+	"edited best practice"
+has "$tmp/edit.out" "Ⅲ.3.1.5  changed: level, items" "level and label"
+has "$tmp/edit.out" "level: 推奨 → 基本" "level"
+has "$tmp/edit.out" "item - label: シグニチャ[-（パターンファイル）-]の更新間隔" \
+	"item label"
+
 # errors: a broken edition (exit 2, nothing written), a bad format (64)
 cp -r "$fx/old" "$tmp/bad"
 printf -- '---\nid: III.3.1.5\nlevel: 最高\n---\n本文\n' \
