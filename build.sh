@@ -40,13 +40,16 @@ build() {
 	make -s -j"$(jobs)" B=build all
 }
 
+# The main job: the bundled guideline as a site and a book in public/,
+# and the first sample provider's report in public/reports/.
 publish() {
-	local bin=build/guidepress
-	"$bin" check --content content
-	mkdir -p public
-	"$bin" export --format json --content content > public/guideline.json.tmp
-	mv public/guideline.json.tmp public/guideline.json
-	echo "build.sh: checked content/ and wrote public/guideline.json"
+	local bin=build/guidepress sample=content/examples/erp-pattern1.yaml
+	local out=public/reports/erp-pattern1
+	"$bin" build --content content --out public
+	mkdir -p public/reports
+	"$bin" report --content content "$sample" -o "$out.pdf" \
+		--html "$out" --json "$out.json"
+	echo "build.sh: published public/index.html, public/guideline.pdf and $out.pdf"
 }
 
 case "${1:-}" in
@@ -67,10 +70,16 @@ asan)
 	make -s -j"$(jobs)" B=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" all tests
 	;;
 install)
-	build
+	need_pkgs "${PKGS[@]}"
 	prefix=${PREFIX:-/usr/local}
-	install -D -m 755 build/guidepress "$prefix/bin/guidepress"
+	# the installed binary finds its theme and fonts under the prefix
+	make -s -j"$(jobs)" B=build-install \
+		CFLAGS="-O2 -g -DDATADIR='\"$prefix/share/guidepress\"'" all
+	install -D -m 755 build-install/guidepress "$prefix/bin/guidepress"
 	install -D -m 644 guidepress.1 "$prefix/share/man/man1/guidepress.1"
+	mkdir -p "$prefix/share/guidepress"
+	cp -r themes fonts "$prefix/share/guidepress/"
+	echo "build.sh: installed guidepress under $prefix"
 	;;
 *)
 	echo "usage: ./build.sh [test|asan|install]" >&2

@@ -162,6 +162,36 @@ command_help(const struct command *c)
 	printf("  --help           this text\n");
 }
 
+#ifndef DATADIR
+#define DATADIR "/usr/local/share/guidepress"
+#endif
+
+/*
+ * Where the theme and the fonts are found when no option names them:
+ * NAME in the current directory (a checkout), else below
+ * $GUIDEPRESS_DATADIR, else below DATADIR (an installed guidepress).
+ * Returns a string that lives as long as the program.
+ */
+static const char *
+data_path(const char *name)
+{
+	static GStringChunk *chunk;
+	const char *env = getenv("GUIDEPRESS_DATADIR");
+	char *p;
+	const char *r;
+
+	if (g_file_test(name, G_FILE_TEST_IS_DIR))
+		return name;
+	if (chunk == NULL)
+		chunk = g_string_chunk_new(256);
+	p = g_build_filename(env != NULL && *env ? env : DATADIR, name, NULL);
+	r = g_file_test(p, G_FILE_TEST_IS_DIR)
+		    ? g_string_chunk_insert_const(chunk, p)
+		    : name;
+	g_free(p);
+	return r;
+}
+
 /*
  * Parse the options of command C.  Returns 0, 1 if help was printed, or
  * -1 on a usage error (already reported).
@@ -196,8 +226,8 @@ parse_opts(const struct command *c, int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof(*o));
 	o->content = "content";
 	o->out = "public";
-	o->theme = "themes/default";
-	o->fonts = "fonts";
+	o->theme = data_path("themes/default");
+	o->fonts = data_path("fonts");
 	optind = 1;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":o:h", longs, NULL)) != -1) {
