@@ -11,6 +11,8 @@
 #include "diag.h"
 #include "diff_priv.h"
 
+/* A new entry for OLD and NEW (either may be NULL); the gdiff's arrays
+ * own it and free it with entry_free. */
 static struct gdiff_control *
 entry_new(const struct control *old, const struct control *new)
 {
@@ -172,12 +174,17 @@ same_str(const char *a, const char *b)
 	       (a != NULL && b != NULL && strcmp(a, b) == 0);
 }
 
+/* Reference values are the same when printed alike and of one kind. */
 static bool
 same_value(const struct value *a, const struct value *b)
 {
 	return a->kind == b->kind && same_str(a->text, b->text);
 }
 
+/*
+ * Compare item O with N (either may be NULL), append the result to
+ * DC's items (which own it) and set DC's aspects.  Returns the entry.
+ */
 static struct gdiff_item *
 item_entry(struct gdiff_control *dc, const struct item *o,
 	   const struct item *n)

@@ -49,6 +49,8 @@ struct cand {
 	int i, j;     /* of the old and the new practice */
 };
 
+/* Fill S with the plain texts of C's best practices (none if C is
+ * NULL or has none); free with side_free. */
 static void
 side_load(struct side *s, const struct control *c)
 {
@@ -86,6 +88,11 @@ diff_bp_free(struct gdiff_bp *b)
 	g_free(b);
 }
 
+/*
+ * Append a new entry to DC's bps (which own it and free it with
+ * diff_bp_free), with copies of OT and NT and their diff if they
+ * differ.  Returns the entry.
+ */
 static struct gdiff_bp *
 bp_add(struct gdiff_control *dc, enum gdiff_bp_status st, int oi, int ni,
        const char *ot, const char *nt)
@@ -170,6 +177,8 @@ cmp_cand(const void *a, const void *b)
 	return x->j < y->j ? -1 : (x->j > y->j);
 }
 
+/* Append to C every pair of WO's unpaired old and WN's unpaired new
+ * practices at least MIN alike. */
 static void
 candidates(GArray *c, GPtrArray *ws, guint wo, guint wn, double min,
 	   struct budget *bu)

@@ -21,6 +21,8 @@ static const char style[] =
 	"text-decoration:none}.elided{color:#888}"
 	"dd{white-space:pre-wrap}";
 
+/* Append element NAME to PARENT, with class CLS and text TEXT unless
+ * NULL; returns it (owned by the tree). */
 static xmlNodePtr
 el(xmlNodePtr parent, const char *name, const char *cls, const char *text)
 {

@@ -36,6 +36,7 @@ j_textdiff(const char *old, const char *new, const struct textdiff *td)
 	return o;
 }
 
+/* Each j_* function returns a new reference for the caller to own. */
 static json_t *
 j_item(const struct gdiff_item *e)
 {

@@ -22,6 +22,8 @@ struct seq {
 	long n, m;
 };
 
+/* Append a hunk to H, joining it to the last one if of the same kind;
+ * an empty one is dropped. */
 static void
 hunk_add(GArray *h, bool eq, long a0, long alen, long b0, long blen)
 {
@@ -253,6 +255,8 @@ seg_add(GArray *segs, enum textdiff_op op, const gunichar *s, long len)
 	g_array_append_val(segs, g);
 }
 
+/* The segments of the hunks H over S: a new diff, without its counts of
+ * common characters. */
 static struct textdiff *
 from_hunks(const struct seq *s, GArray *h)
 {
