@@ -136,7 +136,8 @@ pair_controls(struct gdiff *d)
 	GPtrArray *merged = g_ptr_array_new();
 
 	for (guint i = 0; i < d->new->controls->len; i++) {
-		const struct control *c = g_ptr_array_index(d->new->controls, i);
+		const struct control *c =
+			g_ptr_array_index(d->new->controls, i);
 		struct gdiff_control *dc;
 
 		g_ptr_array_set_size(merged, 0);
@@ -154,7 +155,8 @@ pair_controls(struct gdiff *d)
 		}
 	}
 	for (guint i = 0; i < d->old->controls->len; i++) {
-		const struct control *o = g_ptr_array_index(d->old->controls, i);
+		const struct control *o =
+			g_ptr_array_index(d->old->controls, i);
 		struct gdiff_control *dc;
 
 		if (g_hash_table_contains(d->by_old, o->id))
@@ -276,7 +278,8 @@ gdiff_new(const struct guideline *old, const struct guideline *new)
 
 	d->old = old;
 	d->new = new;
-	d->controls = g_ptr_array_new_with_free_func((GDestroyNotify)entry_free);
+	d->controls =
+		g_ptr_array_new_with_free_func((GDestroyNotify)entry_free);
 	d->removed = g_ptr_array_new_with_free_func((GDestroyNotify)entry_free);
 	d->moves = g_ptr_array_new();
 	d->by_new = g_hash_table_new(g_str_hash, g_str_equal);

@@ -194,8 +194,8 @@ candidates(GArray *c, GPtrArray *ws, guint wo, guint wn, double min,
 			if (b->n.used[j])
 				continue;
 			s = min >= 1.0 ? strcmp(a->o.t[i], b->n.t[j]) == 0
-				       : alike(a->o.t[i], a->o.len[i], b->n.t[j],
-					       b->n.len[j], min, bu);
+				       : alike(a->o.t[i], a->o.len[i],
+					       b->n.t[j], b->n.len[j], min, bu);
 			if (s >= min)
 				g_array_append_val(
 					c, ((struct cand){s, wo, wn, i, j}));
@@ -236,8 +236,8 @@ match_identical(struct gdiff *d, GPtrArray *ws)
 					  x < a->len;
 			     x++) {
 				gint64 at = g_array_index(a, gint64, x);
-				struct work *wn =
-					g_ptr_array_index(ws, (guint)(at >> 32));
+				struct work *wn = g_ptr_array_index(
+					ws, (guint)(at >> 32));
 				int j = (int)(at & 0xffffffff);
 				if (wn != wo && !wn->n.used[j])
 					pair(d, wo, i, wn, j);
@@ -338,7 +338,8 @@ order(struct gdiff_control *dc)
 		for (guint j = 0; j < n; j++) {
 			struct gdiff_bp *p = g_ptr_array_index(dc->bps, j);
 			if (p->old_index > 0 && p->new_index > 0 &&
-			    p->old_index < b->old_index && p->new_index > k[i].k1)
+			    p->old_index < b->old_index &&
+			    p->new_index > k[i].k1)
 				k[i].k1 = p->new_index;
 		}
 	}

@@ -226,7 +226,8 @@ lists(xmlNodePtr dl, const struct gdiff_control *dc,
 	for (guint i = 0; i < dc->bps->len; i++) {
 		const struct gdiff_bp *b = g_ptr_array_index(dc->bps, i);
 		if (b->status == GDIFF_BP_SAME ||
-		    (dc->status == GDIFF_ADDED && b->status == GDIFF_BP_ADDED) ||
+		    (dc->status == GDIFF_ADDED &&
+		     b->status == GDIFF_BP_ADDED) ||
 		    (dc->status == GDIFF_REMOVED &&
 		     b->status == GDIFF_BP_REMOVED))
 			continue;
@@ -310,13 +311,14 @@ body(xmlNodePtr b, const struct gdiff *d)
 	g_free(s);
 	s = g_strdup_printf("追加 %d、削除 %u、番号変更 %d、変更 %d、"
 			    "ベストプラクティスの移動 %u",
-			    d->added, d->removed->len, d->renumbered, d->changed,
-			    d->moves->len);
+			    d->added, d->removed->len, d->renumbered,
+			    d->changed, d->moves->len);
 	el(b, "p", "summary", s);
 	g_free(s);
 	el(b, "h2", NULL, "追加・変更された対策項目");
 	for (guint i = 0; i < d->controls->len; i++) {
-		const struct gdiff_control *dc = g_ptr_array_index(d->controls, i);
+		const struct gdiff_control *dc =
+			g_ptr_array_index(d->controls, i);
 		if (dc->status != GDIFF_SAME)
 			diff_html_control(b, dc, &o);
 	}

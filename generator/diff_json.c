@@ -56,7 +56,8 @@ j_item(const struct gdiff_item *e)
 			json_array_append_new(
 				vals,
 				json_pack("{s:i, s:o, s:o}", "pattern", p + 1,
-					  "old", str_or_null(e->old->values[p].text),
+					  "old",
+					  str_or_null(e->old->values[p].text),
 					  "new",
 					  str_or_null(e->new->values[p].text)));
 	if (json_array_size(vals) > 0)
@@ -158,12 +159,13 @@ j_control(const struct gdiff_control *dc)
 				    json_string(dc->merged->id));
 	json_object_set_new(o, "aspects", j_aspects(dc->aspects));
 	if (dc->aspects & GDIFF_LEVEL)
-		json_object_set_new(
-			o, "level",
-			json_pack("{s:s, s:s}", "old", level_name(dc->old->level),
-				  "new", level_name(dc->new->level)));
+		json_object_set_new(o, "level",
+				    json_pack("{s:s, s:s}", "old",
+					      level_name(dc->old->level), "new",
+					      level_name(dc->new->level)));
 	else
-		json_object_set_new(o, "level", json_string(level_name(c->level)));
+		json_object_set_new(o, "level",
+				    json_string(level_name(c->level)));
 	if (dc->title != NULL)
 		json_object_set_new(o, "title",
 				    j_textdiff(dc->old->title, dc->new->title,
@@ -206,20 +208,22 @@ diff_write_json(const struct gdiff *d, FILE *out)
 			  d->renumbered, "changed", d->changed,
 			  "best_practices_moved", (int)d->moves->len));
 	for (guint i = 0; i < d->controls->len; i++) {
-		const struct gdiff_control *dc = g_ptr_array_index(d->controls, i);
+		const struct gdiff_control *dc =
+			g_ptr_array_index(d->controls, i);
 		if (dc->status != GDIFF_SAME)
 			json_array_append_new(controls, j_control(dc));
 	}
 	for (guint i = 0; i < d->removed->len; i++)
-		json_array_append_new(removed,
-				      j_control(g_ptr_array_index(d->removed, i)));
+		json_array_append_new(
+			removed, j_control(g_ptr_array_index(d->removed, i)));
 	for (guint i = 0; i < d->moves->len; i++) {
 		const struct gdiff_bp *b = g_ptr_array_index(d->moves, i);
-		json_array_append_new(
-			moves, json_pack("{s:s, s:i, s:s, s:i}", "from",
-					 b->other->old->id, "from_index",
-					 b->other_index, "to", b->owner->new->id,
-					 "to_index", b->new_index));
+		json_array_append_new(moves,
+				      json_pack("{s:s, s:i, s:s, s:i}", "from",
+						b->other->old->id, "from_index",
+						b->other_index, "to",
+						b->owner->new->id, "to_index",
+						b->new_index));
 	}
 	json_object_set_new(root, "controls", controls);
 	json_object_set_new(root, "removed", removed);

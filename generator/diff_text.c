@@ -139,7 +139,8 @@ put_heading(GString *s, const struct gdiff_control *dc)
 	g_free(id);
 	if (dc->status == GDIFF_ADDED || dc->status == GDIFF_REMOVED) {
 		const struct control *c = dc->new ? dc->new : dc->old;
-		g_string_append_printf(s, "%s (%s)", gdiff_status_name(dc->status),
+		g_string_append_printf(s, "%s (%s)",
+				       gdiff_status_name(dc->status),
 				       level_name(c->level));
 		if (dc->merged != NULL) {
 			id = id_display(dc->merged->id);
@@ -213,7 +214,8 @@ diff_write_text(const struct gdiff *d, FILE *out)
 			       d->added, d->removed->len, d->renumbered,
 			       d->changed, d->moves->len);
 	for (guint i = 0; i < d->controls->len; i++) {
-		const struct gdiff_control *dc = g_ptr_array_index(d->controls, i);
+		const struct gdiff_control *dc =
+			g_ptr_array_index(d->controls, i);
 		if (dc->status == GDIFF_SAME)
 			continue;
 		g_string_append_c(s, '\n');

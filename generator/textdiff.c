@@ -60,7 +60,8 @@ myers(const gunichar *a, long n, const gunichar *b, long m, long max_d,
 	v = g_new0(gint, 2 * max_d + 3);
 	for (d = 0; d <= max_d && found < 0; d++) {
 		for (long k = -d; k <= d; k += 2) {
-			if (k == -d || (k != d && v[off + k - 1] < v[off + k + 1]))
+			if (k == -d ||
+			    (k != d && v[off + k - 1] < v[off + k + 1]))
 				x = v[off + k + 1];
 			else
 				x = v[off + k - 1] + 1;
@@ -298,10 +299,10 @@ textdiff_new(const char *old, const char *new, long max_edits)
 	hunk_add(h, true, 0, pre, 0, pre);
 	common = pre + suf;
 	if (s.n - pre - suf > 0 && s.m - pre - suf > 0)
-		common += align_middle(&s, pre, s.n - pre - suf, s.m - pre - suf,
-				       max_edits > 0 ? max_edits
-						     : TEXTDIFF_MAX_EDITS,
-				       h, &gave_up);
+		common += align_middle(
+			&s, pre, s.n - pre - suf, s.m - pre - suf,
+			max_edits > 0 ? max_edits : TEXTDIFF_MAX_EDITS, h,
+			&gave_up);
 	else
 		hunk_add(h, false, pre, s.n - pre - suf, pre,
 			 s.m - pre - suf);
