@@ -27,6 +27,7 @@ struct glyphs {
 	int start, end;   /* the byte range of the runs gathered */
 	cairo_scaled_font_t *font;
 	guint32 rgb;      /* 0xrrggbb, or ~0 for the base colour */
+	const struct pdf_rgb *base;
 };
 
 struct painter {
@@ -44,11 +45,11 @@ rgb(cairo_t *cr, const struct pdf_rgb *c)
 }
 
 static void
-flush(struct painter *p, struct glyphs *gs, const struct pdf_rgb *base)
+flush(struct painter *p, struct glyphs *gs)
 {
 	if (gs->g->len > 0) {
 		if (gs->rgb == ~0u)
-			rgb(p->cr, base);
+			rgb(p->cr, gs->base);
 		else
 			cairo_set_source_rgb(p->cr, (gs->rgb >> 16) / 255.0,
 					     ((gs->rgb >> 8) & 0xff) / 255.0,
@@ -130,17 +131,20 @@ add_run(struct glyphs *gs, const PangoGlyphItem *run, double *x, double y)
  * Japanese text changes script, hence run, every few characters — with
  * a cairo call of its own, and each call costs cairo a recording, an
  * analysis and a replay; here consecutive runs in the same font and
- * colour go in one call, which halves the time of a book.
+ * colour go in one call — across lines too: the caller flushes at the
+ * end of a paragraph — which more than halves the time of a book.
  */
 static void
 show_line(struct painter *p, PangoLayoutLine *line, double x, double y,
 	  const struct pdf_rgb *base)
 {
 	struct glyphs *gs = &p->gs;
+	const char *text = pango_layout_get_text(line->layout);
 
-	gs->text = pango_layout_get_text(line->layout);
-	gs->font = NULL;
-	gs->rgb = ~0u;
+	if (text != gs->text || base != gs->base)
+		flush(p, gs);
+	gs->text = text;
+	gs->base = base;
 	for (GSList *r = line->runs; r != NULL; r = r->next) {
 		PangoGlyphItem *run = r->data;
 		cairo_scaled_font_t *f = pango_cairo_font_get_scaled_font(
@@ -149,13 +153,12 @@ show_line(struct painter *p, PangoLayoutLine *line, double x, double y,
 
 		if (f != gs->font || c != gs->rgb ||
 		    (gs->g->len > 0 && gs->end != run->item->offset)) {
-			flush(p, gs, base);
+			flush(p, gs);
 			gs->font = f;
 			gs->rgb = c;
 		}
 		add_run(gs, run, &x, y - (double)run->y_offset / PANGO_SCALE);
 	}
-	flush(p, gs, base);
 }
 
 /* Every line of LAY, its top left at X, Y. */
@@ -174,6 +177,7 @@ show_layout(struct painter *p, PangoLayout *lay, double x, double y,
 				      PANGO_SCALE, base);
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
+	flush(p, &p->gs);
 }
 
 /* Draw plain text S in the chrome style, aligned at X (left, centre or
@@ -372,6 +376,7 @@ draw_para(struct painter *p, const struct pdf_frag *f)
 		show_line(p, pango_layout_get_line_readonly(lay, i),
 			  x0 + ln[i].x, y0 + ln[i].base,
 			  &th->role[b->role].color);
+	flush(p, &p->gs);
 	text_links(p, b, lay, f->from, f->to, x0, y0);
 	if (b->o.toc != NULL && f->to == (int)b->lines->len) {
 		const struct pdf_line *l = &ln[f->to - 1];

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The typesetter on content made to stress it: a table of 120 rows that
+# runs over several pages (its header row must head every one), lists
+# nested four deep (markers i. / a) / 1) / i.), and Japanese text dense in
+# small kana, long vowel marks and brackets at many line widths (no line
+# may start with a line-start-prohibited character or end with an opening
+# bracket).  A theme or fonts directory that is missing fails cleanly and
+# leaves the old PDF in place.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+GP=${GP:-build/guidepress}
+T=${GP_TMP:-$(mktemp -d)}/pdf_layout
+rm -rf "$T"
+mkdir -p "$T"
+cp -r content "$T/content"
+
+page=$T/content/I/I.8.md
+stress='コンピューターのセキュリティーをチェックして、ちょっとしたキャッシュを確認する。ユーザーがファイルをダウンロードしたら（ショッピングの場合）「ジャッジ」する！ウィルスのディスクやフォルダー、ソフトウェアのアップデートはサーバーとルーター等で行う？メッセージ・ログ・データベース等々。'
+{
+	echo
+	for i in 1 2 3 4 5 6; do echo "$stress$stress"; echo; done
+	echo "1. 第一階層の項目。$stress"
+	echo "   1. 第二階層の項目。$stress"
+	echo "      1. 第三階層の項目。$stress"
+	echo "         1. 第四階層の項目。$stress"
+	echo
+	echo "| 見出し列 | 説明列 |"
+	echo "| --- | --- |"
+	for i in $(seq 1 120); do echo "| 行$i | 説明$i${stress:$((i % 40))} |"; done
+} >>"$page"
+
+"$GP" pdf --content "$T/content" -o "$T/book.pdf"
+pdftotext "$T/book.pdf" "$T/book.txt"
+
+python3 - "$T/book.txt" <<'EOF'
+import re, sys
+fails = []
+text = open(sys.argv[1], encoding='utf-8').read()
+pages = text.split('\f')
+rows = [i for i, p in enumerate(pages) if re.search(r'行\d+', p)]
+if len(rows) < 2:
+    fails.append('the 120-row table does not run over pages: %s' % rows)
+for i in rows:
+    if '見出し列' not in pages[i]:
+        fails.append('page %d has rows but no header row' % (i + 1))
+seen = [int(n) for n in re.findall(r'行(\d+)', text)]
+if seen != list(range(1, 121)):
+    fails.append('table rows lost or out of order')
+for m in ('i.', 'a)', '1)'):
+    if not re.search(r'^%s\s*第' % re.escape(m), text, re.M) and \
+            m + '第' not in text.replace(' ', ''):
+        fails.append('list marker %s missing' % m)
+no_start = set('、。，．・：；？！ー）」』】〕〉》ぁぃぅぇぉっゃゅょゎ'
+               'ァィゥェォッャュョヮヵヶ々ゝゞヽヾ〜‐')
+no_end = set('（「『【〔〈《')
+for n, line in enumerate(text.split('\n'), 1):
+    s = line.strip().strip('\f')
+    if s and s[0] in no_start:
+        fails.append('line %d starts with %r: %s' % (n, s[0], s[:20]))
+    if s and s[-1] in no_end:
+        fails.append('line %d ends with %r: %s' % (n, s[-1], s[-20:]))
+for f in fails[:30]:
+    print('FAIL:', f)
+sys.exit(1 if fails else 0)
+EOF
+
+# errors leave the old file as it was
+cp "$T/book.pdf" "$T/old.pdf"
+if "$GP" pdf --content "$T/content" --theme "$T/nowhere" -o "$T/book.pdf" \
+	2>"$T/err.txt"; then
+	echo "FAIL: a missing theme was accepted"; exit 1
+fi
+grep -q "book.yaml" "$T/err.txt" || { cat "$T/err.txt"; echo "FAIL: no diagnostic"; exit 1; }
+if "$GP" pdf --content "$T/content" --fonts "$T/nowhere" -o "$T/book.pdf" \
+	2>"$T/err.txt"; then
+	echo "FAIL: a missing fonts directory was accepted"; exit 1
+fi
+cmp -s "$T/book.pdf" "$T/old.pdf" || { echo "FAIL: the old PDF changed"; exit 1; }
+[ -z "$(find "$T" -maxdepth 1 -name 'book.pdf.*')" ] ||
+	{ echo "FAIL: a temporary file was left"; exit 1; }
+echo "pdf_layout: ok"
