@@ -424,9 +424,8 @@ read_answers(struct reader *r, yaml_node_t *root)
 			    ydoc_node(&r->y, pr->value));
 }
 
-/* One empty answer per control of the guideline, in its order. */
-static void
-prepare(struct answers *a, const struct guideline *g)
+void
+answers_prepare(struct answers *a, const struct guideline *g)
 {
 	a->nanswers = g->controls->len;
 	a->answers = g_new0(struct answer, a->nanswers);
@@ -441,10 +440,8 @@ prepare(struct answers *a, const struct guideline *g)
 	}
 }
 
-/* Judge every item against the provider's pattern; a control takes its
- * worst item's judgement. */
-static void
-judge_all(struct answers *a)
+void
+answers_judge(struct answers *a)
 {
 	for (size_t i = 0; i < a->nanswers; i++) {
 		struct answer *an = &a->answers[i];
@@ -495,14 +492,14 @@ answers_load(const char *path, const struct guideline *g)
 	for (guint i = 0; i < g->controls->len; i++)
 		r.ids[i] = ((struct control *)g_ptr_array_index(g->controls,
 								 i))->id;
-	prepare(a, g);
+	answers_prepare(a, g);
 	ydoc_check_keys(&r.y, root, "the answers file", top_keys);
 	read_provider(&r, root);
 	read_pattern(&r, root);
 	check_service_type(&r, root);
 	read_edition(&r, root);
 	read_answers(&r, root);
-	judge_all(a);
+	answers_judge(a);
 	g_free(r.ids);
 out:
 	ydoc_free(&r.y);

@@ -84,6 +84,16 @@ struct answers *answers_load(const char *path, const struct guideline *g);
 
 void answers_free(struct answers *a);
 
+/* Give A one empty answer per control of G, in G's order. */
+void answers_prepare(struct answers *a, const struct guideline *g);
+
+/* Judge every item against A's pattern; a control takes its worst
+ * item's judgement. */
+void answers_judge(struct answers *a);
+
+/* Deep copy of a declared value. */
+void declared_copy(struct declared *dst, const struct declared *src);
+
 /*
  * Parse TEXT as a declared value for an item whose reference values have
  * kind KIND (frequency, within, …).  Returns 0 and fills D, or -1 if the

@@ -288,6 +288,14 @@ met(const struct value *ref, const struct declared *d)
 	}
 }
 
+void
+declared_copy(struct declared *dst, const struct declared *src)
+{
+	*dst = *src;
+	dst->text = g_strdup(src->text);
+	dst->options = g_strdupv(src->options);
+}
+
 enum judgement
 judge_value(const struct value *ref, const struct declared *d)
 {

@@ -21,6 +21,7 @@
 #include "pdf.h"
 #include "publish.h"
 #include "site.h"
+#include "stale.h"
 
 #define VERSION "0.1.0"
 #define EXIT_USAGE 64
@@ -37,6 +38,7 @@ enum {
 	O_HTML = 1 << 7,
 	O_JSON = 1 << 8,
 	O_PATTERN = 1 << 9,
+	O_PREVIOUS = 1 << 10,
 };
 
 struct opts {
@@ -50,6 +52,7 @@ struct opts {
 	const char *html;
 	const char *json;
 	int pattern;
+	const char *previous;
 	char **args; /* positional arguments */
 	int nargs;
 };
@@ -110,14 +113,19 @@ static const struct command commands[] = {
 	 "Typeset only the book, into FILE (default: public/guideline.pdf),\n"
 	 "written atomically.\n"},
 	{"report", cmd_report,
-	 O_CONTENT | O_OUTFILE | O_HTML | O_JSON | O_THEME | O_FONTS, 1, 1,
-	 "report ANSWERS.yaml [-o FILE.pdf] [--html DIR] [--json FILE]",
+	 O_CONTENT | O_OUTFILE | O_HTML | O_JSON | O_THEME | O_FONTS |
+		 O_PREVIOUS,
+	 1, 1,
+	 "report ANSWERS.yaml [-o FILE.pdf] [--html DIR] [--json FILE]\n"
+	 "                  [--previous OLD_CONTENT]",
 	 "Judge a provider's answers against the reference values of its\n"
 	 "pattern and write the disclosure report: PDF (-o), HTML (--html)\n"
 	 "and JSON (--json; - for standard output).  Without any of them,\n"
 	 "the PDF goes beside the answers file (ANSWERS.pdf).  When the\n"
 	 "answers or the content have errors nothing is written and existing\n"
-	 "reports are left as they were.\n"},
+	 "reports are left as they were.  With --previous, the answers are of\n"
+	 "that older edition: they are carried to the current one and the\n"
+	 "report lists what the revision made stale.\n"},
 	{"schema", cmd_schema, O_CONTENT, 0, 0, "schema [--content DIR]",
 	 "Print a JSON Schema (draft 2020-12) for answers files, for the\n"
 	 "YAML tooling of editors.\n"},
@@ -139,6 +147,7 @@ static const struct {
 	{O_HTML, "  --html DIR       also write the report as HTML into DIR\n"},
 	{O_JSON, "  --json FILE      also write the report as JSON into FILE\n"},
 	{O_PATTERN, "  --pattern N      the provider's pattern, 1 to 6\n"},
+	{O_PREVIOUS, "  --previous DIR   the content of the previous edition\n"},
 };
 
 static void
@@ -209,6 +218,7 @@ parse_opts(const struct command *c, int argc, char **argv, struct opts *o)
 		{"html", required_argument, NULL, 'H'},
 		{"json", required_argument, NULL, 'J'},
 		{"pattern", required_argument, NULL, 'P'},
+		{"previous", required_argument, NULL, 'V'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -219,7 +229,7 @@ parse_opts(const struct command *c, int argc, char **argv, struct opts *o)
 		{'c', O_CONTENT}, {'d', O_OUT},   {'o', O_OUTFILE},
 		{'f', O_FORMAT},  {'u', O_BASEURL}, {'t', O_THEME},
 		{'F', O_FONTS},   {'H', O_HTML},  {'J', O_JSON},
-		{'P', O_PATTERN},
+		{'P', O_PATTERN}, {'V', O_PREVIOUS},
 	};
 	int ch;
 
@@ -262,6 +272,7 @@ parse_opts(const struct command *c, int argc, char **argv, struct opts *o)
 		case 't': o->theme = optarg; break;
 		case 'F': o->fonts = optarg; break;
 		case 'H': o->html = optarg; break;
+		case 'V': o->previous = optarg; break;
 		case 'J': o->json = optarg; break;
 		case 'P':
 			if (strlen(optarg) != 1 || optarg[0] < '1' ||
@@ -490,12 +501,46 @@ default_pdf(const char *answers)
 	return g_strconcat(answers, ".pdf", NULL);
 }
 
+/*
+ * The answers of the report: read against the guideline, or with
+ * --previous against the previous edition and carried over to G
+ * (filling *ST).  NULL when they have errors.
+ */
+static struct answers *
+report_answers(const struct opts *o, const struct guideline *g,
+	       struct guideline **old, struct gdiff **d, struct stale *st)
+{
+	struct answers *a, *carried;
+
+	if (o->previous == NULL) {
+		a = answers_load(o->args[0], g);
+		if (a != NULL && diag_worst() >= DIAG_ERROR) {
+			answers_free(a);
+			a = NULL;
+		}
+		return a;
+	}
+	if ((*old = load_ok(o->previous, "report: nothing written")) == NULL)
+		return NULL;
+	a = answers_load(o->args[0], *old);
+	if (a == NULL || diag_worst() >= DIAG_ERROR) {
+		answers_free(a);
+		return NULL;
+	}
+	*d = gdiff_new(*old, g);
+	carried = stale_carry(a, *d, st);
+	answers_free(a);
+	return carried;
+}
+
 static int
 cmd_report(const struct opts *o)
 {
 	struct pdf_opts po = {o->theme, o->fonts};
 	struct site_opts so = {o->theme, NULL};
-	struct guideline *g;
+	struct guideline *g, *old = NULL;
+	struct gdiff *d = NULL;
+	struct stale st = {0};
 	struct answers *a = NULL;
 	struct report *r = NULL;
 	char *pdf = NULL;
@@ -503,10 +548,11 @@ cmd_report(const struct opts *o)
 
 	if ((g = load_ok(o->content, "report: nothing written")) == NULL)
 		return diag_exit_status();
-	a = answers_load(o->args[0], g);
-	if (a == NULL || diag_worst() >= DIAG_ERROR)
+	if ((a = report_answers(o, g, &old, &d, &st)) == NULL)
 		goto out;
 	r = report_new(g, a);
+	if (o->previous != NULL)
+		r->stale = &st;
 	if (o->outfile != NULL || (o->html == NULL && o->json == NULL))
 		pdf = o->outfile ? g_strdup(o->outfile) : default_pdf(o->args[0]);
 	if (pdf != NULL && report_write_pdf(r, pdf, &po) < 0)
@@ -521,6 +567,9 @@ out:
 		diag_summary("report: nothing more written");
 	report_free(r);
 	answers_free(a);
+	stale_clear(&st);
+	gdiff_free(d);
+	guideline_free(old);
 	guideline_free(g);
 	g_free(pdf);
 	return rc == 0 ? diag_exit_status()

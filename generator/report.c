@@ -173,6 +173,46 @@ controls_json(const struct report *r)
 }
 
 static json_t *
+moves_json(GPtrArray *a)
+{
+	json_t *o = json_array();
+
+	for (guint i = 0; i < a->len; i++) {
+		const struct stale_move *m = g_ptr_array_index(a, i);
+		json_array_append_new(o, json_pack("{s:s, s:o}", "from",
+						   m->old_id, "to",
+						   jstr(m->new_id)));
+	}
+	return o;
+}
+
+static json_t *
+ids_json(GPtrArray *a)
+{
+	json_t *o = json_array();
+
+	for (guint i = 0; i < a->len; i++)
+		json_array_append_new(
+			o, json_string(((const struct control *)
+						g_ptr_array_index(a, i))
+					       ->id));
+	return o;
+}
+
+/* What the revision made stale, when the answers are of an older
+ * edition. */
+static json_t *
+revision_json(const struct stale *st)
+{
+	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "from_edition",
+			 st->from, "to_edition", st->to, "new_controls",
+			 ids_json(st->added), "renumbered",
+			 moves_json(st->renumbered), "removed",
+			 moves_json(st->removed), "review",
+			 ids_json(st->review));
+}
+
+static json_t *
 report_json(const struct report *r)
 {
 	const struct answers *a = r->a;
@@ -194,6 +234,8 @@ report_json(const struct report *r)
 	json_object_set_new(o, "edition", jstr(a->edition));
 	json_object_set_new(o, "answers_sha256", json_string(a->sha256));
 	json_object_set_new(o, "summary", summary_json(r));
+	if (r->stale != NULL)
+		json_object_set_new(o, "revision", revision_json(r->stale));
 	json_object_set_new(o, "controls", controls_json(r));
 	return o;
 }

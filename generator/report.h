@@ -10,6 +10,7 @@
 
 #include "answers.h"
 #include "model.h"
+#include "stale.h"
 
 /* Counts of control statuses and of item judgements. */
 struct tally {
@@ -34,6 +35,8 @@ struct report {
 	struct tally level[3];  /* indexed by enum level */
 	GArray *parts;          /* struct report_group */
 	GArray *sections;       /* struct report_group */
+	const struct stale *stale; /* answers of a previous edition: what
+				      the revision made stale; or NULL */
 };
 
 /* Tally A against G.  Both must outlive the report.  Free with

@@ -363,6 +363,78 @@ part2(xmlNodePtr main, const struct report *r)
 	}
 }
 
+static void
+revision_list(xmlNodePtr main, const char *head, GPtrArray *ctls)
+{
+	xmlNodePtr ul;
+
+	if (ctls->len == 0)
+		return;
+	html_el(main, "h3", head);
+	ul = html_el(main, "ul", NULL);
+	for (guint i = 0; i < ctls->len; i++) {
+		const struct control *c = g_ptr_array_index(ctls, i);
+		char *disp = id_display(c->id), *text = control_text(c);
+		char *href = g_strconcat("#", c->id, NULL);
+		xmlNodePtr li = html_el(ul, "li", NULL);
+		/* Part III controls have a row in the checklist to link to */
+		html_a(li, strncmp(c->id, "III.", 4) == 0 ? href : NULL, disp);
+		html_text(li, "　");
+		html_text(li, text);
+		g_free(disp);
+		g_free(text);
+		g_free(href);
+	}
+}
+
+static void
+revision_moves(xmlNodePtr main, const char *head, GPtrArray *moves)
+{
+	xmlNodePtr ul;
+
+	if (moves->len == 0)
+		return;
+	html_el(main, "h3", head);
+	ul = html_el(main, "ul", NULL);
+	for (guint i = 0; i < moves->len; i++) {
+		const struct stale_move *m = g_ptr_array_index(moves, i);
+		char *from = id_display(m->old_id);
+		char *to = m->new_id ? id_display(m->new_id) : NULL;
+		char *line = to ? g_strdup_printf("%s → %s", from, to)
+				: g_strdup_printf("%s（後継なし）", from);
+		html_el(ul, "li", line);
+		g_free(from);
+		g_free(to);
+		g_free(line);
+	}
+}
+
+/* What the revision since the answers' edition made stale. */
+static void
+revision(xmlNodePtr main, const struct report *r)
+{
+	const struct stale *st = r->stale;
+	char *intro;
+
+	if (st == NULL)
+		return;
+	html_attr(html_el(main, "h2", "改訂による確認事項"), "id", "revision");
+	intro = g_strdup_printf(
+		"回答は %s 版のガイドラインに対するものです。%s 版への改訂で"
+		"新設された対策項目 %u 件、番号が変わった対策項目 %u 件、"
+		"削除された対策項目 %u 件、要求（本文、区分、パターン%d の"
+		"対策参照値）が変わった対策項目 %u 件があります。",
+		st->from, st->to, st->added->len, st->renumbered->len,
+		st->removed->len, r->a->pattern, st->review->len);
+	html_el(main, "p", intro);
+	g_free(intro);
+	revision_list(main, "要求が変わった対策項目（回答の見直しが必要）",
+		      st->review);
+	revision_list(main, "新設された対策項目（未回答）", st->added);
+	revision_moves(main, "番号が変わった対策項目", st->renumbered);
+	revision_moves(main, "削除された対策項目への回答", st->removed);
+}
+
 /* Build the page and write it with the theme's assets into DIR. */
 static int
 write_page(const struct report *r, struct html_theme *th, const char *dir)
@@ -382,6 +454,7 @@ write_page(const struct report *r, struct html_theme *th, const char *dir)
 	xmlNodePtr main = html_page_slot(p, "main");
 	cover(main, r);
 	summary(main, r);
+	revision(main, r);
 	shortfalls(main, r);
 	checklist(main, r);
 	part2(main, r);

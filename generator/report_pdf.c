@@ -258,7 +258,7 @@ shortfalls(struct pdf_doc *d, const struct report *r)
 				id = id_display(an->control->id);
 				item = g_strdup_printf("%s %s", ai->item->key,
 						       ai->item->label);
-				pdf_table_cell(d, cell(id, 0), an->control->id);
+				pdf_table_cell(d, cell(id, 0), NULL);
 				pdf_table_cell(d, cell(item, 0), NULL);
 				pdf_table_cell(d, ref_cell(reference(r, ai)),
 					       NULL);
@@ -299,7 +299,7 @@ checklist_row(struct pdf_doc *d, const struct report *r,
 	char *status = g_strdup(status_label(an->status));
 	bool first = j == 0;
 
-	pdf_table_cell(d, cell(first ? id : "", 0), first ? c->id : NULL);
+	pdf_table_cell(d, cell(first ? id : "", 0), NULL);
 	if (an->nitems == 0) {
 		pdf_table_cell(d, cell("", 0), NULL);
 		pdf_table_cell(d, cell(text, 0), NULL);
@@ -427,6 +427,79 @@ report_date(const char *ymd)
 	return t;
 }
 
+/* A list of control IDs with their text, under a heading. */
+static void
+revision_list(struct pdf_doc *d, const char *head, GPtrArray *ctls)
+{
+	if (ctls->len == 0)
+		return;
+	pdf_para_str(d, PDF_H3, head, &(struct pdf_para_opts){.keep = true});
+	for (guint i = 0; i < ctls->len; i++) {
+		const struct control *c = g_ptr_array_index(ctls, i);
+		char *disp = id_display(c->id), *text = control_text(c);
+		struct pdf_text *t = pdf_text_new();
+		pdf_text_add(t, disp, PDF_STRONG);
+		pdf_text_add(t, "　", 0);
+		pdf_text_add(t, text, 0);
+		pdf_para(d, PDF_BODY, t, NULL);
+		g_free(disp);
+		g_free(text);
+	}
+}
+
+static void
+revision_moves(struct pdf_doc *d, const char *head, GPtrArray *moves,
+	       const char *gone)
+{
+	if (moves->len == 0)
+		return;
+	pdf_para_str(d, PDF_H3, head, &(struct pdf_para_opts){.keep = true});
+	for (guint i = 0; i < moves->len; i++) {
+		const struct stale_move *m = g_ptr_array_index(moves, i);
+		char *from = id_display(m->old_id);
+		char *to = m->new_id ? id_display(m->new_id) : NULL;
+		char *line = to ? g_strdup_printf("%s → %s", from, to)
+				: g_strdup_printf("%s（%s）", from, gone);
+		pdf_para_str(d, PDF_BODY, line, NULL);
+		g_free(from);
+		g_free(to);
+		g_free(line);
+	}
+}
+
+/* What the revision since the answers' edition made stale. */
+static void
+revision(struct pdf_doc *d, const struct report *r)
+{
+	const struct stale *st = r->stale;
+	const char *title = "改訂による確認事項";
+	char *intro;
+
+	if (st == NULL)
+		return;
+	pdf_para_str(d, PDF_H1, title,
+		     &(struct pdf_para_opts){.outline = 1,
+					     .outline_title = title,
+					     .mark = title, .dest = "revision",
+					     .keep = true});
+	intro = g_strdup_printf(
+		"回答は %s 版のガイドラインに対するものです。%s 版への改訂で"
+		"新設された対策項目 %u 件、番号が変わった対策項目 %u 件、"
+		"削除された対策項目 %u 件、要求（本文、区分、パターン%d の"
+		"対策参照値）が変わった対策項目 %u 件があります。",
+		st->from, st->to, st->added->len, st->renumbered->len,
+		st->removed->len, r->a->pattern, st->review->len);
+	pdf_para_str(d, PDF_BODY, intro, NULL);
+	g_free(intro);
+	revision_list(d, "要求が変わった対策項目（回答の見直しが必要）",
+		      st->review);
+	revision_list(d, "新設された対策項目（未回答）", st->added);
+	revision_moves(d, "番号が変わった対策項目", st->renumbered, "");
+	revision_moves(d, "削除された対策項目への回答", st->removed,
+		       "後継なし");
+	pdf_pagebreak(d);
+}
+
 int
 report_write_pdf(const struct report *r, const char *path,
 		 const struct pdf_opts *o)
@@ -442,6 +515,7 @@ report_write_pdf(const struct report *r, const char *path,
 	subject = g_strdup_printf("%s — %s", r->a->service, r->g->title);
 	cover(d, r);
 	summary(d, r);
+	revision(d, r);
 	shortfalls(d, r);
 	checklist(d, r);
 	part2(d, r);
