@@ -119,10 +119,10 @@ text_attrs(const struct pdf_theme *th, const struct pdf_text *t)
 
 /* A layout of T in ROLE's font, WIDTH points wide, aligned ALIGN. */
 static PangoLayout *
-text_layout(struct pdf_doc *d, const struct pdf_text *t, enum pdf_role role,
-	    double width, enum pdf_align align)
+text_layout(struct pdf_doc *d, struct pdf_shaper *sh, const struct pdf_text *t,
+	    enum pdf_role role, double width, enum pdf_align align)
 {
-	PangoLayout *lay = pango_layout_new(d->ctx);
+	PangoLayout *lay = pango_layout_new(sh->ctx);
 	PangoAttrList *l = text_attrs(&d->th, t);
 	static const PangoAlignment pa[] = {PANGO_ALIGN_LEFT,
 					    PANGO_ALIGN_CENTER,
@@ -150,9 +150,10 @@ pdf_para_width(const struct pdf_doc *d, const struct pdf_block *b)
 }
 
 PangoLayout *
-pdf_para_layout(struct pdf_doc *d, const struct pdf_block *b)
+pdf_para_layout(struct pdf_doc *d, struct pdf_shaper *sh,
+		const struct pdf_block *b)
 {
-	return text_layout(d, b->text, b->role, pdf_para_width(d, b),
+	return text_layout(d, sh, b->text, b->role, pdf_para_width(d, b),
 			   b->o.align);
 }
 
@@ -197,8 +198,9 @@ cell_key(const struct pdf_text *t, double w, int align, bool head)
  * cost, so cells of the same text, style and width share one layout.
  */
 PangoLayout *
-pdf_cell_layout(struct pdf_doc *d, const struct pdf_block *b, int col,
-		const struct pdf_text *t, bool head)
+pdf_cell_layout(struct pdf_doc *d, struct pdf_shaper *sh,
+		const struct pdf_block *b, int col, const struct pdf_text *t,
+		bool head)
 {
 	enum pdf_align al = head ? PDF_CENTER : b->cols[col].align;
 	PangoLayout *lay;
@@ -208,13 +210,13 @@ pdf_cell_layout(struct pdf_doc *d, const struct pdf_block *b, int col,
 	pdf_table_x(d, b, col, &w);
 	w -= 2 * d->th.table_pad;
 	key = cell_key(t, w, al, head);
-	if (key != NULL && (lay = g_hash_table_lookup(d->cells, key))) {
+	if (key != NULL && (lay = g_hash_table_lookup(sh->cells, key))) {
 		g_free(key);
 		return g_object_ref(lay);
 	}
-	lay = text_layout(d, t, head ? PDF_HEAD : PDF_CELL, w, al);
+	lay = text_layout(d, sh, t, head ? PDF_HEAD : PDF_CELL, w, al);
 	if (key != NULL)
-		g_hash_table_insert(d->cells, key, g_object_ref(lay));
+		g_hash_table_insert(sh->cells, key, g_object_ref(lay));
 	return lay;
 }
 
@@ -327,9 +329,9 @@ pdf_pagebreak(struct pdf_doc *d)
 
 /* Measure paragraph B: the extents of its lines. */
 static void
-measure_para(struct pdf_doc *d, struct pdf_block *b)
+measure_para(struct pdf_doc *d, struct pdf_shaper *sh, struct pdf_block *b)
 {
-	PangoLayout *lay = pdf_para_layout(d, b);
+	PangoLayout *lay = pdf_para_layout(d, sh, b);
 	PangoLayoutIter *it = pango_layout_get_iter(lay);
 	PangoRectangle log;
 	int y0, y1;
@@ -361,7 +363,7 @@ measure_para(struct pdf_doc *d, struct pdf_block *b)
 
 /* Measure table B: the height of each row, padding included. */
 static void
-measure_table(struct pdf_doc *d, struct pdf_block *b)
+measure_table(struct pdf_doc *d, struct pdf_shaper *sh, struct pdf_block *b)
 {
 	int nrows = (int)b->cells->len / b->ncols;
 	PangoRectangle log;
@@ -372,7 +374,8 @@ measure_table(struct pdf_doc *d, struct pdf_block *b)
 		for (int c = 0; c < b->ncols; c++) {
 			struct pdf_cell *cell =
 				g_ptr_array_index(b->cells, r * b->ncols + c);
-			PangoLayout *lay = pdf_cell_layout(d, b, c, cell->t,
+			PangoLayout *lay = pdf_cell_layout(d, sh, b, c,
+							   cell->t,
 							   r < b->nhead);
 			pango_layout_get_extents(lay, NULL, &log);
 			if ((double)log.height / PANGO_SCALE > h)
@@ -573,18 +576,44 @@ flow(struct pager *p, guint i)
 	p->y += after;
 }
 
+/* What one measuring thread does: every NTH block from FIRST. */
+struct measure_job {
+	struct pdf_doc *d;
+	int first;
+};
+
+static gpointer
+measure_blocks(gpointer data)
+{
+	struct measure_job *j = data;
+	struct pdf_doc *d = j->d;
+	struct pdf_shaper *sh = &d->sh[j->first];
+
+	for (guint i = (guint)j->first; i < d->blocks->len; i += (guint)d->nsh) {
+		struct pdf_block *b = g_ptr_array_index(d->blocks, i);
+		if (b->kind == PDF_K_PARA)
+			measure_para(d, sh, b);
+		else if (b->kind == PDF_K_TABLE)
+			measure_table(d, sh, b);
+	}
+	return NULL;
+}
+
 void
 pdf_paginate(struct pdf_doc *d)
 {
 	struct pager p = {d, NULL, NULL, 0};
+	struct measure_job jobs[PDF_SHAPERS];
+	GThread *th[PDF_SHAPERS] = {NULL};
 
-	for (guint i = 0; i < d->blocks->len; i++) {
-		struct pdf_block *b = g_ptr_array_index(d->blocks, i);
-		if (b->kind == PDF_K_PARA)
-			measure_para(d, b);
-		else if (b->kind == PDF_K_TABLE)
-			measure_table(d, b);
+	for (int k = 0; k < d->nsh; k++) {
+		jobs[k] = (struct measure_job){d, k};
+		if (k > 0)
+			th[k] = g_thread_new("measure", measure_blocks, &jobs[k]);
 	}
+	measure_blocks(&jobs[0]);
+	for (int k = 1; k < d->nsh; k++)
+		g_thread_join(th[k]);
 	new_page(&p);
 	for (guint i = 0; i < d->blocks->len; i++)
 		flow(&p, i);
@@ -599,15 +628,18 @@ pdf_doc_new(const char *theme_dir, const char *fonts_dir, bool cover)
 	d->pages = g_ptr_array_new();
 	d->dests = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
 					 g_free);
-	d->cells = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-					 g_object_unref);
 	d->cover = cover;
 	d->open_table = -1;
-	if (pdf_theme_load(&d->th, theme_dir) < 0 ||
-	    (d->ctx = pdf_font_context(fonts_dir)) == NULL) {
-		pdf_doc_free(d);
-		return NULL;
+	if (pdf_theme_load(&d->th, theme_dir) < 0)
+		goto fail;
+	d->nsh = g_get_num_processors() > 1 ? PDF_SHAPERS : 1;
+	for (int k = 0; k < d->nsh; k++) {
+		d->sh[k].cells = g_hash_table_new_full(
+			g_str_hash, g_str_equal, g_free, g_object_unref);
+		if ((d->sh[k].ctx = pdf_font_context(fonts_dir)) == NULL)
+			goto fail;
 	}
+	d->ctx = d->sh[0].ctx;
 	for (int r = 0; r < PDF_ROLE__MAX; r++) {
 		const struct pdf_style *s = &d->th.role[r];
 		d->font[r] = pango_font_description_new();
@@ -619,6 +651,9 @@ pdf_doc_new(const char *theme_dir, const char *fonts_dir, bool cover)
 	d->text_w = d->th.page_w - d->th.left - d->th.right;
 	d->text_h = d->th.page_h - d->th.top - d->th.bottom;
 	return d;
+fail:
+	pdf_doc_free(d);
+	return NULL;
 }
 
 void
@@ -632,14 +667,17 @@ pdf_doc_free(struct pdf_doc *d)
 		g_free(pg);
 	}
 	g_ptr_array_free(d->pages, TRUE);
-	g_ptr_array_free(d->blocks, TRUE);
 	g_hash_table_destroy(d->dests);
-	g_hash_table_destroy(d->cells);
+	g_ptr_array_free(d->blocks, TRUE); /* before the contexts */
+	for (int k = 0; k < PDF_SHAPERS; k++) {
+		if (d->sh[k].cells != NULL)
+			g_hash_table_destroy(d->sh[k].cells);
+		if (d->sh[k].ctx != NULL)
+			g_object_unref(d->sh[k].ctx);
+	}
 	for (int r = 0; r < PDF_ROLE__MAX; r++)
 		if (d->font[r] != NULL)
 			pango_font_description_free(d->font[r]);
-	if (d->ctx != NULL)
-		g_object_unref(d->ctx);
 	pdf_theme_clear(&d->th);
 	g_free(d);
 }

@@ -120,25 +120,42 @@ struct pdf_dest {
 	double x, y;
 };
 
+/*
+ * A shaping context: shaping is half of the typesetter's time, so blocks
+ * are measured by two threads, each with a pango context (and font map)
+ * of its own — pango font maps are not thread-safe — and its own cache
+ * of cell layouts.  cairo gives both the same fonts, so the PDF is the
+ * same whichever thread measured a block.
+ */
+struct pdf_shaper {
+	PangoContext *ctx;
+	GHashTable *cells; /* cell_key → PangoLayout *, shared */
+};
+
+#define PDF_SHAPERS 2
+
 struct pdf_doc {
 	struct pdf_theme th;
-	PangoContext *ctx;
+	PangoContext *ctx; /* shapers[0]'s, for drawing */
+	struct pdf_shaper sh[PDF_SHAPERS];
+	int nsh;
 	PangoFontDescription *font[PDF_ROLE__MAX];
 	GPtrArray *blocks; /* struct pdf_block * */
 	GPtrArray *pages;  /* struct pdf_page * */
 	GHashTable *dests; /* name → struct pdf_dest * */
-	GHashTable *cells; /* cell_key → PangoLayout *, shared */
 	bool cover;
 	double text_w, text_h;
 	int open_table;    /* index of the table being filled, or -1 */
 };
 
-/* A layout of block B's paragraph (a new reference). */
-PangoLayout *pdf_para_layout(struct pdf_doc *d, const struct pdf_block *b);
+/* A layout of block B's paragraph (a new reference), shaped with SH. */
+PangoLayout *pdf_para_layout(struct pdf_doc *d, struct pdf_shaper *sh,
+			     const struct pdf_block *b);
 
-/* A layout of table cell T in a column WIDTH points wide. */
-PangoLayout *pdf_cell_layout(struct pdf_doc *d, const struct pdf_block *b,
-			     int col, const struct pdf_text *t, bool head);
+/* A layout of table cell T of column COL (a new reference). */
+PangoLayout *pdf_cell_layout(struct pdf_doc *d, struct pdf_shaper *sh,
+			     const struct pdf_block *b, int col,
+			     const struct pdf_text *t, bool head);
 
 /* Width of the table's columns: left edge of column C, and its width. */
 double pdf_table_x(const struct pdf_doc *d, const struct pdf_block *b,
