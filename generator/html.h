@@ -70,6 +70,17 @@ int html_page_insert(struct html_page *p, const char *name,
 int html_page_write(struct html_page *p, const char *path);
 
 /*
+ * The same for a page too long to hold at once: more children of AT,
+ * an element of P, are made in pieces.  MORE(ARG, AT) appends the next
+ * piece at the end of AT and returns 1, or 0 when there is no more;
+ * each piece is written and freed before the next, so the page takes
+ * the memory of one piece.
+ */
+int html_page_write_stream(struct html_page *p, const char *path,
+			   xmlNodePtr at,
+			   int (*more)(void *arg, xmlNodePtr at), void *arg);
+
+/*
  * Tree building.  html_el appends a new element NAME to PARENT, with
  * TEXT as its text if not NULL, and returns it.  html_text appends a
  * text node.  html_attr sets an attribute (NULL VALUE: none).  html_a

@@ -222,37 +222,46 @@ outline_controls(xmlNodePtr li, const struct where *w,
 	}
 }
 
+
 /*
- * The list of a part's sections with their subsections under PARENT,
- * and with CONTROLS their controls too.
+ * The subsections of SEC as a list under PARENT, and with CONTROLS
+ * their controls too.
  */
 static void
-part_outline(xmlNodePtr parent, const struct where *w, const struct part *p,
-	     int controls)
+section_outline(xmlNodePtr parent, const struct where *w,
+		const struct section *sec, int controls)
+{
+	xmlNodePtr ul = NULL;
+
+	for (guint j = 0; j < sec->subsections->len; j++) {
+		struct subsection *sub = g_ptr_array_index(sec->subsections, j);
+		char *href = site_href(w, site_path(w->s, sub->id));
+		xmlNodePtr li;
+
+		if (ul == NULL)
+			ul = html_el(parent, "ul", NULL);
+		li = html_el(ul, "li", NULL);
+		html_a(li, href, site_label(w->s, sub->id));
+		g_free(href);
+		if (controls)
+			outline_controls(li, w, sub);
+	}
+}
+
+/* The list of a part's sections with their subsections, under PARENT. */
+static void
+part_outline(xmlNodePtr parent, const struct where *w, const struct part *p)
 {
 	xmlNodePtr ul = html_el(parent, "ul", NULL);
 
 	for (guint i = 0; i < p->sections->len; i++) {
 		struct section *sec = g_ptr_array_index(p->sections, i);
 		char *href = site_href(w, site_path(w->s, sec->id));
-		xmlNodePtr li = html_el(ul, "li", NULL), sul = NULL;
+		xmlNodePtr li = html_el(ul, "li", NULL);
 
 		html_a(li, href, site_label(w->s, sec->id));
 		g_free(href);
-		for (guint j = 0; j < sec->subsections->len; j++) {
-			struct subsection *sub =
-			    g_ptr_array_index(sec->subsections, j);
-			xmlNodePtr sli;
-
-			if (sul == NULL)
-				sul = html_el(li, "ul", NULL);
-			sli = html_el(sul, "li", NULL);
-			href = site_href(w, site_path(w->s, sub->id));
-			html_a(sli, href, site_label(w->s, sub->id));
-			g_free(href);
-			if (controls)
-				outline_controls(sli, w, sub);
-		}
+		section_outline(li, w, sec, 0);
 	}
 }
 
@@ -272,11 +281,53 @@ part_page(struct site *s, const struct part *pt)
 	html_el(main, "h1", label);
 	body(main, &w, &pt->body, pt->id);
 	html_el(main, "h2", pt->num == 1 ? "ページ" : "章と節");
-	part_outline(main, &w, pt, 0);
+	part_outline(main, &w, pt);
 	return site_page_finish(p, &w);
 }
 
-/* contents.html: every part, section, subsection and control. */
+/* Where the contents page has got to: part and section indexes. */
+struct outline {
+	const struct where *w;
+	guint part, sec;
+};
+
+/*
+ * Append the next section of the contents to DIV, after its part's
+ * heading when it is the part's first; returns 0 when all are written.
+ */
+static int
+more_outline(void *arg, xmlNodePtr div)
+{
+	struct outline *o = arg;
+	const struct site *s = o->w->s;
+	const GPtrArray *parts = s->g->parts;
+	struct part *pt;
+	struct section *sec;
+	xmlNodePtr h;
+
+	if (o->part >= parts->len)
+		return 0;
+	pt = g_ptr_array_index(parts, o->part);
+	if (o->sec == 0)
+		html_a(html_el(div, "h2", NULL), site_path(s, pt->id),
+		       site_label(s, pt->id));
+	if (o->sec < pt->sections->len) {
+		sec = g_ptr_array_index(pt->sections, o->sec++);
+		h = html_el(div, "h3", NULL);
+		html_a(h, site_path(s, sec->id), site_label(s, sec->id));
+		section_outline(div, o->w, sec, 1);
+	}
+	if (o->sec >= pt->sections->len) {
+		o->part++;
+		o->sec = 0;
+	}
+	return 1;
+}
+
+/*
+ * contents.html: every part, section, subsection and control, written
+ * a section at a time (it grows with the guideline).
+ */
 static int
 contents_page(struct site *s)
 {
@@ -284,23 +335,16 @@ contents_page(struct site *s)
 			  .path = "contents.html", .root = "",
 			  .title = "全体の目次"};
 	struct html_page *p = site_page_new(&w, w.title);
-	xmlNodePtr main, ul;
+	struct outline o = {&w, 0, 0};
+	xmlNodePtr main;
 
 	if (p == NULL)
 		return -1;
 	main = html_page_slot(p, "main");
 	html_el(main, "h1", w.title);
-	ul = html_elc(main, "ul", "contents", NULL);
-	for (guint i = 0; i < s->g->parts->len; i++) {
-		struct part *pt = g_ptr_array_index(s->g->parts, i);
-		xmlNodePtr li = html_el(ul, "li", NULL);
-
-		html_a(li, site_path(s, pt->id), site_label(s, pt->id));
-		part_outline(li, &w, pt, 1);
-	}
-	return site_page_finish(p, &w);
+	return site_page_stream(p, &w, html_elc(main, "div", "contents", NULL),
+				more_outline, &o);
 }
-
 
 static int
 part_task(struct site *s, guint i)

@@ -7,6 +7,7 @@
  * of a template in its own HTML document, written with libxml2's HTML
  * serialiser after a "<!DOCTYPE html>".
  */
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -243,6 +244,26 @@ adopt(struct html_page *p, xmlNodePtr n)
 	}
 }
 
+/*
+ * Names of elements and attributes are kept in a dictionary, one per
+ * thread (libxml2 dictionaries are not locked), shared by the pages the
+ * thread writes: fewer allocations than a copy of "li" per element.
+ */
+static GPrivate thread_dict = G_PRIVATE_INIT((GDestroyNotify)xmlDictFree);
+
+static xmlDictPtr
+page_dict(void)
+{
+	xmlDictPtr d = g_private_get(&thread_dict);
+
+	if (d == NULL) {
+		d = xmlDictCreate();
+		g_private_set(&thread_dict, d);
+	}
+	xmlDictReference(d);
+	return d;
+}
+
 struct html_page *
 html_page_new(const struct html_theme *t, const char *name, const char *root)
 {
@@ -259,6 +280,7 @@ html_page_new(const struct html_theme *t, const char *name, const char *root)
 	p->root = g_strdup(root);
 	p->slots = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	p->doc = htmlNewDocNoDtD(NULL, NULL);
+	p->doc->dict = page_dict();
 	p->doc->encoding = xmlStrdup(BAD_CAST "UTF-8");
 	xmlCreateIntSubset(p->doc, BAD_CAST "html", NULL, NULL);
 	r = xmlDocCopyNode(xmlDocGetRootElement(tmpl), p->doc, 1);
@@ -325,24 +347,76 @@ drop_empty_slots(struct html_page *p)
 int
 html_page_write(struct html_page *p, const char *path)
 {
-	xmlOutputBufferPtr buf;
+	return html_page_write_stream(p, path, NULL, NULL, NULL);
+}
+
+/* Serialise N (the document, or one node) and write it to F. */
+static void
+dump(FILE *f, xmlDocPtr doc, xmlNodePtr n)
+{
+	xmlOutputBufferPtr buf = xmlAllocOutputBuffer(NULL);
+
+	if (n == NULL)
+		htmlDocContentDumpFormatOutput(buf, doc, "UTF-8", 1);
+	else
+		htmlNodeDumpFormatOutput(buf, doc, n, "UTF-8", 1);
+	fwrite(xmlOutputBufferGetContent(buf), 1, xmlOutputBufferGetSize(buf),
+	       f);
+	xmlOutputBufferClose(buf);
+}
+
+/*
+ * The page is serialised with a comment in AT; the text before the
+ * comment is written, then each piece, then the text after it.  The
+ * comment's text cannot come out of anything else: in text and in
+ * attribute values the serialiser escapes '<'.
+ */
+#define STREAM_MARK "guidepress:stream"
+
+int
+html_page_write_stream(struct html_page *p, const char *path, xmlNodePtr at,
+		       int (*more)(void *arg, xmlNodePtr at), void *arg)
+{
+	xmlOutputBufferPtr buf = NULL;
+	const char *all, *mark;
+	xmlNodePtr c, keep = at != NULL ? at->last : NULL;
 	FILE *f;
 	int rc = -1;
 
 	drop_empty_slots(p);
-	buf = xmlAllocOutputBuffer(NULL);
-	htmlDocContentDumpFormatOutput(buf, p->doc, "UTF-8", 1);
 	if ((f = fopen(path, "wx")) == NULL) {
 		diag(S_WRITE, path, 0, 0, strerror(errno));
 		goto out;
 	}
-	fwrite(xmlOutputBufferGetContent(buf), 1, xmlOutputBufferGetSize(buf),
-	       f);
+	if (at == NULL) {
+		dump(f, p->doc, NULL);
+	} else {
+		c = xmlAddChild(at, xmlNewDocComment(p->doc, BAD_CAST STREAM_MARK));
+		buf = xmlAllocOutputBuffer(NULL);
+		htmlDocContentDumpFormatOutput(buf, p->doc, "UTF-8", 1);
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+		all = (const char *)xmlOutputBufferGetContent(buf);
+		mark = strstr(all, "<!--" STREAM_MARK "-->");
+		assert(mark != NULL);
+		fwrite(all, 1, (size_t)(mark - all), f);
+		while (more(arg, at)) {
+			while ((c = keep != NULL ? keep->next : at->children) !=
+			       NULL) {
+				dump(f, p->doc, c);
+				xmlUnlinkNode(c);
+				xmlFreeNode(c);
+			}
+		}
+		mark += strlen("<!--" STREAM_MARK "-->");
+		fwrite(mark, 1, strlen(mark), f);
+	}
 	if (fsio_close(f, path) < 0)
 		goto out;
 	rc = 0;
 out:
-	xmlOutputBufferClose(buf);
+	if (buf != NULL)
+		xmlOutputBufferClose(buf);
 	return rc;
 }
 

@@ -2,7 +2,7 @@
  * html_search: the search index, for the theme's script.
  *
  * Japanese has no spaces between words, so the index is of character
- * bigrams: text is normalised (NFKC, case-folded), cut into runs of
+ * bigrams: text is normalised (NFKC, lower case), cut into runs of
  * letters and digits, and every two neighbouring characters of a run
  * (or a run's single character) are a key.  A query matches the pages
  * that hold all of its keys.  The script normalises the same way
@@ -111,6 +111,88 @@ index_text(struct search *x, const char *text, guint32 doc)
 		post(x, prev, (size_t)(p - prev), doc);
 }
 
+/* Append the lower case of C, as the script's toLowerCase does. */
+static void
+append_lower(GString *out, gunichar c)
+{
+	if (c < 0x80)
+		g_string_append_c(out, g_ascii_tolower((gchar)c));
+	else
+		g_string_append_unichar(out, g_unichar_tolower(c));
+}
+
+/* Characters NFKC leaves as they are and lower case does not change:
+ * kana, the long-vowel mark, the unified ideographs. */
+static int
+plain_cjk(gunichar c)
+{
+	return (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) ||
+	       c == 0x30FC || (c >= 0x4E00 && c <= 0x9FFF);
+}
+
+/* Punctuation, spaces and controls only separate words, before and
+ * after NFKC. */
+static int
+separator(gunichar c)
+{
+	GUnicodeType t = g_unichar_type(c);
+
+	return t == G_UNICODE_CONTROL ||
+	       (t >= G_UNICODE_CONNECT_PUNCTUATION &&
+		t <= G_UNICODE_OPEN_PUNCTUATION) ||
+	       t >= G_UNICODE_LINE_SEPARATOR;
+}
+
+/* TEXT in NFKC, then lower case, all at once: a new string. */
+static char *
+normalise_all(const char *text)
+{
+	char *n = g_utf8_normalize(text, -1, G_NORMALIZE_NFKC);
+	GString *out = g_string_sized_new(strlen(text));
+
+	for (const char *q = n; q != NULL && *q != '\0'; q = g_utf8_next_char(q))
+		append_lower(out, g_utf8_get_char(q));
+	g_free(n);
+	return g_string_free(out, FALSE);
+}
+
+/*
+ * TEXT in NFKC and lower case, a new string, as the script makes a
+ * query.  Most characters of the guideline are ASCII, kana or
+ * ideographs, which need no work, or punctuation, which only separates
+ * words: only the others are normalised, one at a time.  Combining
+ * marks and half-width kana compose across characters in NFKC: a text
+ * with any is normalised as a whole.
+ */
+static char *
+normalise(const char *text)
+{
+	GString *out = g_string_sized_new(strlen(text));
+	char buf[8], *n;
+
+	for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (c < 0x80 || plain_cjk(c)) {
+			append_lower(out, c);
+		} else if (separator(c)) {
+			g_string_append_c(out, ' ');
+		} else if (g_unichar_ismark(c) ||
+			   (c >= 0xFF61 && c <= 0xFF9F)) {
+			g_string_free(out, TRUE);
+			return normalise_all(text);
+		} else {
+			n = g_utf8_normalize(buf, g_unichar_to_utf8(c, buf),
+					     G_NORMALIZE_NFKC);
+			for (const char *q = n; q != NULL && *q != '\0';
+			     q = g_utf8_next_char(q))
+				append_lower(out, g_utf8_get_char(q));
+			g_free(n);
+		}
+	}
+	return g_string_free(out, FALSE);
+}
+
 /* The start of TEXT on one line, about SNIPPET_CHARS long: new. */
 static char *
 snippet(const char *text)
@@ -136,8 +218,7 @@ search_add(struct search *x, const char *path, const char *id,
 {
 	char *all = g_strjoin("\n", id, title != NULL ? title : "", text,
 			      NULL);
-	char *nfkc = g_utf8_normalize(all, -1, G_NORMALIZE_NFKC);
-	char *folded = g_utf8_casefold(nfkc != NULL ? nfkc : "", -1);
+	char *folded = normalise(all);
 	char *snip = snippet(text);
 
 	json_array_append_new(x->docs,
@@ -146,7 +227,6 @@ search_add(struct search *x, const char *path, const char *id,
 	index_text(x, folded, x->ndocs++);
 	g_free(snip);
 	g_free(folded);
-	g_free(nfkc);
 	g_free(all);
 }
 

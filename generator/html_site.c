@@ -241,8 +241,15 @@ site_page_new(const struct where *w, const char *title)
 int
 site_page_finish(struct html_page *p, const struct where *w)
 {
+	return site_page_stream(p, w, NULL, NULL, NULL);
+}
+
+int
+site_page_stream(struct html_page *p, const struct where *w, xmlNodePtr at,
+		 int (*more)(void *arg, xmlNodePtr at), void *arg)
+{
 	char *file = g_build_filename(w->s->dir, w->path, NULL);
-	int rc = html_page_write(p, file);
+	int rc = html_page_write_stream(p, file, at, more, arg);
 
 	html_page_free(p);
 	g_free(file);

@@ -75,6 +75,11 @@ struct html_page *site_page_new(const struct where *w, const char *title);
 
 /* Write P to W->path and free it.  Returns 0 or -1 after reporting. */
 int site_page_finish(struct html_page *p, const struct where *w);
+/* The same, with more children of AT made in pieces by MORE (see
+ * html_page_write_stream). */
+int site_page_stream(struct html_page *p, const struct where *w,
+		     xmlNodePtr at, int (*more)(void *arg, xmlNodePtr at),
+		     void *arg);
 
 /*
  * One page to write; the pages are written by a pool of threads.

@@ -194,40 +194,87 @@ group(xmlNodePtr table, const struct where *w, const struct section *sec,
 	return tbody;
 }
 
-/*
- * The rows of every item of every control with items: PATTERN 0..5 for
- * one pattern's column, -1 for all of them.  Returns the notes used.
- */
+/* The notes the values of PATTERN (0..5, or -1 for all) need. */
 static int
-item_rows(const struct guideline *g, xmlNodePtr table, const struct where *w,
-	  int pattern)
+notes_used(const struct guideline *g, int pattern)
 {
-	const struct section *cur = NULL;
-	xmlNodePtr tbody = NULL;
 	int used = 0;
 
 	for (guint i = 0; i < g->controls->len; i++) {
 		struct control *c = g_ptr_array_index(g->controls, i);
 
+		for (guint j = 0; j < c->items->len; j++) {
+			struct item *it = g_ptr_array_index(c->items, j);
+
+			for (int p = 0; p < g->npatterns; p++) {
+				const struct value *v = &it->values[p];
+
+				if (pattern >= 0 && p != pattern)
+					continue;
+				used |= v->kind == VALUE_UNKNOWN ? NOTE_UNKNOWN
+					: v->kind == VALUE_PROVIDER ? NOTE_PROVIDER
+					: v->required		    ? NOTE_REQ
+								    : 0;
+			}
+		}
+	}
+	return used;
+}
+
+/* Where the rows of a values table have got to. */
+struct rows {
+	const struct guideline *g;
+	const struct where *w;
+	int pattern; /* 0..5, or -1 for every pattern */
+	guint next;  /* index in g->controls */
+};
+
+/*
+ * Append the next section's rows (every item of every control with
+ * items) to TABLE as a tbody; returns 0 when there are none left.
+ */
+static int
+more_rows(void *arg, xmlNodePtr table)
+{
+	struct rows *r = arg;
+	const struct guideline *g = r->g;
+	const struct section *sec = NULL;
+	xmlNodePtr tbody = NULL;
+
+	for (; r->next < g->controls->len; r->next++) {
+		struct control *c = g_ptr_array_index(g->controls, r->next);
+
 		if (c->items->len == 0)
 			continue;
-		if (c->sub->section != cur) {
-			cur = c->sub->section;
-			tbody = group(table, w, cur,
-				      2 + (pattern < 0 ? g->npatterns : 1));
+		if (sec != NULL && c->sub->section != sec)
+			break;
+		if (sec == NULL) {
+			sec = c->sub->section;
+			tbody = group(table, r->w, sec,
+				      2 + (r->pattern < 0 ? g->npatterns : 1));
 		}
 		for (guint j = 0; j < c->items->len; j++) {
 			struct item *it = g_ptr_array_index(c->items, j);
 			xmlNodePtr tr = html_el(tbody, "tr", NULL);
 
-			control_cell(tr, w, c, j == 0 ? "th" : "td");
+			control_cell(tr, r->w, c, j == 0 ? "th" : "td");
 			item_label(html_el(tr, "td", NULL), it);
 			for (int p = 0; p < g->npatterns; p++)
-				if (pattern < 0 || p == pattern)
-					used |= value_cell(tr, &it->values[p]);
+				if (r->pattern < 0 || p == r->pattern)
+					value_cell(tr, &it->values[p]);
 		}
 	}
-	return used;
+	return sec != NULL;
+}
+
+/* Write P with TABLE's rows for PATTERN made one section at a time. */
+static int
+finish_rows(struct html_page *p, const struct where *w, xmlNodePtr table,
+	    int pattern)
+{
+	struct rows r = {w->s->g, w, pattern, 0};
+
+	return site_page_stream(p, w, table, more_rows, &r);
 }
 
 static int
@@ -238,7 +285,6 @@ matrix_page(struct site *s)
 	struct html_page *p =
 	    pattern_page_new(s, &w, "patterns/matrix.html", title);
 	xmlNodePtr main, table, tr;
-	int used;
 
 	if (p == NULL)
 		return -1;
@@ -252,9 +298,8 @@ matrix_page(struct site *s)
 	html_attr(html_el(tr, "th", "対策項目"), "scope", "col");
 	html_attr(html_el(tr, "th", "評価項目"), "scope", "col");
 	pattern_heads(tr, s->g->npatterns);
-	used = item_rows(s->g, table, &w, -1);
-	notes(main, used);
-	return site_page_finish(p, &w);
+	notes(main, notes_used(s->g, -1));
+	return finish_rows(p, &w, table, -1);
 }
 
 static int
@@ -266,7 +311,6 @@ one_pattern_page(struct site *s, int n)
 	struct html_page *p;
 	xmlNodePtr main, table, tr, para;
 	char *cia;
-	int used;
 
 	snprintf(path, sizeof path, "patterns/p%d.html", n + 1);
 	snprintf(title, sizeof title, "パターン%d の対策参照値", n + 1);
@@ -289,8 +333,7 @@ one_pattern_page(struct site *s, int n)
 	html_attr(html_el(tr, "th", "対策項目"), "scope", "col");
 	html_attr(html_el(tr, "th", "評価項目"), "scope", "col");
 	html_attr(html_el(tr, "th", "対策参照値"), "scope", "col");
-	used = item_rows(s->g, table, &w, n);
-	notes(main, used);
+	notes(main, notes_used(s->g, n));
 	{
 		char pp[48], np[48], pl[48], nl[48];
 
@@ -299,11 +342,11 @@ one_pattern_page(struct site *s, int n)
 		snprintf(pl, sizeof pl, "パターン%d", n);
 		snprintf(nl, sizeof nl, "パターン%d", n + 2);
 		nav_pager_paths(html_page_slot(p, "pager"), &w,
-				n > 0 ? pp : NULL,
-			  pl, n + 1 < s->g->npatterns ? np : NULL, nl);
+				n > 0 ? pp : NULL, pl,
+				n + 1 < s->g->npatterns ? np : NULL, nl);
 	}
 	g_free(cia);
-	return site_page_finish(p, &w);
+	return finish_rows(p, &w, table, n);
 }
 
 /* The definitions table: one row per pattern, linking to its page. */
