@@ -236,24 +236,20 @@ draw_chrome(struct painter *p, const struct pdf_page *pg, int num)
 }
 
 /*
- * Make the rectangle a link to DEST.  The link names the page and the
- * point rather than the destination: cairo 1.16 drops the structure
- * elements of links to named destinations further on (qpdf --check then
- * finds the file damaged), and pagination has the places anyway.
+ * Make the rectangle a link to the named destination DEST.  (cairo 1.16
+ * writes links to later pages given as page=N without their target, so
+ * links name the destination; anchor() defines it.)
  */
 static void
 link_rect(struct painter *p, const char *dest, double x, double y, double w,
 	  double h)
 {
-	const struct pdf_dest *t = g_hash_table_lookup(p->d->dests, dest);
 	char *a;
 
-	if (t == NULL)
+	if (!g_hash_table_contains(p->d->dests, dest))
 		return;
-	a = g_strdup_printf("page=%d pos=[%.2f %.2f] "
-			    "rect=[%.2f %.2f %.2f %.2f]",
-			    t->page, t->x, t->y > 12 ? t->y - 12 : 0, x, y, w,
-			    h);
+	a = g_strdup_printf("dest='%s' rect=[%.2f %.2f %.2f %.2f]", dest, x, y,
+			    w, h);
 	cairo_tag_begin(p->cr, CAIRO_TAG_LINK, a);
 	cairo_tag_end(p->cr, CAIRO_TAG_LINK);
 	g_free(a);
