@@ -359,7 +359,8 @@ section_task(struct site *s, guint i)
 
 	return section_page(s, g_ptr_array_index(a, i),
 			    i > 0 ? g_ptr_array_index(a, i - 1) : NULL,
-			    i + 1 < a->len ? g_ptr_array_index(a, i + 1) : NULL);
+			    i + 1 < a->len ? g_ptr_array_index(a, i + 1)
+					   : NULL);
 }
 
 static int
@@ -369,7 +370,8 @@ control_task(struct site *s, guint i)
 
 	return control_page(s, g_ptr_array_index(a, i),
 			    i > 0 ? g_ptr_array_index(a, i - 1) : NULL,
-			    i + 1 < a->len ? g_ptr_array_index(a, i + 1) : NULL);
+			    i + 1 < a->len ? g_ptr_array_index(a, i + 1)
+					   : NULL);
 }
 
 static int

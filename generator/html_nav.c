@@ -190,11 +190,11 @@ nav_pager(xmlNodePtr nav, const struct where *w, const char *prev,
 	  const char *next)
 {
 	const struct site *s = w->s;
-	int ctl = w->kind == WHERE_CONTROL;
+	const char *(*text)(const struct site *, const char *) =
+	    w->kind == WHERE_CONTROL ? site_disp : site_label;
 
-	nav_pager_paths(
-	    nav, w, prev != NULL ? site_path(s, prev) : NULL,
-	    prev == NULL ? NULL : ctl ? site_disp(s, prev) : site_label(s, prev),
-	    next != NULL ? site_path(s, next) : NULL,
-	    next == NULL ? NULL : ctl ? site_disp(s, next) : site_label(s, next));
+	nav_pager_paths(nav, w, prev != NULL ? site_path(s, prev) : NULL,
+			prev != NULL ? text(s, prev) : NULL,
+			next != NULL ? site_path(s, next) : NULL,
+			next != NULL ? text(s, next) : NULL);
 }

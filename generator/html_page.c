@@ -61,8 +61,9 @@ parse_template(const char *path)
 	xmlNodePtr root;
 	const xmlError *e;
 
-	doc = xmlReadFile(path, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR |
-					   XML_PARSE_NOWARNING | XML_PARSE_NOENT);
+	doc = xmlReadFile(path, "UTF-8",
+			  XML_PARSE_NONET | XML_PARSE_NOERROR |
+			      XML_PARSE_NOWARNING | XML_PARSE_NOENT);
 	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
 		e = xmlGetLastError();
 		diag(E_THEME, path, e != NULL ? e->line : 0, 0,
@@ -391,7 +392,8 @@ html_page_write_stream(struct html_page *p, const char *path, xmlNodePtr at,
 	if (at == NULL) {
 		dump(f, p->doc, NULL);
 	} else {
-		c = xmlAddChild(at, xmlNewDocComment(p->doc, BAD_CAST STREAM_MARK));
+		c = xmlAddChild(at,
+				xmlNewDocComment(p->doc, BAD_CAST STREAM_MARK));
 		buf = xmlAllocOutputBuffer(NULL);
 		htmlDocContentDumpFormatOutput(buf, p->doc, "UTF-8", 1);
 		xmlUnlinkNode(c);

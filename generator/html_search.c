@@ -150,7 +150,8 @@ normalise_all(const char *text)
 	char *n = g_utf8_normalize(text, -1, G_NORMALIZE_NFKC);
 	GString *out = g_string_sized_new(strlen(text));
 
-	for (const char *q = n; q != NULL && *q != '\0'; q = g_utf8_next_char(q))
+	for (const char *q = n; q != NULL && *q != '\0';
+	     q = g_utf8_next_char(q))
 		append_lower(out, g_utf8_get_char(q));
 	g_free(n);
 	return g_string_free(out, FALSE);

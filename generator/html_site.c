@@ -107,7 +107,8 @@ make_names(struct site *s)
 		for (guint j = 0; j < p->sections->len; j++) {
 			struct section *sec = g_ptr_array_index(p->sections, j);
 			char *slug = site_slug(sec->id);
-			char *path = g_strconcat("sections/", slug, ".html", NULL);
+			char *path =
+			    g_strconcat("sections/", slug, ".html", NULL);
 
 			add_name(s, sec->id, path, sec->title);
 			for (guint k = 0; k < sec->subsections->len; k++) {
@@ -443,7 +444,8 @@ run_tasks(struct site *s, GArray *tasks)
 	if (pool != NULL)
 		g_thread_pool_free(pool, FALSE, TRUE);
 	for (guint i = 0; i < tasks->len; i++) {
-		struct site_task *t = &g_array_index(tasks, struct site_task, i);
+		struct site_task *t =
+		    &g_array_index(tasks, struct site_task, i);
 
 		if (t->rc < 0)
 			rc = -1;

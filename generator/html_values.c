@@ -56,6 +56,21 @@ value_cell(xmlNodePtr tr, const struct value *v)
 	}
 }
 
+static const struct {
+	int note;
+	const char *cls, *term, *text;
+} note_text[] = {
+	{NOTE_REQ, "req", "必須",
+	 "ガイドラインで「*」が付された値。このパターンの"
+	 "サービスが必ず満たすべき対策参照値です。"},
+	{NOTE_PROVIDER, NULL, "事業者が設定",
+	 "ガイドラインで「-」とされた値。ASP・SaaS 事業者が"
+	 "自ら値を定めます。"},
+	{NOTE_UNKNOWN, NULL, "未収録",
+	 "このパターンの値は原典から収録されていません。"
+	 "推測で補わず、不明として示しています。"},
+};
+
 /* The explanation of each mark a table used. */
 static void
 notes(xmlNodePtr parent, int used)
@@ -65,20 +80,11 @@ notes(xmlNodePtr parent, int used)
 	if (used == 0)
 		return;
 	dl = html_elc(parent, "dl", "value-notes", NULL);
-	if (used & NOTE_REQ) {
-		html_elc(dl, "dt", "req", "必須");
-		html_el(dl, "dd", "ガイドラインで「*」が付された値。このパター"
-				  "ンのサービスが必ず満たすべき対策参照値です。");
-	}
-	if (used & NOTE_PROVIDER) {
-		html_el(dl, "dt", "事業者が設定");
-		html_el(dl, "dd", "ガイドラインで「-」とされた値。ASP・SaaS 事業者"
-				  "が自ら値を定めます。");
-	}
-	if (used & NOTE_UNKNOWN) {
-		html_el(dl, "dt", "未収録");
-		html_el(dl, "dd", "このパターンの値は原典から収録されていません。"
-				  "推測で補わず、不明として示しています。");
+	for (size_t i = 0; i < G_N_ELEMENTS(note_text); i++) {
+		if ((used & note_text[i].note) == 0)
+			continue;
+		html_elc(dl, "dt", note_text[i].cls, note_text[i].term);
+		html_el(dl, "dd", note_text[i].text);
 	}
 }
 
@@ -123,7 +129,8 @@ values_items(xmlNodePtr parent, const struct where *w,
 	const struct guideline *g = w->s->g;
 	xmlNodePtr sec = html_elc(parent, "section", "items", NULL);
 	char h[16];
-	char *label = g_strconcat(site_disp(w->s, c->id), " の評価項目と対策参照値", NULL);
+	char *label = g_strconcat(site_disp(w->s, c->id),
+				  " の評価項目と対策参照値", NULL);
 	xmlNodePtr table, tr, tbody;
 	int used = 0;
 
@@ -211,10 +218,12 @@ notes_used(const struct guideline *g, int pattern)
 
 				if (pattern >= 0 && p != pattern)
 					continue;
-				used |= v->kind == VALUE_UNKNOWN ? NOTE_UNKNOWN
-					: v->kind == VALUE_PROVIDER ? NOTE_PROVIDER
-					: v->required		    ? NOTE_REQ
-								    : 0;
+				if (v->kind == VALUE_UNKNOWN)
+					used |= NOTE_UNKNOWN;
+				else if (v->kind == VALUE_PROVIDER)
+					used |= NOTE_PROVIDER;
+				else if (v->required)
+					used |= NOTE_REQ;
 			}
 		}
 	}
@@ -472,10 +481,11 @@ patterns_index(struct site *s)
 		return -1;
 	main = html_page_slot(p, "main");
 	html_el(main, "h1", title);
-	html_el(main, "p", "ASP・SaaS サービスは、機密性・完全性・可用性への要求の"
-			   "高さによって6つのパターンに分けられます。提供する"
-			   "サービスのパターンを確かめ、そのパターンの対策参照"
-			   "値を参照してください。");
+	html_el(main, "p",
+		"ASP・SaaS サービスは、機密性・完全性・可用性への"
+		"要求の高さによって6つのパターンに分けられます。"
+		"提供するサービスのパターンを確かめ、そのパターン"
+		"の対策参照値を参照してください。");
 	ul = html_elc(main, "ul", "pattern-links", NULL);
 	html_a(html_el(ul, "li", NULL), "matrix.html",
 	       "対策参照値の一覧（全パターン）");

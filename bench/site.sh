@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Site benchmark: guidepress against Hugo on the bundled guideline and on
+# synthetic corpora (bench/site_corpus.mjs).  For each corpus, RUNS runs
+# of each generator, each into a fresh output directory; prints the
+# median wall time, the peak RSS and the ratio Hugo / guidepress.
+#
+#   bench/site.sh [SIZE...]      default: bundled 300 3000 30000
+#   RUNS=5 bench/site.sh 3000
+#
+# guidepress is measured with bench/site_only (load, check, write the
+# site: what `guidepress build` does apart from the PDF book); Hugo with
+# `hugo --quiet` on an equivalent minimal layout (one page per control,
+# list pages per part and section, the evaluation items as a table).
+# Outputs are deleted only at the end: deleting thousands of files slows
+# the file system for a while and would skew the later runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-3}
+W=$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/gp-site-bench.XXXXXX")
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(bundled 300 3000 30000)
+command -v hugo >/dev/null || { echo "bench: hugo is not installed (Debian package hugo)" >&2; exit 1; }
+
+make -s B=build build/libgp.a
+cc -O2 -std=c17 -D_POSIX_C_SOURCE=200809L -Igenerator \
+	$(pkg-config --cflags libcmark-gfm yaml-0.1 libxml-2.0 glib-2.0 jansson) \
+	-o "$W/site_only" bench/site_only.c build/libgp.a \
+	$(pkg-config --libs libcmark-gfm yaml-0.1 libxml-2.0 pangocairo cairo-pdf glib-2.0 jansson fontconfig) \
+	-lcmark-gfm-extensions -lm
+
+# run NAME CMD...: one timed run; appends "seconds kilobytes" to $W/NAME
+run() {
+	local name=$1
+	shift
+	/usr/bin/time -f "%e %M" -o "$W/time.tmp" "$@" >/dev/null 2>"$W/err.tmp" ||
+		{ cat "$W/err.tmp" >&2; echo "bench: $name failed" >&2; exit 1; }
+	cat "$W/time.tmp" >>"$W/$name"
+}
+
+# median of column COL of FILE
+median() {
+	sort -n -k"$2" "$1" | awk -v c="$2" '{v[NR]=$c} END {print v[int((NR+1)/2)]}'
+}
+
+printf '%-8s %8s %6s | %10s %9s | %10s %9s | %7s\n' corpus controls pages \
+	"gp s" "gp MB" "hugo s" "hugo MB" "hugo/gp"
+for size in "${sizes[@]}"; do
+	c=$W/c-$size
+	node bench/site_corpus.mjs "$size" "$c" >/dev/null
+	controls=$(find "$c/content" -name '*.md' ! -name '_index.md' -path '*I*/*.*.*.*' | wc -l)
+	for i in $(seq "$RUNS"); do
+		run "gp-$size" "$W/site_only" "$c/content" "$c/out-gp-$i" themes/default
+		(cd "$c/hugo" && run "hugo-$size" hugo --quiet -d "$c/out-hugo-$i")
+	done
+	pages=$(find "$c/out-gp-1" -name '*.html' | wc -l)
+	gs=$(median "$W/gp-$size" 1)
+	gm=$(median "$W/gp-$size" 2)
+	hs=$(median "$W/hugo-$size" 1)
+	hm=$(median "$W/hugo-$size" 2)
+	printf '%-8s %8d %6d | %10.2f %9.1f | %10.2f %9.1f | %6.1fx\n' "$size" \
+		"$controls" "$pages" "$gs" "$(echo "$gm / 1024" | bc -l)" "$hs" \
+		"$(echo "$hm / 1024" | bc -l)" "$(echo "$hs / ($gs + 0.005)" | bc -l)"
+done
+rm -rf "$W"
