@@ -48,6 +48,7 @@ era_date(const char *ed)
 	return g_strdup_printf("%s%d年%d月%d日", era, y, m, d);
 }
 
+/* The cover: title, edition date, publisher, author, attribution. */
 static void
 cover(struct pdf_doc *d, const struct guideline *g)
 {
@@ -96,6 +97,10 @@ toc_entry(struct pdf_doc *d, enum pdf_role role, const char *id,
 	g_free(num);
 }
 
+/*
+ * The table of contents: parts and sections, then the appendices;
+ * their page numbers are filled in when the pages are drawn.
+ */
 static void
 contents(struct pdf_doc *d, const struct guideline *g)
 {
@@ -137,6 +142,7 @@ value_cell(const struct value *v)
 	return t;
 }
 
+/* A cell of plain text S with STYLE: a new pdf_text. */
 static struct pdf_text *
 str_cell(const char *s, unsigned style)
 {
@@ -218,11 +224,16 @@ control(struct pdf_doc *d, const struct guideline *g, const struct control *c)
 	g_free(disp);
 }
 
+/*
+ * Section S of part P: its heading (outline, running header), its
+ * body or source, then its subsections and their controls.
+ */
 static void
 section(struct pdf_doc *d, const struct guideline *g, const struct part *p,
 	const struct section *s)
 {
-	char *title = numbered(s->id, s->title), *pt = numbered(p->id, p->title);
+	char *title = numbered(s->id, s->title);
+	char *pt = numbered(p->id, p->title);
 	char *mark = g_strdup_printf("%s　／　%s", pt, title);
 	struct pdf_para_opts h = {.keep = true, .dest = s->id, .outline = 2,
 				  .outline_title = title, .mark = mark};
@@ -256,6 +267,7 @@ section(struct pdf_doc *d, const struct guideline *g, const struct part *p,
 	g_free(title);
 }
 
+/* Part P on a new page: its heading, its body, its sections. */
 static void
 part(struct pdf_doc *d, const struct guideline *g, const struct part *p)
 {
@@ -400,6 +412,7 @@ book_date(const struct guideline *g)
 	return t;
 }
 
+/* See pdf.h.  Builds the blocks of the whole book, then writes it. */
 int
 pdf_book_write(const struct guideline *g, const char *path,
 	       const struct pdf_opts *o)

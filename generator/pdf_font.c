@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "pdf_priv.h"
 
+/* strcmp for g_ptr_array_sort, whose items are char **. */
 static int
 cmp_names(const char **a, const char **b)
 {
@@ -43,7 +44,8 @@ add_files(FcConfig *c, const char *dir, const char *rel)
 		return -1;
 	}
 	while ((n = g_dir_read_name(dp)) != NULL)
-		if (g_str_has_suffix(n, ".ttf") || g_str_has_suffix(n, ".otf") ||
+		if (g_str_has_suffix(n, ".ttf") ||
+		    g_str_has_suffix(n, ".otf") ||
 		    g_str_has_suffix(n, ".ttc"))
 			g_ptr_array_add(names, g_build_filename(dir, n, NULL));
 	g_dir_close(dp);

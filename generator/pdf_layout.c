@@ -10,6 +10,7 @@
 /* Orphans and widows: lines a paragraph keeps together at a break. */
 #define KEEP_LINES 2
 
+/* See pdf_layout.h for the pdf_text calls.  Free with pdf_text_free. */
 struct pdf_text *
 pdf_text_new(void)
 {
@@ -22,6 +23,7 @@ pdf_text_new(void)
 	return t;
 }
 
+/* Free T and what it owns.  Accepts NULL. */
 void
 pdf_text_free(struct pdf_text *t)
 {
@@ -36,6 +38,7 @@ pdf_text_free(struct pdf_text *t)
 	g_free(t);
 }
 
+/* Insert A over the bytes [START, END) of L, which takes it over. */
 static void
 add_attr(PangoAttrList *l, PangoAttribute *a, int start, int end)
 {
@@ -67,6 +70,7 @@ pdf_text_add(struct pdf_text *t, const char *s, unsigned style)
 	g_array_append_val(t->spans, sp);
 }
 
+/* Append S, in the link colour, as a link to DEST (copied). */
 void
 pdf_text_link(struct pdf_text *t, const char *s, const char *dest)
 {
@@ -80,6 +84,7 @@ pdf_text_link(struct pdf_text *t, const char *s, const char *dest)
 	g_array_append_val(t->links, l);
 }
 
+/* True when T (or NULL) holds no text. */
 bool
 pdf_text_empty(const struct pdf_text *t)
 {
@@ -139,6 +144,7 @@ text_layout(struct pdf_doc *d, struct pdf_shaper *sh, const struct pdf_text *t,
 	return lay;
 }
 
+/* See pdf_priv.h. */
 double
 pdf_para_width(const struct pdf_doc *d, const struct pdf_block *b)
 {
@@ -149,6 +155,7 @@ pdf_para_width(const struct pdf_doc *d, const struct pdf_block *b)
 	return w > 10 ? w : 10;
 }
 
+/* See pdf_priv.h.  The caller unrefs the layout. */
 PangoLayout *
 pdf_para_layout(struct pdf_doc *d, struct pdf_shaper *sh,
 		const struct pdf_block *b)
@@ -157,6 +164,7 @@ pdf_para_layout(struct pdf_doc *d, struct pdf_shaper *sh,
 			   b->o.align);
 }
 
+/* See pdf_priv.h.  Returns the offset from the left margin. */
 double
 pdf_table_x(const struct pdf_doc *d, const struct pdf_block *b, int c,
 	    double *w)
@@ -232,6 +240,7 @@ block_add(struct pdf_doc *d, enum pdf_kind kind)
 	return b;
 }
 
+/* Free block B and everything it owns (the GPtrArray free function). */
 static void
 block_free(struct pdf_block *b)
 {
@@ -260,6 +269,7 @@ block_free(struct pdf_block *b)
 	g_free(b);
 }
 
+/* See pdf_layout.h.  O's strings are copied; T is taken over. */
 void
 pdf_para(struct pdf_doc *d, enum pdf_role role, struct pdf_text *t,
 	 const struct pdf_para_opts *o)
@@ -278,6 +288,7 @@ pdf_para(struct pdf_doc *d, enum pdf_role role, struct pdf_text *t,
 	}
 }
 
+/* See pdf_layout.h. */
 void
 pdf_para_str(struct pdf_doc *d, enum pdf_role role, const char *s,
 	     const struct pdf_para_opts *o)
@@ -288,6 +299,10 @@ pdf_para_str(struct pdf_doc *d, enum pdf_role role, const char *s,
 	pdf_para(d, role, t, o);
 }
 
+/*
+ * See pdf_layout.h.  The table stays open for pdf_table_cell until
+ * the next block is appended.
+ */
 void
 pdf_table(struct pdf_doc *d, int ncols, const struct pdf_col *cols,
 	  int nhead, double indent)
@@ -302,6 +317,7 @@ pdf_table(struct pdf_doc *d, int ncols, const struct pdf_col *cols,
 	d->open_table = (int)d->blocks->len - 1;
 }
 
+/* See pdf_layout.h.  T is taken over, DEST copied. */
 void
 pdf_table_cell(struct pdf_doc *d, struct pdf_text *t, const char *dest)
 {
@@ -315,12 +331,14 @@ pdf_table_cell(struct pdf_doc *d, struct pdf_text *t, const char *dest)
 	g_ptr_array_add(b->cells, c);
 }
 
+/* See pdf_layout.h. */
 void
 pdf_space(struct pdf_doc *d, double pts)
 {
 	block_add(d, PDF_K_SPACE)->space = pts;
 }
 
+/* See pdf_layout.h. */
 void
 pdf_pagebreak(struct pdf_doc *d)
 {
@@ -387,6 +405,7 @@ measure_table(struct pdf_doc *d, struct pdf_shaper *sh, struct pdf_block *b)
 	}
 }
 
+/* Height of lines [FROM, TO) of paragraph B, leading included. */
 static double
 line_span(const struct pdf_block *b, int from, int to)
 {
@@ -395,6 +414,7 @@ line_span(const struct pdf_block *b, int from, int to)
 	return l[to - 1].bottom - l[from].top;
 }
 
+/* Height of rows [FROM, TO) of table B. */
 static double
 row_sum(const struct pdf_block *b, int from, int to)
 {
@@ -450,6 +470,7 @@ struct pager {
 	double y;
 };
 
+/* Start a page: it inherits the running header in force. */
 static void
 new_page(struct pager *p)
 {
@@ -463,6 +484,10 @@ new_page(struct pager *p)
 	p->y = 0;
 }
 
+/*
+ * Put lines or rows [FROM, TO) of block I on the current page at the
+ * current height; record its destination and running header.
+ */
 static void
 place(struct pager *p, guint i, int from, int to)
 {
@@ -582,6 +607,7 @@ struct measure_job {
 	int first;
 };
 
+/* Thread body: measure the blocks of job DATA.  Returns NULL. */
 static gpointer
 measure_blocks(gpointer data)
 {
@@ -589,7 +615,8 @@ measure_blocks(gpointer data)
 	struct pdf_doc *d = j->d;
 	struct pdf_shaper *sh = &d->sh[j->first];
 
-	for (guint i = (guint)j->first; i < d->blocks->len; i += (guint)d->nsh) {
+	for (guint i = (guint)j->first; i < d->blocks->len;
+	     i += (guint)d->nsh) {
 		struct pdf_block *b = g_ptr_array_index(d->blocks, i);
 		if (b->kind == PDF_K_PARA)
 			measure_para(d, sh, b);
@@ -599,6 +626,10 @@ measure_blocks(gpointer data)
 	return NULL;
 }
 
+/*
+ * See pdf_priv.h.  Measuring is shared between threads; breaking
+ * into pages is sequential.
+ */
 void
 pdf_paginate(struct pdf_doc *d)
 {
@@ -609,7 +640,8 @@ pdf_paginate(struct pdf_doc *d)
 	for (int k = 0; k < d->nsh; k++) {
 		jobs[k] = (struct measure_job){d, k};
 		if (k > 0)
-			th[k] = g_thread_new("measure", measure_blocks, &jobs[k]);
+			th[k] = g_thread_new("measure", measure_blocks,
+					     &jobs[k]);
 	}
 	measure_blocks(&jobs[0]);
 	for (int k = 1; k < d->nsh; k++)
@@ -619,6 +651,7 @@ pdf_paginate(struct pdf_doc *d)
 		flow(&p, i);
 }
 
+/* See pdf_layout.h. */
 struct pdf_doc *
 pdf_doc_new(const char *theme_dir, const char *fonts_dir, bool cover)
 {
@@ -656,6 +689,7 @@ fail:
 	return NULL;
 }
 
+/* Free D, its blocks, pages and shaping contexts.  Accepts NULL. */
 void
 pdf_doc_free(struct pdf_doc *d)
 {
@@ -682,12 +716,14 @@ pdf_doc_free(struct pdf_doc *d)
 	g_free(d);
 }
 
+/* The width of the text block, in points. */
 double
 pdf_doc_text_width(const struct pdf_doc *d)
 {
 	return d->text_w;
 }
 
+/* The theme's indent per list level, in points. */
 double
 pdf_doc_list_indent(const struct pdf_doc *d)
 {

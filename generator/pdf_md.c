@@ -36,6 +36,7 @@ roman(int n, GString *buf)
 		}
 }
 
+/* See pdf_md.h.  The caller frees the string. */
 char *
 pdf_md_marker(int depth, int num, bool ordered)
 {
@@ -64,6 +65,7 @@ link_id(const struct guideline *g, const char *url)
 	return g_hash_table_contains(g->ids, url) ? url : NULL;
 }
 
+/* See pdf_md.h. */
 void
 pdf_md_inlines(struct pdf_text *t, const struct guideline *g, cmark_node *n,
 	       unsigned style)
@@ -204,6 +206,7 @@ table(struct md *m, cmark_node *n, double indent)
 	g_free(cols);
 }
 
+/* Append the blocks from FIRST up to STOP at INDENT, lists at DEPTH. */
 static void
 blocks(struct md *m, cmark_node *first, cmark_node *stop, double indent,
        int depth)
@@ -246,6 +249,7 @@ blocks(struct md *m, cmark_node *first, cmark_node *stop, double indent,
 	}
 }
 
+/* See pdf_md.h. */
 void
 pdf_md_blocks(struct pdf_doc *d, const struct guideline *g,
 	      cmark_node *first, cmark_node *stop, double indent)
@@ -255,6 +259,10 @@ pdf_md_blocks(struct pdf_doc *d, const struct guideline *g,
 	blocks(&m, first, stop, indent, 0);
 }
 
+/*
+ * See pdf_md.h.  Notes are numbered as cmark-gfm numbers their
+ * references (注1, 注2 …), in small type after the body.
+ */
 void
 pdf_md_notes(struct pdf_doc *d, const struct guideline *g, cmark_node *doc)
 {

@@ -38,12 +38,14 @@ struct painter {
 	struct glyphs gs;           /* show_line's buffers */
 };
 
+/* Set the source colour of CR to C. */
 static void
 rgb(cairo_t *cr, const struct pdf_rgb *c)
 {
 	cairo_set_source_rgb(cr, c->r, c->g, c->b);
 }
 
+/* Draw the glyphs gathered in GS with one cairo call and empty it. */
 static void
 flush(struct painter *p, struct glyphs *gs)
 {
@@ -444,8 +446,9 @@ draw_grid(struct painter *p, const struct pdf_block *b, const double *edges,
 		cairo_line_to(p->cr, x1, edges[i]);
 	}
 	for (int c = 0; c <= b->ncols; c++) {
-		double x = c < b->ncols ? th->left + pdf_table_x(p->d, b, c, NULL)
-					: x1;
+		double x = c < b->ncols
+				   ? th->left + pdf_table_x(p->d, b, c, NULL)
+				   : x1;
 		cairo_move_to(p->cr, x, edges[0]);
 		cairo_line_to(p->cr, x, edges[n - 1]);
 	}
@@ -471,6 +474,7 @@ draw_table(struct painter *p, const struct pdf_frag *f)
 	g_free(edges);
 }
 
+/* Page PG, numbered NUM: its chrome and its pieces of blocks. */
 static void
 draw_page(struct painter *p, const struct pdf_page *pg, int num)
 {
@@ -488,6 +492,7 @@ draw_page(struct painter *p, const struct pdf_page *pg, int num)
 	cairo_show_page(p->cr);
 }
 
+/* cairo's write function: to the FILE * CLOSURE. */
 static cairo_status_t
 write_stream(void *closure, const unsigned char *data, unsigned int len)
 {
@@ -557,6 +562,10 @@ draw(struct pdf_doc *d, FILE *f, const char *name, const struct pdf_meta *m)
 	return 0;
 }
 
+/*
+ * See pdf_layout.h.  Writes a temporary file beside PATH, checks
+ * cairo's status and the stream, then renames it over PATH.
+ */
 int
 pdf_doc_write(struct pdf_doc *d, const char *path, const struct pdf_meta *m)
 {
