@@ -163,7 +163,7 @@
 			var more = el("p", "search-more");
 			var a = el("a", "", hits.length > MAX_SHOWN
 				? "すべての結果を見る（" + hits.length + "件）"
-				: hits.length + "件");
+				: "検索ページで見る（" + hits.length + "件）");
 			a.href = searchPage(q);
 			more.appendChild(a);
 			box.appendChild(more);
