@@ -12,6 +12,92 @@
 #include "fsio.h"
 #include "report.h"
 
+const enum status report_status_order[STATUS__MAX] = {
+	STATUS_IMPLEMENTED,    STATUS_PARTIAL, STATUS_PLANNED,
+	STATUS_NOT_IMPLEMENTED, STATUS_NOT_APPLICABLE, STATUS_NONE,
+};
+
+const enum judgement report_judgement_order[JUDGE__MAX] = {
+	JUDGE_MEETS,	    JUDGE_FAILS,      JUDGE_BELOW_GUIDE,
+	JUDGE_CANNOT_JUDGE, JUDGE_UNANSWERED, JUDGE_NOT_APPLICABLE,
+};
+
+const struct value *
+report_reference(const struct report *r, const struct answer_item *ai)
+{
+	return r->pattern ? &ai->item->values[r->pattern->num - 1] : NULL;
+}
+
+GArray *
+report_shortfalls(const struct report *r)
+{
+	GArray *a = g_array_new(FALSE, FALSE, sizeof(struct report_shortfall));
+	static const enum judgement want[] = {JUDGE_FAILS, JUDGE_BELOW_GUIDE};
+
+	for (size_t w = 0; w < G_N_ELEMENTS(want); w++)
+		for (size_t i = 0; i < r->a->nanswers; i++) {
+			const struct answer *an = &r->a->answers[i];
+			for (size_t j = 0; j < an->nitems; j++) {
+				struct report_shortfall s = {an, &an->items[j]};
+				if (an->items[j].judgement == want[w])
+					g_array_append_val(a, s);
+			}
+		}
+	return a;
+}
+
+char *
+report_remarks(const struct answer *an)
+{
+	if (an->note && an->evidence)
+		return g_strdup_printf("%s（根拠：%s）", an->note, an->evidence);
+	if (an->evidence)
+		return g_strdup_printf("根拠：%s", an->evidence);
+	return g_strdup(an->note ? an->note : "");
+}
+
+char *
+report_group_label(const struct report_group *e)
+{
+	char *disp = id_display(e->id);
+	char *s = g_strdup_printf("%s %s", disp, e->title ? e->title : "");
+
+	g_free(disp);
+	return s;
+}
+
+char *
+report_pattern_text(const struct report *r)
+{
+	const struct pattern *p = r->pattern;
+
+	if (p == NULL)
+		return NULL;
+	return g_strdup_printf("パターン%d（機密性 %s・完全性 %s・可用性 %s）",
+			       p->num, p->confidentiality, p->integrity,
+			       p->availability);
+}
+
+char *
+report_edition_text(const struct report *r)
+{
+	return g_strdup_printf("「%s」（%s版）", r->g->title, r->a->edition);
+}
+
+char *
+report_revision_intro(const struct report *r)
+{
+	const struct stale *st = r->stale;
+
+	return g_strdup_printf(
+		"回答は %s 版のガイドラインに対するものです。%s 版への改訂で"
+		"新設された対策項目 %u 件、番号が変わった対策項目 %u 件、"
+		"削除された対策項目 %u 件、要求（本文、区分、パターン%d の"
+		"対策参照値）が変わった対策項目 %u 件があります。",
+		st->from, st->to, st->added->len, st->renumbered->len,
+		st->removed->len, r->a->pattern, st->review->len);
+}
+
 static void
 count(struct tally *t, const struct answer *an)
 {

@@ -39,11 +39,39 @@ struct report {
 				      the revision made stale; or NULL */
 };
 
+/* The order statuses and judgements are shown in, and their counts. */
+extern const enum status report_status_order[STATUS__MAX];
+extern const enum judgement report_judgement_order[JUDGE__MAX];
+
+/* An item that fails or falls below the guide, with its answer. */
+struct report_shortfall {
+	const struct answer *an;
+	const struct answer_item *ai;
+};
+
 /* Tally A against G.  Both must outlive the report.  Free with
  * report_free. */
 struct report *report_new(const struct guideline *g, const struct answers *a);
 
 void report_free(struct report *r);
+
+/* The reference value an item is judged against, or NULL when the
+ * pattern is not known. */
+const struct value *report_reference(const struct report *r,
+				     const struct answer_item *ai);
+
+/* The items that fail, then those below the guide, in guideline order:
+ * a new array of struct report_shortfall. */
+GArray *report_shortfalls(const struct report *r);
+
+/* New strings for the writers: 備考 (note and evidence); "Ⅱ.1 title";
+ * the pattern with its C/I/A (NULL if none); the edition answered; the
+ * paragraph introducing what the revision made stale. */
+char *report_remarks(const struct answer *an);
+char *report_group_label(const struct report_group *e);
+char *report_pattern_text(const struct report *r);
+char *report_edition_text(const struct report *r);
+char *report_revision_intro(const struct report *r);
 
 /* The report as JSON, written atomically to PATH ("-" for standard
  * output).  Returns 0, or -1 after reporting. */

@@ -63,12 +63,6 @@ ref_cell(xmlNodePtr tr, const struct value *v)
 		html_text(td, v->text);
 }
 
-static const struct value *
-reference(const struct report *r, const struct answer_item *ai)
-{
-	return r->pattern ? &ai->item->values[r->pattern->num - 1] : NULL;
-}
-
 static void
 fact(xmlNodePtr dl, const char *k, const char *v, const char *cls)
 {
@@ -81,17 +75,10 @@ cover(xmlNodePtr main, const struct report *r)
 {
 	const struct answers *a = r->a;
 	xmlNodePtr dl;
-	char *pat = NULL, *ed;
+	char *pat = report_pattern_text(r), *ed = report_edition_text(r);
 
 	html_el(main, "h1", REPORT_TITLE);
 	html_elc(main, "p", "service", a->service);
-	if (r->pattern != NULL)
-		pat = g_strdup_printf("パターン%d（機密性 %s・完全性 %s・可用性 %s）",
-				      r->pattern->num,
-				      r->pattern->confidentiality,
-				      r->pattern->integrity,
-				      r->pattern->availability);
-	ed = g_strdup_printf("「%s」（%s版）", r->g->title, a->edition);
 	dl = html_elc(main, "dl", "facts", NULL);
 	fact(dl, "事業者", a->name, NULL);
 	fact(dl, "サービス", a->service, NULL);
@@ -110,16 +97,12 @@ cover(xmlNodePtr main, const struct report *r)
 static void
 chart(xmlNodePtr main, const struct report *r)
 {
-	static const enum status order[] = {
-		STATUS_IMPLEMENTED,    STATUS_PARTIAL,
-		STATUS_PLANNED,	       STATUS_NOT_IMPLEMENTED,
-		STATUS_NOT_APPLICABLE, STATUS_NONE,
-	};
+	const enum status *order = report_status_order;
 	xmlNodePtr legend = html_elc(main, "ul", "legend", NULL);
 	xmlNodePtr ul = html_elc(main, "ul", "chart", NULL);
 
 	html_attr(legend, "aria-hidden", "true");
-	for (size_t k = 0; k < G_N_ELEMENTS(order); k++) {
+	for (size_t k = 0; k < STATUS__MAX; k++) {
 		xmlNodePtr li = html_el(legend, "li", NULL);
 		char *cls = g_strdup_printf("sw s-%s", status_name(order[k]));
 		html_elc(li, "span", cls, NULL);
@@ -132,12 +115,11 @@ chart(xmlNodePtr main, const struct report *r)
 			&g_array_index(r->sections, struct report_group, i);
 		xmlNodePtr li = html_el(ul, "li", NULL);
 		xmlNodePtr bar;
-		char *disp = id_display(e->id);
-		char *label = g_strdup_printf("%s %s", disp, e->title);
+		char *label = report_group_label(e);
 
 		html_el(li, "span", label);
 		bar = html_elc(li, "span", "bar", NULL);
-		for (size_t k = 0; k < G_N_ELEMENTS(order); k++) {
+		for (size_t k = 0; k < STATUS__MAX; k++) {
 			int n = e->t.status[order[k]];
 			char *cls, *style;
 			if (n == 0 || e->t.controls == 0)
@@ -150,7 +132,6 @@ chart(xmlNodePtr main, const struct report *r)
 			g_free(cls);
 			g_free(style);
 		}
-		g_free(disp);
 		g_free(label);
 	}
 }
@@ -161,27 +142,23 @@ status_row(xmlNodePtr tbody, const char *label, const struct tally *t)
 	xmlNodePtr tr = html_el(tbody, "tr", NULL);
 
 	html_attr(html_el(tr, "th", label), "scope", "row");
-	for (int s = STATUS_IMPLEMENTED; s < STATUS__MAX; s++)
-		num_cell(tr, t->status[s]);
-	num_cell(tr, t->status[STATUS_NONE]);
+	for (size_t k = 0; k < STATUS__MAX; k++)
+		num_cell(tr, t->status[report_status_order[k]]);
 }
 
 static void
 summary(xmlNodePtr main, const struct report *r)
 {
-	static const char *const heads[] = {"節", "実施済", "一部実施",
-					    "実施予定", "未実施", "対象外",
-					    "未回答"};
-	static const enum judgement order[] = {
-		JUDGE_MEETS,	    JUDGE_FAILS,      JUDGE_BELOW_GUIDE,
-		JUDGE_CANNOT_JUDGE, JUDGE_UNANSWERED, JUDGE_NOT_APPLICABLE,
-	};
-	const char *jheads[1 + G_N_ELEMENTS(order)];
+	const enum judgement *order = report_judgement_order;
+	const char *heads[1 + STATUS__MAX], *jheads[1 + JUDGE__MAX];
 	const struct tally *rows[] = {&r->level[LEVEL_BASIC],
 				      &r->level[LEVEL_RECOMMENDED], &r->total};
 	const char *names[] = {"基本", "推奨", "計"};
 	xmlNodePtr tb;
 
+	heads[0] = "節";
+	for (size_t k = 0; k < STATUS__MAX; k++)
+		heads[k + 1] = status_label(report_status_order[k]);
 	html_attr(html_el(main, "h2", "概要"), "id", "summary");
 	chart(main, r);
 	tb = table(main, "status", "節ごとの対策項目の実施状況", heads,
@@ -189,22 +166,20 @@ summary(xmlNodePtr main, const struct report *r)
 	for (guint i = 0; i < r->sections->len; i++) {
 		const struct report_group *e =
 			&g_array_index(r->sections, struct report_group, i);
-		char *disp = id_display(e->id);
-		char *label = g_strdup_printf("%s %s", disp, e->title);
+		char *label = report_group_label(e);
 		status_row(tb, label, &e->t);
-		g_free(disp);
 		g_free(label);
 	}
 	status_row(tb, "計", &r->total);
 	jheads[0] = "評価項目";
-	for (size_t j = 0; j < G_N_ELEMENTS(order); j++)
+	for (size_t j = 0; j < JUDGE__MAX; j++)
 		jheads[j + 1] = judgement_label(order[j]);
 	tb = table(main, "judgements", "区分ごとの評価項目の判定", jheads,
 		   G_N_ELEMENTS(jheads));
 	for (size_t i = 0; i < G_N_ELEMENTS(rows); i++) {
 		xmlNodePtr tr = html_el(tb, "tr", NULL);
 		html_attr(html_el(tr, "th", names[i]), "scope", "row");
-		for (size_t j = 0; j < G_N_ELEMENTS(order); j++)
+		for (size_t j = 0; j < JUDGE__MAX; j++)
 			num_cell(tr, rows[i]->judgement[order[j]]);
 	}
 }
@@ -214,49 +189,31 @@ shortfalls(xmlNodePtr main, const struct report *r)
 {
 	static const char *const heads[] = {"対策項目番号", "評価項目",
 					    "対策参照値", "回答値", "判定"};
+	GArray *sf = report_shortfalls(r);
 	xmlNodePtr tb = NULL;
 
 	html_attr(html_el(main, "h2", "対策参照値を満たさない項目"), "id",
 		  "shortfalls");
-	for (int pass = 0; pass < 2; pass++) {
-		enum judgement want = pass == 0 ? JUDGE_FAILS : JUDGE_BELOW_GUIDE;
-		for (size_t i = 0; i < r->a->nanswers; i++) {
-			const struct answer *an = &r->a->answers[i];
-			for (size_t j = 0; j < an->nitems; j++) {
-				const struct answer_item *ai = &an->items[j];
-				xmlNodePtr tr;
-				char *id, *item;
-				if (ai->judgement != want)
-					continue;
-				if (tb == NULL)
-					tb = table(main, "shortfalls", NULL,
-						   heads, G_N_ELEMENTS(heads));
-				tr = html_el(tb, "tr", NULL);
-				id = id_display(an->control->id);
-				item = g_strdup_printf("%s %s", ai->item->key,
-						       ai->item->label);
-				html_attr(html_el(tr, "th", id), "scope", "row");
-				html_el(tr, "td", item);
-				ref_cell(tr, reference(r, ai));
-				html_el(tr, "td", ai->declared.text);
-				judgement_cell(tr, ai->judgement);
-				g_free(id);
-				g_free(item);
-			}
-		}
-	}
-	if (tb == NULL)
+	if (sf->len == 0)
 		html_el(main, "p", "対策参照値を満たさない評価項目はありません。");
-}
-
-static char *
-remarks(const struct answer *an)
-{
-	if (an->note && an->evidence)
-		return g_strdup_printf("%s（根拠：%s）", an->note, an->evidence);
-	if (an->evidence)
-		return g_strdup_printf("根拠：%s", an->evidence);
-	return g_strdup(an->note ? an->note : "");
+	else
+		tb = table(main, "shortfalls", NULL, heads, G_N_ELEMENTS(heads));
+	for (guint i = 0; i < sf->len; i++) {
+		const struct report_shortfall *e =
+			&g_array_index(sf, struct report_shortfall, i);
+		xmlNodePtr tr = html_el(tb, "tr", NULL);
+		char *id = id_display(e->an->control->id);
+		char *item = g_strdup_printf("%s %s", e->ai->item->key,
+					     e->ai->item->label);
+		html_attr(html_el(tr, "th", id), "scope", "row");
+		html_el(tr, "td", item);
+		ref_cell(tr, report_reference(r, e->ai));
+		html_el(tr, "td", e->ai->declared.text);
+		judgement_cell(tr, e->ai->judgement);
+		g_free(id);
+		g_free(item);
+	}
+	g_array_free(sf, TRUE);
 }
 
 /* One row of the checklist: item J of AN (or the control alone). */
@@ -271,7 +228,7 @@ checklist_row(xmlNodePtr tb, const struct report *r, const struct answer *an,
 
 	if (j == 0) {
 		char *id = id_display(c->id), *text = control_text(c);
-		char *rem = remarks(an);
+		char *rem = report_remarks(an);
 		xmlNodePtr th = html_el(tr, "th", id);
 		html_attr(th, "scope", "rowgroup");
 		html_attr(th, "id", c->id);
@@ -290,7 +247,7 @@ checklist_row(xmlNodePtr tb, const struct report *r, const struct answer *an,
 		} else {
 			const struct answer_item *ai = &an->items[0];
 			html_el(tr, "td", ai->item->label);
-			ref_cell(tr, reference(r, ai));
+			ref_cell(tr, report_reference(r, ai));
 			html_el(tr, "td", ai->declared.present
 						  ? ai->declared.text
 						  : status_label(an->status));
@@ -302,7 +259,7 @@ checklist_row(xmlNodePtr tb, const struct report *r, const struct answer *an,
 		const struct answer_item *ai = &an->items[j];
 		html_el(tr, "td", ai->item->key);
 		html_el(tr, "td", ai->item->label);
-		ref_cell(tr, reference(r, ai));
+		ref_cell(tr, report_reference(r, ai));
 		html_el(tr, "td", ai->declared.present ? ai->declared.text
 						       : status_label(an->status));
 		judgement_cell(tr, ai->judgement);
@@ -352,7 +309,7 @@ part2(xmlNodePtr main, const struct report *r)
 		tr = html_el(tb, "tr", NULL);
 		id = id_display(an->control->id);
 		text = control_text(an->control);
-		rem = remarks(an);
+		rem = report_remarks(an);
 		html_attr(html_el(tr, "th", id), "scope", "row");
 		html_el(tr, "td", text);
 		html_el(tr, "td", status_label(an->status));
@@ -419,13 +376,7 @@ revision(xmlNodePtr main, const struct report *r)
 	if (st == NULL)
 		return;
 	html_attr(html_el(main, "h2", "改訂による確認事項"), "id", "revision");
-	intro = g_strdup_printf(
-		"回答は %s 版のガイドラインに対するものです。%s 版への改訂で"
-		"新設された対策項目 %u 件、番号が変わった対策項目 %u 件、"
-		"削除された対策項目 %u 件、要求（本文、区分、パターン%d の"
-		"対策参照値）が変わった対策項目 %u 件があります。",
-		st->from, st->to, st->added->len, st->renumbered->len,
-		st->removed->len, r->a->pattern, st->review->len);
+	intro = report_revision_intro(r);
 	html_el(main, "p", intro);
 	g_free(intro);
 	revision_list(main, "要求が変わった対策項目（回答の見直しが必要）",

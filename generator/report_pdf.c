@@ -53,12 +53,6 @@ judgement_cell(enum judgement j)
 	return cell(judgement_label(j), style);
 }
 
-static const struct value *
-reference(const struct report *r, const struct answer_item *ai)
-{
-	return r->pattern ? &ai->item->values[r->pattern->num - 1] : NULL;
-}
-
 static void
 kv_row(struct pdf_doc *d, const char *k, const char *v)
 {
@@ -70,10 +64,9 @@ static void
 cover(struct pdf_doc *d, const struct report *r)
 {
 	const struct answers *a = r->a;
-	const struct guideline *g = r->g;
 	static const struct pdf_col cols[] = {{0.3, PDF_LEFT}, {0.7, PDF_LEFT}};
 	struct pdf_para_opts c = {.align = PDF_CENTER};
-	char *pat = NULL, *ed;
+	char *pat = report_pattern_text(r), *ed = report_edition_text(r);
 
 	pdf_space(d, 1);
 	pdf_para_str(d, PDF_SUBTITLE, " ", &c);
@@ -83,13 +76,6 @@ cover(struct pdf_doc *d, const struct report *r)
 	pdf_para_str(d, PDF_SUBTITLE, a->service, &c);
 	pdf_para_str(d, PDF_BODY, a->name, &c);
 	pdf_space(d, 60);
-	if (r->pattern != NULL)
-		pat = g_strdup_printf("パターン%d（機密性 %s・完全性 %s・可用性 %s）",
-				      r->pattern->num,
-				      r->pattern->confidentiality,
-				      r->pattern->integrity,
-				      r->pattern->availability);
-	ed = g_strdup_printf("「%s」（%s版）", g->title, a->edition);
 	pdf_table(d, 2, cols, 0, 0);
 	kv_row(d, "事業者", a->name);
 	kv_row(d, "サービス", a->service);
@@ -118,12 +104,11 @@ tally_row(struct pdf_doc *d, const char *label, const struct tally *t)
 	char buf[16];
 
 	pdf_table_cell(d, cell(label, 0), NULL);
-	for (int s = STATUS_IMPLEMENTED; s < STATUS__MAX; s++) {
-		g_snprintf(buf, sizeof buf, "%d", t->status[s]);
+	for (size_t k = 0; k < STATUS__MAX; k++) {
+		g_snprintf(buf, sizeof buf, "%d",
+			   t->status[report_status_order[k]]);
 		pdf_table_cell(d, cell(buf, 0), NULL);
 	}
-	g_snprintf(buf, sizeof buf, "%d", t->status[STATUS_NONE]);
-	pdf_table_cell(d, cell(buf, 0), NULL);
 }
 
 /* Controls by status: one row per section, and the total. */
@@ -138,16 +123,14 @@ status_table(struct pdf_doc *d, const struct report *r)
 
 	pdf_table(d, 7, cols, 1, 0);
 	pdf_table_cell(d, cell("節", 0), NULL);
-	for (int s = STATUS_IMPLEMENTED; s < STATUS__MAX; s++)
-		pdf_table_cell(d, cell(status_label(s), 0), NULL);
-	pdf_table_cell(d, cell(status_label(STATUS_NONE), 0), NULL);
+	for (size_t k = 0; k < STATUS__MAX; k++)
+		pdf_table_cell(d, cell(status_label(report_status_order[k]), 0),
+			       NULL);
 	for (guint i = 0; i < r->sections->len; i++) {
 		const struct report_group *e =
 			&g_array_index(r->sections, struct report_group, i);
-		char *disp = id_display(e->id);
-		char *label = g_strdup_printf("%s %s", disp, e->title);
+		char *label = report_group_label(e);
 		tally_row(d, label, &e->t);
-		g_free(disp);
 		g_free(label);
 	}
 	tally_row(d, "計", &r->total);
@@ -162,10 +145,7 @@ judgement_table(struct pdf_doc *d, const struct report *r)
 		{0.13, PDF_RIGHT}, {0.13, PDF_RIGHT}, {0.13, PDF_RIGHT},
 		{0.13, PDF_RIGHT},
 	};
-	static const enum judgement order[] = {
-		JUDGE_MEETS,	    JUDGE_FAILS,      JUDGE_BELOW_GUIDE,
-		JUDGE_CANNOT_JUDGE, JUDGE_UNANSWERED, JUDGE_NOT_APPLICABLE,
-	};
+	const enum judgement *order = report_judgement_order;
 	const struct tally *rows[] = {&r->level[LEVEL_BASIC],
 				      &r->level[LEVEL_RECOMMENDED], &r->total};
 	const char *names[] = {"基本", "推奨", "計"};
@@ -173,11 +153,11 @@ judgement_table(struct pdf_doc *d, const struct report *r)
 
 	pdf_table(d, 7, cols, 1, 0);
 	pdf_table_cell(d, cell("評価項目", 0), NULL);
-	for (size_t j = 0; j < G_N_ELEMENTS(order); j++)
+	for (size_t j = 0; j < JUDGE__MAX; j++)
 		pdf_table_cell(d, cell(judgement_label(order[j]), 0), NULL);
 	for (size_t i = 0; i < G_N_ELEMENTS(rows); i++) {
 		pdf_table_cell(d, cell(names[i], 0), NULL);
-		for (size_t j = 0; j < G_N_ELEMENTS(order); j++) {
+		for (size_t j = 0; j < JUDGE__MAX; j++) {
 			g_snprintf(buf, sizeof buf, "%d",
 				   rows[i]->judgement[order[j]]);
 			pdf_table_cell(d, cell(buf, 0), NULL);
@@ -230,63 +210,40 @@ shortfalls(struct pdf_doc *d, const struct report *r)
 		{0.12, PDF_LEFT}, {0.33, PDF_LEFT}, {0.2, PDF_LEFT},
 		{0.2, PDF_LEFT},  {0.15, PDF_LEFT},
 	};
-	int n = 0;
+	static const char *const heads[] = {"対策項目番号", "評価項目",
+					    "対策参照値", "回答値", "判定"};
+	const char *title = "対策参照値を満たさない項目";
+	GArray *sf = report_shortfalls(r);
 
-	pdf_para_str(d, PDF_H1, "対策参照値を満たさない項目",
-		     &(struct pdf_para_opts){
-			     .outline = 1,
-			     .outline_title = "対策参照値を満たさない項目",
-			     .mark = "対策参照値を満たさない項目",
-			     .dest = "shortfalls", .keep = true});
-	for (int pass = 0; pass < 2; pass++) {
-		enum judgement want = pass == 0 ? JUDGE_FAILS : JUDGE_BELOW_GUIDE;
-		for (size_t i = 0; i < r->a->nanswers; i++) {
-			const struct answer *an = &r->a->answers[i];
-			for (size_t j = 0; j < an->nitems; j++) {
-				const struct answer_item *ai = &an->items[j];
-				char *id, *item;
-				if (ai->judgement != want)
-					continue;
-				if (n++ == 0) {
-					pdf_table(d, 5, cols, 1, 0);
-					pdf_table_cell(d, cell("対策項目番号", 0), NULL);
-					pdf_table_cell(d, cell("評価項目", 0), NULL);
-					pdf_table_cell(d, cell("対策参照値", 0), NULL);
-					pdf_table_cell(d, cell("回答値", 0), NULL);
-					pdf_table_cell(d, cell("判定", 0), NULL);
-				}
-				id = id_display(an->control->id);
-				item = g_strdup_printf("%s %s", ai->item->key,
-						       ai->item->label);
-				pdf_table_cell(d, cell(id, 0), NULL);
-				pdf_table_cell(d, cell(item, 0), NULL);
-				pdf_table_cell(d, ref_cell(reference(r, ai)),
-					       NULL);
-				pdf_table_cell(d, cell(ai->declared.text, 0),
-					       NULL);
-				pdf_table_cell(d, judgement_cell(ai->judgement),
-					       NULL);
-				g_free(id);
-				g_free(item);
-			}
-		}
-	}
-	if (n == 0)
+	pdf_para_str(d, PDF_H1, title,
+		     &(struct pdf_para_opts){.outline = 1,
+					     .outline_title = title,
+					     .mark = title, .dest = "shortfalls",
+					     .keep = true});
+	if (sf->len == 0)
 		pdf_para_str(d, PDF_BODY,
 			     "対策参照値を満たさない評価項目はありません。",
 			     NULL);
+	else
+		pdf_table(d, 5, cols, 1, 0);
+	for (size_t i = 0; sf->len > 0 && i < G_N_ELEMENTS(heads); i++)
+		pdf_table_cell(d, cell(heads[i], 0), NULL);
+	for (guint i = 0; i < sf->len; i++) {
+		const struct report_shortfall *e =
+			&g_array_index(sf, struct report_shortfall, i);
+		char *id = id_display(e->an->control->id);
+		char *item = g_strdup_printf("%s %s", e->ai->item->key,
+					     e->ai->item->label);
+		pdf_table_cell(d, cell(id, 0), NULL);
+		pdf_table_cell(d, cell(item, 0), NULL);
+		pdf_table_cell(d, ref_cell(report_reference(r, e->ai)), NULL);
+		pdf_table_cell(d, cell(e->ai->declared.text, 0), NULL);
+		pdf_table_cell(d, judgement_cell(e->ai->judgement), NULL);
+		g_free(id);
+		g_free(item);
+	}
+	g_array_free(sf, TRUE);
 	pdf_pagebreak(d);
-}
-
-/* 備考: the note and the evidence. A new string. */
-static char *
-remarks(const struct answer *an)
-{
-	if (an->note && an->evidence)
-		return g_strdup_printf("%s（根拠：%s）", an->note, an->evidence);
-	if (an->evidence)
-		return g_strdup_printf("根拠：%s", an->evidence);
-	return g_strdup(an->note ? an->note : "");
 }
 
 static void
@@ -295,7 +252,7 @@ checklist_row(struct pdf_doc *d, const struct report *r,
 {
 	const struct control *c = an->control;
 	char *id = id_display(c->id), *text = control_text(c);
-	char *rem = remarks(an);
+	char *rem = report_remarks(an);
 	char *status = g_strdup(status_label(an->status));
 	bool first = j == 0;
 
@@ -315,7 +272,7 @@ checklist_row(struct pdf_doc *d, const struct report *r,
 		pdf_table_cell(d, cell(first ? level_name(c->level) : "", 0),
 			       NULL);
 		pdf_table_cell(d, cell(ai->item->label, 0), NULL);
-		pdf_table_cell(d, ref_cell(reference(r, ai)), NULL);
+		pdf_table_cell(d, ref_cell(report_reference(r, ai)), NULL);
 		pdf_table_cell(d, cell(ai->declared.present ? ai->declared.text
 							    : status,
 				       ai->declared.present ? 0 : PDF_MUTED),
@@ -392,7 +349,7 @@ part2(struct pdf_doc *d, const struct report *r)
 			continue;
 		id = id_display(an->control->id);
 		text = control_text(an->control);
-		rem = remarks(an);
+		rem = report_remarks(an);
 		pdf_table_cell(d, cell(id, 0), NULL);
 		pdf_table_cell(d, cell(text, 0), NULL);
 		pdf_table_cell(d, cell(status_label(an->status),
@@ -482,13 +439,7 @@ revision(struct pdf_doc *d, const struct report *r)
 					     .outline_title = title,
 					     .mark = title, .dest = "revision",
 					     .keep = true});
-	intro = g_strdup_printf(
-		"回答は %s 版のガイドラインに対するものです。%s 版への改訂で"
-		"新設された対策項目 %u 件、番号が変わった対策項目 %u 件、"
-		"削除された対策項目 %u 件、要求（本文、区分、パターン%d の"
-		"対策参照値）が変わった対策項目 %u 件があります。",
-		st->from, st->to, st->added->len, st->renumbered->len,
-		st->removed->len, r->a->pattern, st->review->len);
+	intro = report_revision_intro(r);
 	pdf_para_str(d, PDF_BODY, intro, NULL);
 	g_free(intro);
 	revision_list(d, "要求が変わった対策項目（回答の見直しが必要）",
