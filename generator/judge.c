@@ -41,21 +41,6 @@ rx(int which)
 	return compiled[which];
 }
 
-static char *
-normalise(const char *text)
-{
-	char *n = g_utf8_normalize(text, -1, G_NORMALIZE_NFKC);
-	GString *s = g_string_new(NULL);
-
-	for (const char *p = n; *p != '\0'; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-		if (!g_unichar_isspace(c))
-			g_string_append_unichar(s, g_unichar_tolower(c));
-	}
-	g_free(n);
-	return g_string_free(s, FALSE);
-}
-
 static double
 group_num(GMatchInfo *mi, int n, double dflt)
 {
@@ -157,7 +142,7 @@ in_list(const char *s, const char *const *list)
 int
 declared_parse(struct declared *d, const char *text, enum value_kind kind)
 {
-	char *s = normalise(text);
+	char *s = value_normalise(text, true);
 	int rc = 0;
 
 	memset(d, 0, sizeof(*d));

@@ -200,12 +200,8 @@ value_copy(struct value *dst, const struct value *src)
 	dst->options = g_strdupv(src->options);
 }
 
-/*
- * NFKC and no white space: the form every shape is matched against.
- * Returns a new string.
- */
-static char *
-normalise(const char *text)
+char *
+value_normalise(const char *text, bool fold)
 {
 	char *n = g_utf8_normalize(text, -1, G_NORMALIZE_NFKC);
 	GString *s = g_string_sized_new(strlen(n));
@@ -213,7 +209,8 @@ normalise(const char *text)
 	for (const char *p = n; *p != '\0'; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 		if (!g_unichar_isspace(c))
-			g_string_append_unichar(s, c);
+			g_string_append_unichar(s, fold ? g_unichar_tolower(c)
+							: c);
 	}
 	g_free(n);
 	return g_string_free(s, FALSE);
@@ -367,7 +364,7 @@ value_parse(struct value *v, const char *text, enum value_better better,
 	    bool free_text, const char **said)
 {
 	enum value_status st = VALUE_OK;
-	char *s = normalise(text);
+	char *s = value_normalise(text, false);
 	char *body = NULL;
 	size_t n = strlen(s);
 

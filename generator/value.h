@@ -87,6 +87,13 @@ enum value_status value_parse(struct value *v, const char *text,
 			      enum value_better better, bool free,
 			      const char **said);
 
+/*
+ * TEXT in the form shapes are matched against: NFKC (full-width digits,
+ * ％, ／ and ＊ become ASCII), white space removed, and with FOLD lower
+ * case.  Returns a new string.
+ */
+char *value_normalise(const char *text, bool fold);
+
 /* Set V to the unknown value (no text). */
 void value_set_unknown(struct value *v);
 
