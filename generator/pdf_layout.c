@@ -489,10 +489,10 @@ new_page(struct pager *p)
  * current height; record its destination and running header.
  */
 static void
-place(struct pager *p, guint i, int from, int to)
+place(struct pager *p, guint i, int from, int to, double c0, double c1)
 {
 	struct pdf_block *b = g_ptr_array_index(p->d->blocks, i);
-	struct pdf_frag f = {i, from, to, p->y};
+	struct pdf_frag f = {i, from, to, p->y, c0, c1};
 
 	g_array_append_val(p->page->frags, f);
 	if (from == 0 && b->o.dest != NULL) {
@@ -523,7 +523,7 @@ flow_para(struct pager *p, guint i)
 		       p->y + line_span(b, from, from + fit + 1) <= room)
 			fit++;
 		if (fit == n - from) {
-			place(p, i, from, n);
+			place(p, i, from, n, 0, -1);
 			p->y += line_span(b, from, n);
 			return;
 		}
@@ -534,9 +534,98 @@ flow_para(struct pager *p, guint i)
 		if (fit == 0 && p->y == 0) /* a line taller than a page */
 			fit = 1;
 		if (fit > 0) {
-			place(p, i, from, from + fit);
+			place(p, i, from, from + fit, 0, -1);
 			from += fit;
 		}
+		new_page(p);
+	}
+}
+
+double
+pdf_piece(PangoLayout *lay, double c0, double c1, double *top)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(lay);
+	PangoRectangle log;
+	double first = -1, last = 0;
+
+	do {
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		double t = (double)log.y / PANGO_SCALE;
+		double bt = (double)(log.y + log.height) / PANGO_SCALE;
+		if (bt <= c0 || (c1 >= 0 && bt > c1))
+			continue;
+		if (first < 0)
+			first = t;
+		last = bt;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	if (top != NULL)
+		*top = first < 0 ? 0 : first;
+	return first < 0 ? 0 : last - first;
+}
+
+double
+pdf_row_piece(const struct pdf_doc *d, const struct pdf_block *b, int r,
+	      double c0, double c1)
+{
+	double h = 0;
+
+	for (int c = 0; c < b->ncols; c++) {
+		struct pdf_cell *cell =
+			g_ptr_array_index(b->cells, r * b->ncols + c);
+		h = MAX(h, pdf_piece(cell->lay, c0, c1, NULL));
+	}
+	return h + 2 * d->th.table_pad;
+}
+
+/* The top of the first line ending after C0 in any cell of row R: a
+ * piece from C0 spans from there. */
+static double
+row_top(const struct pdf_block *b, int r, double c0)
+{
+	double t = -1, top;
+
+	for (int c = 0; c < b->ncols; c++) {
+		struct pdf_cell *cell =
+			g_ptr_array_index(b->cells, r * b->ncols + c);
+		if (pdf_piece(cell->lay, c0, -1, &top) > 0 && (t < 0 || top < t))
+			t = top;
+	}
+	return t < 0 ? c0 : t;
+}
+
+/*
+ * Break row R of table I, taller than a page, into pieces: each page
+ * (under the header HEAD high) takes the lines of every cell that end
+ * within its room, so a cell's long note runs on over pages.
+ */
+static void
+flow_tall_row(struct pager *p, guint i, int r, double head)
+{
+	struct pdf_block *b = g_ptr_array_index(p->d->blocks, i);
+	double pad2 = 2 * p->d->th.table_pad, c0 = 0;
+	double total = g_array_index(b->lines, double, r) - pad2;
+
+	for (;;) {
+		double room = p->d->text_h - p->y - head - pad2;
+		double c1 = row_top(b, r, c0) + room, h;
+		if (total <= c1) {
+			place(p, i, r, r + 1, c0, -1);
+			p->y += head + pdf_row_piece(p->d, b, r, c0, -1);
+			return;
+		}
+		h = pdf_row_piece(p->d, b, r, c0, c1);
+		if (h <= pad2 && p->y > 0) { /* not one line fits here */
+			new_page(p);
+			continue;
+		}
+		if (h <= pad2) /* a line taller than a page: give up */
+			c1 = -1;
+		place(p, i, r, r + 1, c0, c1);
+		p->y += head + (c1 < 0 ? pdf_row_piece(p->d, b, r, c0, -1) : h);
+		if (c1 < 0)
+			return;
+		c0 = c1;
 		new_page(p);
 	}
 }
@@ -557,9 +646,14 @@ flow_table(struct pager *p, guint i)
 			new_page(p);
 			continue;
 		}
-		if (to == from && to < n) /* a row taller than a page */
-			to++;
-		place(p, i, from, to);
+		if (to == from && to < n) { /* a row taller than a page */
+			flow_tall_row(p, i, from, head);
+			if (++from >= n)
+				return;
+			new_page(p);
+			continue;
+		}
+		place(p, i, from, to, 0, -1);
 		p->y += head + row_sum(b, from, to);
 		if (to >= n)
 			return;

@@ -398,15 +398,47 @@ draw_para(struct painter *p, const struct pdf_frag *f)
 	}
 }
 
-/* One table row R with its top at Y: its fill, its cells' text and
- * links.  Returns its height. */
+/*
+ * The lines of LAY whose bottom is in (C0, C1] (C1 < 0: to the end),
+ * the first of them at top Y, at X, in colour BASE.
+ */
+static void
+show_piece(struct painter *p, PangoLayout *lay, double x, double y,
+	   double c0, double c1, const struct pdf_rgb *base)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(lay);
+	PangoRectangle log;
+	double top;
+
+	pdf_piece(lay, c0, c1, &top);
+	do {
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		double bt = (double)(log.y + log.height) / PANGO_SCALE;
+		if (bt <= c0 || (c1 >= 0 && bt > c1))
+			continue;
+		show_line(p, pango_layout_iter_get_line_readonly(it),
+			  x + (double)log.x / PANGO_SCALE,
+			  y - top + (double)pango_layout_iter_get_baseline(it) /
+					    PANGO_SCALE, base);
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	flush(p, &p->gs);
+}
+
+/*
+ * One table row R with its top at Y — or the piece (C0, C1] of it: its
+ * fill, its cells' text and links.  Returns its height.
+ */
 static double
-draw_row(struct painter *p, const struct pdf_block *b, int r, double y)
+draw_row(struct painter *p, const struct pdf_block *b, int r, double y,
+	 double c0, double c1)
 {
 	const struct pdf_theme *th = &p->d->th;
 	double h = g_array_index(b->lines, double, r), w, x;
-	bool head = r < b->nhead;
+	bool head = r < b->nhead, piece = c0 > 0 || c1 >= 0;
 
+	if (piece)
+		h = pdf_row_piece(p->d, b, r, c0, c1);
 	if (head) {
 		rgb(p->cr, &th->fill);
 		cairo_rectangle(p->cr, th->left + b->indent, y,
@@ -416,10 +448,16 @@ draw_row(struct painter *p, const struct pdf_block *b, int r, double y)
 	for (int c = 0; c < b->ncols; c++) {
 		struct pdf_cell *cell =
 			g_ptr_array_index(b->cells, r * b->ncols + c);
+		const struct pdf_rgb *col =
+			&th->role[head ? PDF_HEAD : PDF_CELL].color;
 		x = th->left + pdf_table_x(p->d, b, c, &w);
-		show_layout(p, cell->lay, x + th->table_pad, y + th->table_pad,
-			    &th->role[head ? PDF_HEAD : PDF_CELL].color);
-		if (!head) {
+		if (piece)
+			show_piece(p, cell->lay, x + th->table_pad,
+				   y + th->table_pad, c0, c1, col);
+		else
+			show_layout(p, cell->lay, x + th->table_pad,
+				    y + th->table_pad, col);
+		if (!head && c1 < 0) { /* drawn in full */
 			g_object_unref(cell->lay);
 			cell->lay = NULL;
 		}
@@ -467,9 +505,11 @@ draw_table(struct painter *p, const struct pdf_frag *f)
 
 	edges[n++] = p->d->th.top + f->y;
 	for (int r = 0; r < nh; r++, n++)
-		edges[n] = edges[n - 1] + draw_row(p, b, r, edges[n - 1]);
+		edges[n] = edges[n - 1] +
+			   draw_row(p, b, r, edges[n - 1], 0, -1);
 	for (int r = f->from; r < f->to; r++, n++)
-		edges[n] = edges[n - 1] + draw_row(p, b, r, edges[n - 1]);
+		edges[n] = edges[n - 1] + draw_row(p, b, r, edges[n - 1],
+						   f->c0, f->c1);
 	draw_grid(p, b, edges, n);
 	g_free(edges);
 }

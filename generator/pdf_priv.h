@@ -106,6 +106,9 @@ struct pdf_frag {
 	guint block;
 	int from, to;
 	double y; /* from the top of the text block */
+	double c0, c1; /* a piece of one table row taller than a page: the
+			  lines of its cells whose bottom is in (c0, c1];
+			  c1 < 0: to the end */
 };
 
 struct pdf_page {
@@ -163,6 +166,17 @@ double pdf_table_x(const struct pdf_doc *d, const struct pdf_block *b,
 
 /* The paragraph's text width (text block less indent, hang, folio). */
 double pdf_para_width(const struct pdf_doc *d, const struct pdf_block *b);
+
+/*
+ * The height of the lines of LAY whose bottom is in (C0, C1] (C1 < 0: no
+ * limit), and in *TOP the top of the first of them.  0 if none.
+ */
+double pdf_piece(PangoLayout *lay, double c0, double c1, double *top);
+
+/* The height of the piece (C0, C1] of row R of table B, padding
+ * included. */
+double pdf_row_piece(const struct pdf_doc *d, const struct pdf_block *b,
+		     int r, double c0, double c1);
 
 /* Lay out and paginate every block; fills d->pages and d->dests. */
 void pdf_paginate(struct pdf_doc *d);

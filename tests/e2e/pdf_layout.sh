@@ -29,10 +29,34 @@ stress='コンピューターのセキュリティーをチェックして、ち
 	echo "| 見出し列 | 説明列 |"
 	echo "| --- | --- |"
 	for i in $(seq 1 120); do echo "| 行$i | 説明$i${stress:$((i % 40))} |"; done
+	echo
+	echo "| 長い行 | 一つの行がページより長い表 |"
+	echo "| --- | --- |"
+	printf '| 長い行 | 長文'
+	for i in $(seq 1 40); do printf '%s' "$stress"; done
+	echo ' |'
 } >>"$page"
 
 "$GP" pdf --content "$T/content" -o "$T/book.pdf"
 pdftotext "$T/book.pdf" "$T/book.txt"
+pdftotext -bbox "$T/book.pdf" "$T/book.bbox"
+# a table row taller than a page runs on over pages, inside the margins
+python3 - "$T/book.bbox" themes/default/book.yaml <<'EOF'
+import re, sys, yaml
+pg = yaml.safe_load(open(sys.argv[2]))['page']
+over = []
+for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" '
+                     r'xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)',
+                     open(sys.argv[1], encoding='utf-8').read()):
+    x0, y0, x1, y1 = map(float, m.groups()[:4])
+    folio = m.group(5).isdigit() and y0 > pg['height'] - pg['bottom']
+    if x0 < pg['left'] - 0.5 or x1 > pg['width'] - pg['right'] + 0.5 or \
+            (y1 > pg['height'] - pg['bottom'] + 0.5 and not folio):
+        over.append(m.group(5))
+if over:
+    print('FAIL: %d words outside the margins: %s' % (len(over), over[:5]))
+    sys.exit(1)
+EOF
 qpdf --check "$T/book.pdf" >/dev/null
 
 # the cross-reference is a link to the control's page
