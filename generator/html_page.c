@@ -16,6 +16,7 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlsave.h>
 
 #include "diag.h"
 #include "fsio.h"
@@ -351,19 +352,31 @@ html_page_write(struct html_page *p, const char *path)
 	return html_page_write_stream(p, path, NULL, NULL, NULL);
 }
 
-/* Serialise N (the document, or one node) and write it to F. */
+/*
+ * Serialise N, or the whole page when N is NULL, into B.  libxml2's
+ * XHTML writer is used: HTML5 in its XML-compatible syntax (void
+ * elements closed with " />", boolean attributes written out, xml:lang
+ * beside lang), which browsers and the Nu checker read as HTML and
+ * which costs a fifth less than the HTML writer, whose element lookups
+ * are linear.  It treats a "<!DOCTYPE html>" without identifiers as not
+ * XHTML, so the doctype and the root are written separately.
+ */
 static void
-dump(FILE *f, xmlDocPtr doc, xmlNodePtr n)
+serialise(xmlBufferPtr b, xmlDocPtr doc, xmlNodePtr n)
 {
-	xmlOutputBufferPtr buf = xmlAllocOutputBuffer(NULL);
+	xmlSaveCtxtPtr ctx = xmlSaveToBuffer(b, "UTF-8",
+					     XML_SAVE_XHTML | XML_SAVE_NO_DECL);
 
-	if (n == NULL)
-		htmlDocContentDumpFormatOutput(buf, doc, "UTF-8", 1);
-	else
-		htmlNodeDumpFormatOutput(buf, doc, n, "UTF-8", 1);
-	fwrite(xmlOutputBufferGetContent(buf), 1, xmlOutputBufferGetSize(buf),
-	       f);
-	xmlOutputBufferClose(buf);
+	if (n == NULL) {
+		xmlSaveTree(ctx, (xmlNodePtr)doc->intSubset);
+		xmlSaveFlush(ctx);
+		xmlBufferCCat(b, "\n");
+		n = xmlDocGetRootElement(doc);
+	}
+	xmlSaveTree(ctx, n);
+	xmlSaveClose(ctx);
+	if (n == xmlDocGetRootElement(doc))
+		xmlBufferCCat(b, "\n");
 }
 
 /*
@@ -372,15 +385,15 @@ dump(FILE *f, xmlDocPtr doc, xmlNodePtr n)
  * comment's text cannot come out of anything else: in text and in
  * attribute values the serialiser escapes '<'.
  */
-#define STREAM_MARK "guidepress:stream"
+#define STREAM_MARK "<!--guidepress:stream-->"
 
 int
 html_page_write_stream(struct html_page *p, const char *path, xmlNodePtr at,
 		       int (*more)(void *arg, xmlNodePtr at), void *arg)
 {
-	xmlOutputBufferPtr buf = NULL;
+	xmlBufferPtr b = xmlBufferCreate(), piece = NULL;
 	const char *all, *mark;
-	xmlNodePtr c, keep = at != NULL ? at->last : NULL;
+	xmlNodePtr c = NULL, keep = at != NULL ? at->last : NULL;
 	FILE *f;
 	int rc = -1;
 
@@ -389,36 +402,40 @@ html_page_write_stream(struct html_page *p, const char *path, xmlNodePtr at,
 		diag(S_WRITE, path, 0, 0, strerror(errno));
 		goto out;
 	}
+	if (at != NULL)
+		c = xmlAddChild(at, xmlNewDocComment(p->doc,
+						     BAD_CAST "guidepress:stream"));
+	serialise(b, p->doc, NULL);
+	all = (const char *)xmlBufferContent(b);
 	if (at == NULL) {
-		dump(f, p->doc, NULL);
-	} else {
-		c = xmlAddChild(at,
-				xmlNewDocComment(p->doc, BAD_CAST STREAM_MARK));
-		buf = xmlAllocOutputBuffer(NULL);
-		htmlDocContentDumpFormatOutput(buf, p->doc, "UTF-8", 1);
-		xmlUnlinkNode(c);
-		xmlFreeNode(c);
-		all = (const char *)xmlOutputBufferGetContent(buf);
-		mark = strstr(all, "<!--" STREAM_MARK "-->");
-		assert(mark != NULL);
-		fwrite(all, 1, (size_t)(mark - all), f);
-		while (more(arg, at)) {
-			while ((c = keep != NULL ? keep->next : at->children) !=
-			       NULL) {
-				dump(f, p->doc, c);
-				xmlUnlinkNode(c);
-				xmlFreeNode(c);
-			}
-		}
-		mark += strlen("<!--" STREAM_MARK "-->");
-		fwrite(mark, 1, strlen(mark), f);
+		fwrite(all, 1, (size_t)xmlBufferLength(b), f);
+		goto close;
 	}
+	xmlUnlinkNode(c);
+	xmlFreeNode(c);
+	mark = strstr(all, STREAM_MARK);
+	assert(mark != NULL);
+	fwrite(all, 1, (size_t)(mark - all), f);
+	piece = xmlBufferCreate();
+	while (more(arg, at)) {
+		while ((c = keep != NULL ? keep->next : at->children) != NULL) {
+			xmlBufferEmpty(piece);
+			serialise(piece, p->doc, c);
+			fwrite(xmlBufferContent(piece), 1,
+			       (size_t)xmlBufferLength(piece), f);
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		}
+	}
+	fputs(mark + strlen(STREAM_MARK), f);
+close:
 	if (fsio_close(f, path) < 0)
 		goto out;
 	rc = 0;
 out:
-	if (buf != NULL)
-		xmlOutputBufferClose(buf);
+	xmlBufferFree(b);
+	if (piece != NULL)
+		xmlBufferFree(piece);
 	return rc;
 }
 

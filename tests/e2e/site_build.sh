@@ -47,8 +47,8 @@ done
 for f in $(cd "$out" && find . -name '*.html' | sort); do
 	p=$out/$f
 	head -1 "$p" | grep -qx '<!DOCTYPE html>' || bad "$f: no doctype"
-	grep -q '<html lang="ja">' "$p" || bad "$f: no lang=ja"
-	grep -q '<meta charset="utf-8">' "$p" || bad "$f: no charset"
+	grep -q '<html [^>]*lang="ja"' "$p" || bad "$f: no lang=ja"
+	grep -qi 'charset="\?utf-8' "$p" || bad "$f: no charset"
 	[ "$(grep -o '<h1[ >]' "$p" | wc -l)" -eq 1 ] || bad "$f: not one h1"
 	[ "$f" = ./404.html ] ||
 		grep -q '<link rel="canonical" href="https://example.org/guide/' "$p" ||
