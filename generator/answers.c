@@ -126,10 +126,7 @@ read_pattern(struct reader *r, yaml_node_t *root)
 	if (pn != NULL && !ydoc_is_null(pn)) {
 		const char *s = ydoc_str(&r->y, pn, "pattern");
 		struct pos p = ydoc_pos(&r->y, pn);
-		int n = (s != NULL && strlen(s) == 1 && s[0] >= '1' &&
-			 s[0] <= '6')
-				? s[0] - '0'
-				: 0;
+		int n = ydoc_pattern(s);
 		if (s != NULL && n == 0)
 			diag(E_PATTERN_KEY, p.file, p.line, p.col, s);
 		else if (n != 0 && a->pattern != 0 && n != a->pattern)
@@ -340,12 +337,9 @@ read_values(struct reader *r, yaml_node_t *vals, yaml_node_t *val,
 	}
 	if (vals == NULL)
 		return;
-	if (vals->type != YAML_MAPPING_NODE) {
-		struct pos p = ydoc_pos(&r->y, vals);
-		diag(E_TYPE, p.file, p.line, p.col, "values",
-		     "a mapping of item keys to values");
+	if (!ydoc_is_map(&r->y, vals, "values",
+			 "a mapping of item keys to values"))
 		return;
-	}
 	for (yaml_node_pair_t *pr = vals->data.mapping.pairs.start;
 	     pr < vals->data.mapping.pairs.top; pr++) {
 		yaml_node_t *k = ydoc_node(&r->y, pr->key);
@@ -409,11 +403,9 @@ read_answers(struct reader *r, yaml_node_t *root)
 
 	if (n == NULL || ydoc_is_null(n))
 		return;
-	if (n->type != YAML_MAPPING_NODE) {
-		diag(E_TYPE, p.file, p.line, p.col, "answers",
-		     "a mapping of control IDs to answers");
+	if (!ydoc_is_map(&r->y, n, "answers",
+			 "a mapping of control IDs to answers"))
 		return;
-	}
 	if (ydoc_len(n) > ANSWERS_MAX) {
 		diag(E_ANS_TOO_MANY, p.file, p.line, p.col, ANSWERS_MAX);
 		return;

@@ -225,11 +225,8 @@ load_values(struct ydoc *y, yaml_node_t *vals, struct item *it)
 	bool seen[PATTERNS] = {false};
 	struct pos p = ydoc_pos(y, vals);
 
-	if (vals->type != YAML_MAPPING_NODE) {
-		diag(E_TYPE, p.file, p.line, p.col, "values",
-		     "a mapping of patterns 1 to 6");
+	if (!ydoc_is_map(y, vals, "values", "a mapping of patterns 1 to 6"))
 		return;
-	}
 	for (yaml_node_pair_t *pr = vals->data.mapping.pairs.start;
 	     pr < vals->data.mapping.pairs.top; pr++) {
 		yaml_node_t *k = ydoc_node(y, pr->key);
@@ -239,10 +236,7 @@ load_values(struct ydoc *y, yaml_node_t *vals, struct item *it)
 
 		if (ks == NULL)
 			continue;
-		pat = (strlen(ks) == 1 && ks[0] >= '1' && ks[0] <= '6')
-			      ? ks[0] - '0'
-			      : 0;
-		if (pat == 0) {
+		if ((pat = ydoc_pattern(ks)) == 0) {
 			diag(E_PATTERN_KEY, kp.file, kp.line, kp.col, ks);
 			continue;
 		}
@@ -413,13 +407,9 @@ load_control(struct load *ld, struct ydoc *y, yaml_node_t *root,
 static void
 load_subsections(struct ydoc *y, yaml_node_t *n, struct section *sec)
 {
-	struct pos p = ydoc_pos(y, n);
-
-	if (n->type != YAML_MAPPING_NODE) {
-		diag(E_TYPE, p.file, p.line, p.col, "subsections",
-		     "a mapping of subsection IDs to titles");
+	if (!ydoc_is_map(y, n, "subsections",
+			 "a mapping of subsection IDs to titles"))
 		return;
-	}
 	for (yaml_node_pair_t *pr = n->data.mapping.pairs.start;
 	     pr < n->data.mapping.pairs.top; pr++) {
 		yaml_node_t *k = ydoc_node(y, pr->key);

@@ -63,11 +63,9 @@ load_patterns(struct guideline *g, struct ydoc *y, yaml_node_t *n)
 		diag(E_KEY_MISSING, y->file, 1, 1, "patterns");
 		return;
 	}
-	if (n->type != YAML_MAPPING_NODE) {
-		diag(E_TYPE, p.file, p.line, p.col, "patterns",
-		     "a mapping of pattern numbers 1 to 6");
+	if (!ydoc_is_map(y, n, "patterns",
+			 "a mapping of pattern numbers 1 to 6"))
 		return;
-	}
 	for (yaml_node_pair_t *pr = n->data.mapping.pairs.start;
 	     pr < n->data.mapping.pairs.top; pr++) {
 		yaml_node_t *k = ydoc_node(y, pr->key);
@@ -78,7 +76,7 @@ load_patterns(struct guideline *g, struct ydoc *y, yaml_node_t *n)
 
 		if (ks == NULL)
 			continue;
-		if (!(strlen(ks) == 1 && ks[0] >= '1' && ks[0] <= '6')) {
+		if (ydoc_pattern(ks) == 0) {
 			diag(E_PATTERN_KEY, kp.file, kp.line, kp.col, ks);
 			continue;
 		}
@@ -190,9 +188,8 @@ load_service_types(struct guideline *g, struct ydoc *y, yaml_node_t *n)
 		if (pn != NULL && !ydoc_is_null(pn)) {
 			const char *s = ydoc_str(y, pn, "pattern");
 			struct pos pp = ydoc_pos(y, pn);
-			if (s != NULL && strlen(s) == 1 && s[0] >= '1' &&
-			    s[0] <= '6')
-				t->pattern = s[0] - '0';
+			if (ydoc_pattern(s) != 0)
+				t->pattern = ydoc_pattern(s);
 			else if (s != NULL)
 				diag(E_PATTERN_NUM, pp.file, pp.line, pp.col, s);
 		}

@@ -337,3 +337,24 @@ ydoc_check_keys(struct ydoc *y, yaml_node_t *map, const char *what,
 	}
 	return 0;
 }
+
+bool
+ydoc_is_map(struct ydoc *y, yaml_node_t *n, const char *key,
+	    const char *expected)
+{
+	struct pos p;
+
+	if (n != NULL && n->type == YAML_MAPPING_NODE)
+		return true;
+	p = ydoc_pos(y, n);
+	diag(E_TYPE, p.file, p.line, p.col, key, expected);
+	return false;
+}
+
+int
+ydoc_pattern(const char *s)
+{
+	if (s != NULL && s[0] >= '1' && s[0] <= '6' && s[1] == '\0')
+		return s[0] - '0';
+	return 0;
+}

@@ -64,6 +64,16 @@ const char *ydoc_str(struct ydoc *y, yaml_node_t *n, const char *key);
 int ydoc_check_keys(struct ydoc *y, yaml_node_t *map, const char *what,
 		    const char *const allowed[]);
 
+/*
+ * Is N a mapping?  If not, report E_TYPE: KEY must be EXPECTED.  For
+ * the loops over a mapping's pairs.
+ */
+bool ydoc_is_map(struct ydoc *y, yaml_node_t *n, const char *key,
+		 const char *expected);
+
+/* The pattern number a scalar "1" … "6" names, or 0. */
+int ydoc_pattern(const char *s);
+
 /* The string of ALLOWED nearest to WORD by edit distance, or NULL if none
  * is near enough to be a likely typo. */
 const char *did_you_mean(const char *word, const char *const allowed[]);
