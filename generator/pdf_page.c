@@ -127,6 +127,16 @@ add_run(struct glyphs *gs, const PangoGlyphItem *run, double *x, double y)
 	*x += (double)run->end_x_offset / PANGO_SCALE;
 }
 
+/* Whether RUN has a character that no font in fonts/ has. */
+static bool
+has_unknown(const PangoGlyphItem *run)
+{
+	for (int i = 0; i < run->glyphs->num_glyphs; i++)
+		if (run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+			return true;
+	return false;
+}
+
 /*
  * Draw LINE with its baseline origin at X, Y in colour BASE (where its
  * runs have none of their own).  pango_cairo draws every run — and
@@ -153,6 +163,15 @@ show_line(struct painter *p, PangoLayoutLine *line, double x, double y,
 			PANGO_CAIRO_FONT(run->item->analysis.font));
 		guint32 c = run_colour(run);
 
+		if (has_unknown(run)) { /* pango draws its hex box */
+			flush(p, gs);
+			rgb(p->cr, base);
+			cairo_move_to(p->cr, x, y);
+			pango_cairo_show_glyph_item(p->cr, text, run);
+			x += (double)pango_glyph_string_get_width(run->glyphs) /
+			     PANGO_SCALE;
+			continue;
+		}
 		if (f != gs->font || c != gs->rgb ||
 		    (gs->g->len > 0 && gs->end != run->item->offset)) {
 			flush(p, gs);
