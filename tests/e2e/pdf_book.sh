@@ -144,6 +144,19 @@ for c, t in zip(g['controls'], titles):
     if not t.startswith(c['display_id'] + '【'):
         fail('outline entry %r for %s' % (t, c['id']))
 
+# keep with next: no page ends with a heading, a control's header or a
+# label (【ベストプラクティス】, 【評価項目】)
+heading = re.compile(r'^([ⅠⅡⅢ](\.\d+)*(【(基本|推奨)】)?|【[^】]+】)$')
+bottom_y = {}
+for p, x0, y0, x1, y1, w in words:
+    if top <= y0 and y1 <= H - bottom:
+        bottom_y[p] = max(bottom_y.get(p, 0), y0)
+for p, y in sorted(bottom_y.items()):
+    line = sorted((x0, w) for q, x0, y0, x1, y1, w in words
+                  if q == p and abs(y0 - y) < 1)
+    if heading.match(line[0][1]) and p < page:
+        fail('page %d ends with a heading: %s' % (p, line[0][1]))
+
 # the contents are links, each to the page that its number names
 objs = {k.replace('obj:', ''): v.get('value') for k, v in
         json.load(open(T + '/objects.json'))['qpdf'][1].items()}
