@@ -57,6 +57,8 @@ pdf_text_add(struct pdf_text *t, const char *s, unsigned style)
 {
 	int start = (int)t->s->len, end;
 
+	if (s == NULL)
+		return;
 	g_string_append(t->s, s);
 	end = (int)t->s->len;
 	if (style == 0 || end == start)

@@ -5,8 +5,10 @@
 
 #include "pdf_md.h"
 
-/* Lists nest at most this deep in print; deeper ones stay at it. */
+/* Lists indent at most this deep in print; deeper ones stay at it. */
 #define MAX_DEPTH 6
+/* Blocks nested deeper than this (hostile input) are not printed. */
+#define MAX_NEST 64
 
 struct md {
 	struct pdf_doc *d;
@@ -141,7 +143,8 @@ list(struct md *m, cmark_node *n, double indent, int depth)
 		} else
 			pdf_para_str(m->d, PDF_BODY, "", &o);
 		g_free(mk);
-		blocks(m, first, NULL, indent + m->li, depth + 1);
+		blocks(m, first, NULL, indent + (depth < MAX_DEPTH ? m->li : 0),
+		       depth + 1);
 	}
 }
 
@@ -211,6 +214,8 @@ static void
 blocks(struct md *m, cmark_node *first, cmark_node *stop, double indent,
        int depth)
 {
+	if (depth > MAX_NEST)
+		return;
 	for (cmark_node *n = first; n != NULL && n != stop;
 	     n = cmark_node_next(n)) {
 		struct pdf_para_opts o = {.indent = indent};
@@ -229,7 +234,8 @@ blocks(struct md *m, cmark_node *first, cmark_node *stop, double indent,
 			break;
 		case CMARK_NODE_BLOCK_QUOTE:
 			blocks(m, cmark_node_first_child(n), NULL,
-			       indent + m->li, depth);
+			       indent + (depth < MAX_DEPTH ? m->li : 0),
+			       depth + 1);
 			break;
 		case CMARK_NODE_CODE_BLOCK:
 			pdf_para_str(m->d, PDF_CELL,
