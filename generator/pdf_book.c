@@ -219,7 +219,6 @@ control(struct pdf_doc *d, const struct guideline *g, const struct control *c)
 	}
 	if (c->items != NULL && c->items->len > 0)
 		items_table(d, c);
-	pdf_md_notes(d, g, c->body.doc);
 	g_free(head);
 	g_free(disp);
 }
@@ -250,7 +249,6 @@ section(struct pdf_doc *d, const struct guideline *g, const struct part *p,
 	if (s->body.doc != NULL) {
 		pdf_md_blocks(d, g, cmark_node_first_child(s->body.doc), NULL,
 			      0);
-		pdf_md_notes(d, g, s->body.doc);
 	}
 	for (guint i = 0; i < s->subsections->len; i++) {
 		const struct subsection *sub =
@@ -281,7 +279,6 @@ part(struct pdf_doc *d, const struct guideline *g, const struct part *p)
 	if (p->body.doc != NULL) {
 		pdf_md_blocks(d, g, cmark_node_first_child(p->body.doc), NULL,
 			      0);
-		pdf_md_notes(d, g, p->body.doc);
 	}
 	for (guint i = 0; i < p->sections->len; i++)
 		section(d, g, p, g_ptr_array_index(p->sections, i));

@@ -36,10 +36,14 @@ measure_para(struct pdf_doc *d, struct pdf_shaper *sh, struct pdf_block *b)
 			 PANGO_SCALE;
 		l.x = (double)log.x / PANGO_SCALE;
 		l.width = (double)log.width / PANGO_SCALE;
+		l.start = pango_layout_iter_get_line_readonly(it)->start_index;
+		l.len = pango_layout_iter_get_line_readonly(it)->length;
 		g_array_append_val(b->lines, l);
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 	b->lay = lay;
+	for (guint k = 0; b->notes != NULL && k < b->notes->len; k++)
+		measure_para(d, sh, g_ptr_array_index(b->notes, k));
 }
 
 /* Measure table B: the height of each row, padding included. */
@@ -125,6 +129,34 @@ keep_need(const struct pdf_doc *d, guint i)
 	return h;
 }
 
+/* The height of footnote block N on a page. */
+static double
+note_height(const struct pdf_doc *d, const struct pdf_block *n)
+{
+	return line_span(n, 0, (int)n->lines->len) + d->th.role[n->role].after;
+}
+
+/*
+ * The height the footnotes referred to from lines [FROM, TO) of B add to
+ * a page whose footnotes are NOTES_H high already (the gap above the
+ * first footnote included).
+ */
+static double
+notes_need(const struct pdf_doc *d, const struct pdf_block *b, int from,
+	   int to, double notes_h)
+{
+	const struct pdf_line *l = (const struct pdf_line *)b->lines->data;
+	int s = l[from].start, e = l[to - 1].start + l[to - 1].len;
+	double h = 0;
+
+	for (guint k = 0; b->notes != NULL && k < b->notes->len; k++) {
+		const struct pdf_block *n = g_ptr_array_index(b->notes, k);
+		if (n->note_at >= s && n->note_at < e)
+			h += note_height(d, n);
+	}
+	return h > 0 && notes_h == 0 ? h + d->th.note_gap : h;
+}
+
 /* Pagination state. */
 struct pager {
 	struct pdf_doc *d;
@@ -140,6 +172,7 @@ new_page(struct pager *p)
 	struct pdf_page *pg = g_new0(struct pdf_page, 1);
 
 	pg->frags = g_array_new(FALSE, FALSE, sizeof(struct pdf_frag));
+	pg->notes = g_ptr_array_new();
 	pg->mark = p->mark;
 	pg->chrome = !(p->d->cover && p->d->pages->len == 0);
 	g_ptr_array_add(p->d->pages, pg);
@@ -172,22 +205,63 @@ place(struct pager *p, guint i, int from, int to, double c0, double c1)
 	}
 }
 
+/* The height left for text on the current page: its footnotes' room
+ * is taken off the bottom. */
+static double
+room(const struct pager *p)
+{
+	return p->d->text_h - p->page->notes_h;
+}
+
+/* Put lines [FROM, TO) of paragraph I on the page, and at its foot the
+ * footnotes they refer to. */
+static void
+place_lines(struct pager *p, guint i, int from, int to)
+{
+	struct pdf_block *b = g_ptr_array_index(p->d->blocks, i);
+	const struct pdf_line *l = (const struct pdf_line *)b->lines->data;
+	int s = l[from].start, e = l[to - 1].start + l[to - 1].len;
+
+	place(p, i, from, to, 0, -1);
+	p->y += line_span(b, from, to);
+	for (guint k = 0; b->notes != NULL && k < b->notes->len; k++) {
+		struct pdf_block *n = g_ptr_array_index(b->notes, k);
+		if (n->note_at < s || n->note_at >= e)
+			continue;
+		if (p->page->notes->len == 0)
+			p->page->notes_h += p->d->th.note_gap;
+		g_ptr_array_add(p->page->notes, n);
+		p->page->notes_h += note_height(p->d, n);
+	}
+}
+
+/* How many lines of paragraph B from FROM fit the current page, with
+ * the footnotes they bring. */
+static int
+lines_fit(const struct pager *p, const struct pdf_block *b, int from)
+{
+	int n = (int)b->lines->len, fit = 0;
+
+	while (from + fit < n &&
+	       p->y + line_span(b, from, from + fit + 1) +
+			       notes_need(p->d, b, from, from + fit + 1,
+					  p->page->notes_h) <=
+		       room(p))
+		fit++;
+	return fit;
+}
+
 /* Break paragraph I into pages from the current position. */
 static void
 flow_para(struct pager *p, guint i)
 {
 	struct pdf_block *b = g_ptr_array_index(p->d->blocks, i);
-	double room = p->d->text_h;
 	int n = (int)b->lines->len, from = 0;
 
 	while (from < n) {
-		int fit = 0;
-		while (from + fit < n &&
-		       p->y + line_span(b, from, from + fit + 1) <= room)
-			fit++;
+		int fit = lines_fit(p, b, from);
 		if (fit == n - from) {
-			place(p, i, from, n, 0, -1);
-			p->y += line_span(b, from, n);
+			place_lines(p, i, from, n);
 			return;
 		}
 		if (n - from - fit < KEEP_LINES)
@@ -197,7 +271,7 @@ flow_para(struct pager *p, guint i)
 		if (fit == 0 && p->y == 0) /* a line taller than a page */
 			fit = 1;
 		if (fit > 0) {
-			place(p, i, from, from + fit, 0, -1);
+			place_lines(p, i, from, from + fit);
 			from += fit;
 		}
 		new_page(p);
@@ -270,8 +344,8 @@ flow_tall_row(struct pager *p, guint i, int r, double head)
 	double total = g_array_index(b->lines, double, r) - pad2;
 
 	for (;;) {
-		double room = p->d->text_h - p->y - head - pad2;
-		double c1 = row_top(b, r, c0) + room, h;
+		double rm = room(p) - p->y - head - pad2;
+		double c1 = row_top(b, r, c0) + rm, h;
 		if (total <= c1) {
 			place(p, i, r, r + 1, c0, -1);
 			p->y += head + pdf_row_piece(p->d, b, r, c0, -1);
@@ -299,11 +373,12 @@ flow_table(struct pager *p, guint i)
 {
 	struct pdf_block *b = g_ptr_array_index(p->d->blocks, i);
 	int n = (int)b->lines->len, nh = MIN(b->nhead, n), from = nh;
-	double head = row_sum(b, 0, nh), room = p->d->text_h;
+	double head = row_sum(b, 0, nh);
 
 	while (from < n || from == nh) {
 		int to = from;
-		while (to < n && p->y + head + row_sum(b, from, to + 1) <= room)
+		while (to < n &&
+		       p->y + head + row_sum(b, from, to + 1) <= room(p))
 			to++;
 		if (to == from && to < n && p->y > 0) {
 			new_page(p);
@@ -347,7 +422,7 @@ flow(struct pager *p, guint i)
 					 : d->th.role[b->role].before;
 	after = b->kind == PDF_K_TABLE ? d->th.table_after
 					: d->th.role[b->role].after;
-	if (p->y > 0 && p->y + before + keep_need(d, i) > d->text_h)
+	if (p->y > 0 && p->y + before + keep_need(d, i) > room(p))
 		new_page(p);
 	if (p->y > 0)
 		p->y += before;

@@ -30,6 +30,14 @@ pdf_text_free(struct pdf_text *t)
 		g_free(g_array_index(t->links, struct pdf_link, i).dest);
 	g_array_free(t->links, TRUE);
 	g_array_free(t->spans, TRUE);
+	for (guint i = 0; t->notes != NULL && i < t->notes->len; i++) {
+		struct pdf_note *n = g_ptr_array_index(t->notes, i);
+		g_free(n->mark);
+		pdf_text_free(n->t);
+		g_free(n);
+	}
+	if (t->notes != NULL)
+		g_ptr_array_free(t->notes, TRUE);
 	g_string_free(t->s, TRUE);
 	pango_attr_list_unref(t->attrs);
 	g_free(t);
@@ -81,6 +89,21 @@ pdf_text_link(struct pdf_text *t, const char *s, const char *dest)
 	l.end = (int)t->s->len;
 	l.dest = g_strdup(dest);
 	g_array_append_val(t->links, l);
+}
+
+/* See pdf_layout.h.  The reference is a superscript MARK. */
+void
+pdf_text_note(struct pdf_text *t, const char *mark, struct pdf_text *note)
+{
+	struct pdf_note *n = g_new0(struct pdf_note, 1);
+
+	n->at = (int)t->s->len;
+	n->mark = g_strdup(mark);
+	n->t = note;
+	pdf_text_add(t, mark, PDF_SUP);
+	if (t->notes == NULL)
+		t->notes = g_ptr_array_new();
+	g_ptr_array_add(t->notes, n);
 }
 
 /* True when T (or NULL) holds no text. */
@@ -239,9 +262,9 @@ block_add(struct pdf_doc *d, enum pdf_kind kind)
 	return b;
 }
 
-/* Free block B and everything it owns (the GPtrArray free function). */
-static void
-block_free(struct pdf_block *b)
+/* See pdf_priv.h.  Also the blocks array's free function. */
+void
+pdf_block_free(struct pdf_block *b)
 {
 	pdf_text_free(b->text);
 	g_free((char *)b->o.marker);
@@ -265,7 +288,28 @@ block_free(struct pdf_block *b)
 		g_array_free(b->lines, TRUE);
 	if (b->lay != NULL)
 		g_object_unref(b->lay);
+	if (b->notes != NULL)
+		g_ptr_array_free(b->notes, TRUE);
 	g_free(b);
+}
+
+/* Make note N of paragraph B a footnote block of B's (N's text moves). */
+static void
+add_note(struct pdf_doc *d, struct pdf_block *b, struct pdf_note *n)
+{
+	struct pdf_block *nb = g_new0(struct pdf_block, 1);
+
+	nb->kind = PDF_K_PARA;
+	nb->role = PDF_SMALL;
+	nb->text = n->t != NULL ? n->t : pdf_text_new();
+	n->t = NULL;
+	nb->o.marker = g_strdup(n->mark);
+	nb->o.hang = 1.5 * d->th.list_indent;
+	nb->note_at = n->at;
+	if (b->notes == NULL)
+		b->notes = g_ptr_array_new_with_free_func(
+			(GDestroyNotify)pdf_block_free);
+	g_ptr_array_add(b->notes, nb);
 }
 
 /* See pdf_layout.h.  O's strings are copied; T is taken over. */
@@ -277,6 +321,8 @@ pdf_para(struct pdf_doc *d, enum pdf_role role, struct pdf_text *t,
 
 	b->role = role;
 	b->text = t;
+	for (guint k = 0; t->notes != NULL && k < t->notes->len; k++)
+		add_note(d, b, g_ptr_array_index(t->notes, k));
 	if (o != NULL) {
 		b->o = *o;
 		b->o.marker = g_strdup(o->marker);
@@ -351,11 +397,12 @@ pdf_doc_new(const char *theme_dir, const char *fonts_dir, bool cover)
 {
 	struct pdf_doc *d = g_new0(struct pdf_doc, 1);
 
-	d->blocks = g_ptr_array_new_with_free_func((GDestroyNotify)block_free);
+	d->blocks = g_ptr_array_new_with_free_func((GDestroyNotify)pdf_block_free);
 	d->pages = g_ptr_array_new();
 	d->dests = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
 					 g_free);
 	d->cover = cover;
+	d->note_nums = g_hash_table_new(NULL, NULL);
 	d->open_table = -1;
 	if (pdf_theme_load(&d->th, theme_dir) < 0)
 		goto fail;
@@ -392,10 +439,12 @@ pdf_doc_free(struct pdf_doc *d)
 	for (guint i = 0; i < d->pages->len; i++) {
 		struct pdf_page *pg = g_ptr_array_index(d->pages, i);
 		g_array_free(pg->frags, TRUE);
+		g_ptr_array_free(pg->notes, TRUE);
 		g_free(pg);
 	}
 	g_ptr_array_free(d->pages, TRUE);
 	g_hash_table_destroy(d->dests);
+	g_hash_table_destroy(d->note_nums);
 	g_ptr_array_free(d->blocks, TRUE); /* before the contexts */
 	for (int k = 0; k < PDF_SHAPERS; k++) {
 		if (d->sh[k].cells != NULL)
@@ -408,6 +457,19 @@ pdf_doc_free(struct pdf_doc *d)
 			pango_font_description_free(d->font[r]);
 	pdf_theme_clear(&d->th);
 	g_free(d);
+}
+
+/* See pdf_layout.h. */
+int
+pdf_doc_note_number(struct pdf_doc *d, const void *key)
+{
+	gpointer n = g_hash_table_lookup(d->note_nums, key);
+
+	if (n == NULL) {
+		n = GINT_TO_POINTER(g_hash_table_size(d->note_nums) + 1);
+		g_hash_table_insert(d->note_nums, (gpointer)key, n);
+	}
+	return GPOINTER_TO_INT(n);
 }
 
 /* The width of the text block, in points. */

@@ -96,6 +96,14 @@ void pdf_text_add(struct pdf_text *t, const char *s, unsigned style);
 /* Append S as a link to the named destination DEST. */
 void pdf_text_link(struct pdf_text *t, const char *s, const char *dest);
 
+/*
+ * Append MARK (e.g. "注1") as a footnote reference and attach NOTE (taken
+ * over): the typesetter prints NOTE, marked MARK, at the foot of the
+ * page on which the reference falls.  Only paragraphs print notes.
+ */
+void pdf_text_note(struct pdf_text *t, const char *mark,
+		   struct pdf_text *note);
+
 /* True when T holds no characters. */
 bool pdf_text_empty(const struct pdf_text *t);
 
@@ -107,6 +115,12 @@ bool pdf_text_empty(const struct pdf_text *t);
 struct pdf_doc *pdf_doc_new(const char *theme_dir, const char *fonts_dir,
 			    bool cover);
 void pdf_doc_free(struct pdf_doc *d);
+
+/*
+ * The number of the footnote KEY (any pointer naming it): 1, 2, …
+ * across the document, in the order footnotes are first asked for.
+ */
+int pdf_doc_note_number(struct pdf_doc *d, const void *key);
 
 /* The text width in points, for writers sizing things. */
 double pdf_doc_text_width(const struct pdf_doc *d);

@@ -1,6 +1,7 @@
 /*
  * pdf_md: cmark-gfm trees to typesetter blocks.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "pdf_md.h"
@@ -68,9 +69,77 @@ link_id(const struct guideline *g, const char *url)
 }
 
 /* See pdf_md.h. */
+/*
+ * The definition of footnote reference REF, or NULL.  cmark-gfm numbers
+ * references in the order of first use (the literal "1", "2" …) and puts
+ * the definitions, in that order, at the end of the document.
+ */
+static cmark_node *
+footnote_def(cmark_node *ref)
+{
+	cmark_node *doc = ref;
+	int num = atoi(cmark_node_get_literal(ref)), k = 0;
+
+	while (cmark_node_parent(doc) != NULL)
+		doc = cmark_node_parent(doc);
+	for (cmark_node *n = cmark_node_first_child(doc); n != NULL;
+	     n = cmark_node_next(n))
+		if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION &&
+		    ++k == num)
+			return n;
+	return NULL;
+}
+
+/* Whether REF is the first reference to its footnote in its document. */
+static bool
+first_ref(cmark_node *ref)
+{
+	cmark_node *doc = ref, *first = NULL;
+	const char *num = cmark_node_get_literal(ref);
+	cmark_iter *it;
+
+	while (cmark_node_parent(doc) != NULL)
+		doc = cmark_node_parent(doc);
+	it = cmark_iter_new(doc);
+	while (first == NULL && cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_REFERENCE &&
+		    strcmp(cmark_node_get_literal(n), num) == 0)
+			first = n;
+	}
+	cmark_iter_free(it);
+	return first == ref;
+}
+
+/*
+ * Footnote reference REF: the mark "注N" in T — N counts footnotes
+ * across the document D, so two on a page never share a number — and,
+ * at its first reference, the note itself, which the typesetter prints
+ * at the foot of the page.
+ */
+static void
+footnote(struct pdf_doc *d, struct pdf_text *t, const struct guideline *g,
+	 cmark_node *ref, unsigned style)
+{
+	cmark_node *def = footnote_def(ref);
+	char *mark = g_strdup_printf(
+		"注%d", pdf_doc_note_number(d, def != NULL ? (void *)def
+							   : (void *)ref));
+
+	if (def != NULL && first_ref(ref)) {
+		struct pdf_text *note = pdf_text_new();
+		for (cmark_node *c = cmark_node_first_child(def); c != NULL;
+		     c = cmark_node_next(c))
+			pdf_md_inlines(d, note, g, c, 0);
+		pdf_text_note(t, mark, note);
+	} else
+		pdf_text_add(t, mark, style | PDF_SUP);
+	g_free(mark);
+}
+
 void
-pdf_md_inlines(struct pdf_text *t, const struct guideline *g, cmark_node *n,
-	       unsigned style)
+pdf_md_inlines(struct pdf_doc *d, struct pdf_text *t,
+	       const struct guideline *g, cmark_node *n, unsigned style)
 {
 	for (cmark_node *c = cmark_node_first_child(n); c != NULL;
 	     c = cmark_node_next(c)) {
@@ -85,27 +154,21 @@ pdf_md_inlines(struct pdf_text *t, const struct guideline *g, cmark_node *n,
 			break;
 		case CMARK_NODE_EMPH:
 		case CMARK_NODE_STRONG:
-			pdf_md_inlines(t, g, c, style | PDF_STRONG);
+			pdf_md_inlines(d, t, g, c, style | PDF_STRONG);
 			break;
-		case CMARK_NODE_FOOTNOTE_REFERENCE: {
-			/* cmark-gfm numbers references in order; the note
-			 * printed after the body carries the same number */
-			char *s = g_strdup_printf("注%s",
-						  cmark_node_get_literal(c));
-			pdf_text_add(t, s, style | PDF_SUP);
-			g_free(s);
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
+			footnote(d, t, g, c, style);
 			break;
-		}
 		case CMARK_NODE_LINK:
 			if ((id = link_id(g, cmark_node_get_url(c))) != NULL) {
 				char *s = md_plain(c);
 				pdf_text_link(t, s, id);
 				g_free(s);
 			} else
-				pdf_md_inlines(t, g, c, style);
+				pdf_md_inlines(d, t, g, c, style);
 			break;
 		default: /* softbreaks join (Japanese); raw HTML is off */
-			pdf_md_inlines(t, g, c, style);
+			pdf_md_inlines(d, t, g, c, style);
 			break;
 		}
 	}
@@ -118,7 +181,7 @@ para(struct md *m, cmark_node *n, enum pdf_role role,
 {
 	struct pdf_text *t = pdf_text_new();
 
-	pdf_md_inlines(t, m->g, n, 0);
+	pdf_md_inlines(m->d, t, m->g, n, 0);
 	pdf_para(m->d, role, t, o);
 }
 
@@ -200,7 +263,7 @@ table(struct md *m, cmark_node *n, double indent)
 		for (int c = 0; c < ncols; c++) {
 			struct pdf_text *t = pdf_text_new();
 			if (cell != NULL) {
-				pdf_md_inlines(t, m->g, cell, 0);
+				pdf_md_inlines(m->d, t, m->g, cell, 0);
 				cell = cmark_node_next(cell);
 			}
 			pdf_table_cell(m->d, t, NULL);
@@ -263,33 +326,4 @@ pdf_md_blocks(struct pdf_doc *d, const struct guideline *g,
 	struct md m = {d, g, pdf_doc_list_indent(d)};
 
 	blocks(&m, first, stop, indent, 0);
-}
-
-/*
- * See pdf_md.h.  Notes are numbered as cmark-gfm numbers their
- * references (注1, 注2 …), in small type after the body.
- */
-void
-pdf_md_notes(struct pdf_doc *d, const struct guideline *g, cmark_node *doc)
-{
-	struct md m = {d, g, pdf_doc_list_indent(d)};
-	int num = 0;
-
-	if (doc == NULL)
-		return;
-	for (cmark_node *n = cmark_node_first_child(doc); n != NULL;
-	     n = cmark_node_next(n)) {
-		if (cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION)
-			continue;
-		if (num == 0)
-			pdf_space(d, 4);
-		char *mk = g_strdup_printf("注%d", ++num);
-		struct pdf_para_opts o = {.hang = m.li * 1.2, .marker = mk};
-		struct pdf_text *t = pdf_text_new();
-		for (cmark_node *c = cmark_node_first_child(n); c != NULL;
-		     c = cmark_node_next(c))
-			pdf_md_inlines(t, g, c, 0);
-		pdf_para(d, PDF_SMALL, t, &o);
-		g_free(mk);
-	}
 }

@@ -14,19 +14,15 @@
  * Append the blocks FIRST up to (not including) STOP — siblings in a
  * body; STOP NULL runs to the end — at INDENT points.  Lists take the
  * guideline's markers by depth: i. ii. / a) b) / 1) 2).  Links whose
- * destination is an ID of G become links to it.  Footnote definitions
- * are skipped: pdf_md_notes prints them.
+ * destination is an ID of G become links to it.  Footnotes are printed
+ * at the foot of the page that refers to them (pdf_text_note).
  */
 void pdf_md_blocks(struct pdf_doc *d, const struct guideline *g,
 		   cmark_node *first, cmark_node *stop, double indent);
 
-/* Append DOC's footnote definitions as notes in small type. */
-void pdf_md_notes(struct pdf_doc *d, const struct guideline *g,
-		  cmark_node *doc);
-
-/* Append the inline content of N to T with STYLE. */
-void pdf_md_inlines(struct pdf_text *t, const struct guideline *g,
-		    cmark_node *n, unsigned style);
+/* Append the inline content of N to T with STYLE, for document D. */
+void pdf_md_inlines(struct pdf_doc *d, struct pdf_text *t,
+		    const struct guideline *g, cmark_node *n, unsigned style);
 
 /* The list marker for item NUM (1-based) at DEPTH (0-based), or the
  * bullet for unordered lists: a new string. */

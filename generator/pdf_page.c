@@ -364,12 +364,11 @@ toc_number(struct painter *p, const struct pdf_block *b,
 	}
 }
 
-/* Lines [F->from, F->to) of a paragraph. */
+/* Lines [F->from, F->to) of paragraph B. */
 static void
-draw_para(struct painter *p, const struct pdf_frag *f)
+draw_para(struct painter *p, struct pdf_block *b, const struct pdf_frag *f)
 {
 	const struct pdf_theme *th = &p->d->th;
-	struct pdf_block *b = g_ptr_array_index(p->d->blocks, f->block);
 	const struct pdf_line *ln = (const struct pdf_line *)b->lines->data;
 	PangoLayout *lay = b->lay;
 	double x0 = th->left + b->o.indent + b->o.hang;
@@ -533,6 +532,39 @@ draw_table(struct painter *p, const struct pdf_frag *f)
 	g_free(edges);
 }
 
+/* The height of all the lines of paragraph B. */
+static double
+line_span_of(const struct pdf_block *b)
+{
+	const struct pdf_line *l = (const struct pdf_line *)b->lines->data;
+
+	return l[b->lines->len - 1].bottom - l[0].top;
+}
+
+/* The footnotes of page PG at its foot, under a short rule. */
+static void
+draw_notes(struct painter *p, const struct pdf_page *pg)
+{
+	const struct pdf_theme *th = &p->d->th;
+	struct pdf_frag f = {0, 0, 0, p->d->text_h - pg->notes_h, 0, -1};
+
+	if (pg->notes->len == 0)
+		return;
+	rgb(p->cr, &th->line);
+	cairo_set_line_width(p->cr, th->rule);
+	cairo_move_to(p->cr, th->left, th->top + f.y + th->note_gap / 2);
+	cairo_line_to(p->cr, th->left + p->d->text_w / 3,
+		      th->top + f.y + th->note_gap / 2);
+	cairo_stroke(p->cr);
+	f.y += th->note_gap;
+	for (guint i = 0; i < pg->notes->len; i++) {
+		struct pdf_block *n = g_ptr_array_index(pg->notes, i);
+		f.to = (int)n->lines->len;
+		draw_para(p, n, &f);
+		f.y += line_span_of(n) + th->role[n->role].after;
+	}
+}
+
 /* Page PG, numbered NUM: its chrome and its pieces of blocks. */
 static void
 draw_page(struct painter *p, const struct pdf_page *pg, int num)
@@ -546,8 +578,10 @@ draw_page(struct painter *p, const struct pdf_page *pg, int num)
 		if (b->kind == PDF_K_TABLE)
 			draw_table(p, f);
 		else
-			draw_para(p, f);
+			draw_para(p, g_ptr_array_index(p->d->blocks, f->block),
+				  f);
 	}
+	draw_notes(p, pg);
 	cairo_show_page(p->cr);
 }
 

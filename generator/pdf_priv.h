@@ -30,6 +30,7 @@ struct pdf_theme {
 	double chrome_size;    /* running header and folio */
 	double list_indent, table_pad, table_before, table_after;
 	double rule, leader_step;
+	double note_gap;       /* between the text and the footnotes */
 	char *serif, *sans;    /* font families */
 	struct pdf_rgb text, accent, em, muted, link, line, fill, chrome;
 	struct pdf_style role[PDF_ROLE__MAX];
@@ -60,16 +61,24 @@ struct pdf_span {
 	unsigned style;
 };
 
+struct pdf_note {
+	int at;      /* byte offset of the reference */
+	char *mark;
+	struct pdf_text *t;
+};
+
 struct pdf_text {
 	GString *s;
 	PangoAttrList *attrs; /* shape: superscripts */
 	GArray *links;        /* struct pdf_link */
 	GArray *spans;        /* struct pdf_span */
+	GPtrArray *notes;     /* struct pdf_note *, or NULL */
 };
 
 /* One line of a laid-out paragraph, in points from the layout's top. */
 struct pdf_line {
 	double top, bottom, base, x, width;
+	int start, len; /* its bytes in the text */
 };
 
 struct pdf_cell {
@@ -99,6 +108,10 @@ struct pdf_block {
 				    heights (double) of a table */
 	PangoLayout *lay;        /* a paragraph's, from measuring until
 				    drawn: shaping is the costly part */
+	GPtrArray *notes;        /* its footnotes: struct pdf_block *
+				    (paragraphs), owned, or NULL */
+	int note_at;             /* a footnote: its reference's offset in
+				    the paragraph that holds it */
 };
 
 /* A piece of a block on a page: lines or body rows [from, to). */
@@ -113,6 +126,8 @@ struct pdf_frag {
 
 struct pdf_page {
 	GArray *frags; /* struct pdf_frag */
+	GPtrArray *notes; /* struct pdf_block *, borrowed: its footnotes */
+	double notes_h;   /* their height, the gap above included */
 	const char *mark; /* running header, borrowed from a block */
 	bool chrome;
 };
@@ -147,6 +162,7 @@ struct pdf_doc {
 	GPtrArray *pages;  /* struct pdf_page * */
 	GHashTable *dests; /* name → struct pdf_dest * */
 	bool cover;
+	GHashTable *note_nums; /* footnote key → number */
 	double text_w, text_h;
 	int open_table;    /* index of the table being filled, or -1 */
 };
@@ -177,6 +193,9 @@ double pdf_piece(PangoLayout *lay, double c0, double c1, double *top);
  * included. */
 double pdf_row_piece(const struct pdf_doc *d, const struct pdf_block *b,
 		     int r, double c0, double c1);
+
+/* Free block B and everything it owns (its footnotes too). */
+void pdf_block_free(struct pdf_block *b);
 
 /* Lay out and paginate every block; fills d->pages and d->dests. */
 void pdf_paginate(struct pdf_doc *d);

@@ -144,6 +144,20 @@ for c, t in zip(g['controls'], titles):
     if not t.startswith(c['display_id'] + '【'):
         fail('outline entry %r for %s' % (t, c['id']))
 
+# footnotes: each mark 注N on the page of its reference, twice (the
+# reference and the note), numbered 1, 2, … through the book
+pages_txt = open(T + '/all.txt', encoding='utf-8').read().split('\f')
+seen = []
+for i, p in enumerate(pages_txt):
+    marks = re.findall(r'注(\d+)', p)
+    for m in sorted(set(marks), key=int):
+        if marks.count(m) != 2:
+            fail('page %d: 注%s %d times, want 2' % (i + 1, m,
+                                                     marks.count(m)))
+        seen.append(int(m))
+if seen != list(range(1, len(seen) + 1)) or not seen:
+    fail('footnotes numbered %s' % seen)
+
 # keep with next: no page ends with a heading, a control's header or a
 # label (【ベストプラクティス】, 【評価項目】)
 heading = re.compile(r'^([ⅠⅡⅢ](\.\d+)*(【(基本|推奨)】)?|【[^】]+】)$')
