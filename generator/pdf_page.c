@@ -353,15 +353,18 @@ toc_number(struct painter *p, const struct pdf_block *b,
 				     PANGO_SCALE);
 	pango_cairo_show_layout(p->cr, lay);
 	g_object_unref(lay);
+	/* the dots sit on a grid from the right edge, so the leaders of
+	 * all entries line up; one path, one fill */
 	rgb(p->cr, &th->line);
 	for (double x = right - step * (int)((right - x0 - last->x -
 						last->width) / step);
 	     x < nx - step / 2; x += step) {
 		if (x < x0 + last->x + last->width + step / 2)
 			continue;
+		cairo_new_sub_path(p->cr);
 		cairo_arc(p->cr, x, base - 0.6, 0.5, 0, 2 * G_PI);
-		cairo_fill(p->cr);
 	}
+	cairo_fill(p->cr);
 }
 
 /* Lines [F->from, F->to) of paragraph B. */
