@@ -22,11 +22,10 @@ sizes=("$@")
 command -v hugo >/dev/null || { echo "bench: hugo is not installed (Debian package hugo)" >&2; exit 1; }
 
 make -s B=build build/libgp.a
-cc -O2 -std=c17 -D_POSIX_C_SOURCE=200809L -Igenerator \
-	$(pkg-config --cflags libcmark-gfm yaml-0.1 libxml-2.0 glib-2.0 jansson) \
+pkgs=$(sed -n 's/^PKGS *= *//p' Makefile)
+cc -O2 -std=c17 -D_POSIX_C_SOURCE=200809L -Igenerator $(pkg-config --cflags $pkgs) \
 	-o "$W/site_only" bench/site_only.c build/libgp.a \
-	$(pkg-config --libs libcmark-gfm yaml-0.1 libxml-2.0 pangocairo cairo-pdf glib-2.0 jansson fontconfig) \
-	-lcmark-gfm-extensions -lm
+	$(pkg-config --libs $pkgs) -lcmark-gfm-extensions -lm
 
 # run NAME CMD...: one timed run; appends "seconds kilobytes" to $W/NAME
 run() {
