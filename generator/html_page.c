@@ -22,7 +22,6 @@
 #include "fsio.h"
 #include "html.h"
 
-#define SLOT_ATTR BAD_CAST "data-slot"
 
 struct html_theme {
 	char *dir;
@@ -218,29 +217,30 @@ is_root_relative(const char *v)
 static void
 adopt(struct html_page *p, xmlNodePtr n)
 {
-	static const char *const link_attr[] = {"href", "src", "action", NULL};
-
 	for (; n != NULL; n = n->next) {
-		xmlChar *v;
-
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if ((v = xmlGetProp(n, SLOT_ATTR)) != NULL) {
-			g_hash_table_insert(p->slots, g_strdup((char *)v), n);
-			xmlUnsetProp(n, SLOT_ATTR);
-			xmlFree(v);
-		}
-		for (int i = 0; p->root[0] != '\0' && link_attr[i]; i++) {
-			const xmlChar *a = BAD_CAST link_attr[i];
+		/* attributes are looked at in place: no copies */
+		for (xmlAttrPtr a = n->properties, next; a != NULL; a = next) {
+			const char *v = a->children != NULL
+					    ? (const char *)a->children->content
+					    : NULL;
+			const char *name = (const char *)a->name;
 
-			if ((v = xmlGetProp(n, a)) == NULL)
+			next = a->next;
+			if (v == NULL)
 				continue;
-			if (is_root_relative((char *)v)) {
+			if (strcmp(name, "data-slot") == 0) {
+				g_hash_table_insert(p->slots, g_strdup(v), n);
+				xmlRemoveProp(a);
+			} else if (p->root[0] != '\0' && is_root_relative(v) &&
+				   (strcmp(name, "href") == 0 ||
+				    strcmp(name, "src") == 0 ||
+				    strcmp(name, "action") == 0)) {
 				char *w = g_strconcat(p->root, v, NULL);
-				xmlSetProp(n, a, BAD_CAST w);
+				xmlSetProp(n, a->name, BAD_CAST w);
 				g_free(w);
 			}
-			xmlFree(v);
 		}
 		adopt(p, n->children);
 	}
