@@ -157,6 +157,28 @@ section_controls(xmlNodePtr main, const struct where *w,
 	}
 }
 
+/*
+ * The shift that makes DOC's highest heading an h2, under the page's
+ * h1: a part's body may begin at ###, and headings must not skip a
+ * level.
+ */
+static int
+heading_shift(cmark_node *doc)
+{
+	int top = 0;
+
+	for (cmark_node *n = cmark_node_first_child(doc); n != NULL;
+	     n = cmark_node_next(n)) {
+		int lv = cmark_node_get_type(n) == CMARK_NODE_HEADING
+			     ? cmark_node_get_heading_level(n)
+			     : 0;
+
+		if (lv > 0 && (top == 0 || lv < top))
+			top = lv;
+	}
+	return top > 2 ? 2 - top : 0;
+}
+
 /* The body of a section or part with its footnotes, under MAIN. */
 static void
 body(xmlNodePtr main, const struct where *w, const struct body *b,
@@ -166,7 +188,7 @@ body(xmlNodePtr main, const struct where *w, const struct body *b,
 
 	if (b->doc == NULL)
 		return;
-	site_md(w, &m, idp, 0);
+	site_md(w, &m, idp, heading_shift(b->doc));
 	html_md_blocks(main, cmark_node_first_child(b->doc), NULL, &m);
 	html_md_footnotes(main, b->doc, &m);
 }

@@ -125,6 +125,14 @@ try {
 			const r = await ap.evaluate(() => axe.run(document, {
 				runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
 			}));
+			if (scheme === "light") {
+				// one h1, and no heading skips a level on the way down
+				const levels = await ap.evaluate(() =>
+					[...document.querySelectorAll("h1,h2,h3,h4,h5,h6")].map((h) => +h.tagName[1]));
+				const skip = levels.findIndex((l, i) => i > 0 && l > levels[i - 1] + 1);
+				check(levels.filter((l) => l === 1).length === 1 && levels[0] === 1 && skip < 0,
+					`headings of ${path} in order (${levels.join(" ")})`);
+			}
 			const bad = r.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 			check(bad.length === 0, `axe ${scheme} ${path}` + bad.map((v) =>
 				`\n      ${v.impact} ${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0].target}`).join(""));
