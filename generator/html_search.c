@@ -34,9 +34,12 @@
 
 struct search {
 	json_t *docs;       /* array of [path, id, title, snippet] */
-	GHashTable *grams;  /* key → GArray of guint32, ascending */
+	GHashTable *grams;  /* key → struct posting */
 	guint32 ndocs;
 };
+
+struct posting;
+static void posting_free(struct posting *p);
 
 struct search *
 search_new(void)
@@ -45,7 +48,7 @@ search_new(void)
 
 	x->docs = json_array();
 	x->grams = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-					 (GDestroyNotify)g_array_unref);
+					 (GDestroyNotify)posting_free);
 	return x;
 }
 
@@ -59,23 +62,58 @@ search_free(struct search *x)
 	g_free(x);
 }
 
+/*
+ * A posting list kept as the text the index will hold: base-36
+ * numbers, deltas after the first, comma-separated.  Three bytes a
+ * posting rather than a growing array of integers.
+ */
+struct posting {
+	GString *text;
+	guint32 last; /* the last document added */
+};
+
+static void
+posting_free(struct posting *p)
+{
+	g_string_free(p->text, TRUE);
+	g_free(p);
+}
+
+static void
+append36(GString *s, guint32 d)
+{
+	char buf[16], *q = buf + sizeof buf - 1;
+
+	*q = '\0';
+	do {
+		*--q = "0123456789abcdefghijklmnopqrstuvwxyz"[d % 36];
+		d /= 36;
+	} while (d > 0);
+	g_string_append(s, q);
+}
+
 /* Record that document DOC holds KEY (LEN bytes at P). */
 static void
 post(struct search *x, const char *p, size_t len, guint32 doc)
 {
 	char key[16];
-	GArray *a;
+	struct posting *a;
 
 	if (len >= sizeof key)
 		return;
 	memcpy(key, p, len);
 	key[len] = '\0';
 	if ((a = g_hash_table_lookup(x->grams, key)) == NULL) {
-		a = g_array_new(FALSE, FALSE, sizeof(guint32));
+		a = g_new0(struct posting, 1);
+		a->text = g_string_sized_new(8);
 		g_hash_table_insert(x->grams, g_strdup(key), a);
+	} else if (a->last == doc) {
+		return;
 	}
-	if (a->len == 0 || g_array_index(a, guint32, a->len - 1) != doc)
-		g_array_append_val(a, doc);
+	if (a->text->len > 0)
+		g_string_append_c(a->text, ',');
+	append36(a->text, doc - a->last);
+	a->last = doc;
 }
 
 static int
@@ -231,32 +269,6 @@ search_add(struct search *x, const char *path, const char *id,
 	g_free(all);
 }
 
-/* A posting list as text: base-36 numbers, deltas after the first. */
-static json_t *
-postings(GArray *a)
-{
-	GString *s = g_string_sized_new(a->len * 3);
-	guint32 last = 0;
-
-	for (guint i = 0; i < a->len; i++) {
-		guint32 d = g_array_index(a, guint32, i) - last;
-		char buf[16], *q = buf + sizeof buf - 1;
-
-		*q = '\0';
-		do {
-			*--q = "0123456789abcdefghijklmnopqrstuvwxyz"[d % 36];
-			d /= 36;
-		} while (d > 0);
-		if (i > 0)
-			g_string_append_c(s, ',');
-		g_string_append(s, q);
-		last = g_array_index(a, guint32, i);
-	}
-	json_t *j = json_stringn(s->str, s->len);
-	g_string_free(s, TRUE);
-	return j;
-}
-
 int
 search_write(struct search *x, const char *out)
 {
@@ -269,8 +281,12 @@ search_write(struct search *x, const char *out)
 	int rc = -1;
 
 	g_hash_table_iter_init(&it, x->grams);
-	while (g_hash_table_iter_next(&it, &k, &v))
-		json_object_set_new(grams, k, postings(v));
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		const struct posting *a = v;
+
+		json_object_set_new(grams, k,
+				    json_stringn(a->text->str, a->text->len));
+	}
 	root = json_pack("{s:i, s:O, s:o}", "v", 1, "docs", x->docs, "grams",
 			 grams);
 	if ((f = fopen(path, "wx")) == NULL) {
