@@ -193,6 +193,8 @@ body(xmlNodePtr main, const struct where *w, const struct body *b,
 	html_md_footnotes(main, b->doc, &m);
 }
 
+/* A section's page (a Part I page's too): its body, then its subsections
+ * with their controls.  Returns 0 or -1 (reported). */
 static int
 section_page(struct site *s, const struct section *sec,
 	     const struct section *prev, const struct section *next)
@@ -287,6 +289,8 @@ part_outline(xmlNodePtr parent, const struct where *w, const struct part *p)
 	}
 }
 
+/* A part's page: its body and the outline of its sections.  Returns 0
+ * or -1 (reported). */
 static int
 part_page(struct site *s, const struct part *pt)
 {
@@ -368,6 +372,7 @@ contents_page(struct site *s)
 				more_outline, &o);
 }
 
+/* Tasks for the pool: page I of its kind.  Return 0 or -1. */
 static int
 part_task(struct site *s, guint i)
 {

@@ -82,6 +82,7 @@ toc_sections(xmlNodePtr li, const struct where *w, const struct part *p)
 	}
 }
 
+/* The pattern pages under LI, on the pattern pages only. */
 static void
 toc_patterns(xmlNodePtr li, const struct where *w)
 {
@@ -136,6 +137,7 @@ crumb(xmlNodePtr ol, const struct where *w, const char *target,
 	g_free(href);
 }
 
+/* A crumb for the page of ID. */
 static void
 id_crumb(xmlNodePtr ol, const struct where *w, const char *id)
 {

@@ -78,6 +78,7 @@ parse_template(const char *path)
 	return doc;
 }
 
+/* Whether NAME ends with one of the NULL-terminated SFX. */
 static int
 has_suffix(const char *name, const char *const *sfx)
 {
@@ -402,9 +403,10 @@ html_page_write_stream(struct html_page *p, const char *path, xmlNodePtr at,
 		diag(S_WRITE, path, 0, 0, strerror(errno));
 		goto out;
 	}
-	if (at != NULL)
-		c = xmlAddChild(at, xmlNewDocComment(p->doc,
-						     BAD_CAST "guidepress:stream"));
+	if (at != NULL) {
+		c = xmlNewDocComment(p->doc, BAD_CAST "guidepress:stream");
+		xmlAddChild(at, c);
+	}
 	serialise(b, p->doc, NULL);
 	all = (const char *)xmlBufferContent(b);
 	if (at == NULL) {

@@ -72,6 +72,7 @@ struct posting {
 	guint32 last; /* the last document added */
 };
 
+/* Free P and its text. */
 static void
 posting_free(struct posting *p)
 {
@@ -116,6 +117,7 @@ post(struct search *x, const char *p, size_t len, guint32 doc)
 	a->last = doc;
 }
 
+/* Letters and digits make words; anything else separates them. */
 static int
 is_word(gunichar c)
 {

@@ -42,6 +42,7 @@ struct name {
 	char *brief; /* a control's title or the start of its text */
 };
 
+/* Free N and its strings. */
 static void
 name_free(struct name *n)
 {
@@ -137,6 +138,7 @@ make_names(struct site *s)
 	}
 }
 
+/* The names of ID, which must exist (borrowed). */
 static const struct name *
 name_of(const struct site *s, const char *id)
 {
@@ -172,6 +174,8 @@ site_brief(const struct site *s, const char *id)
 	return n->brief != NULL ? n->brief : n->label;
 }
 
+/* Cross-references of a page's Markdown: ID's page relative to the
+ * page (a new string), or NULL for an unknown ID. */
 static char *
 xref(const char *id, void *arg)
 {
@@ -364,6 +368,7 @@ sitemap(struct site *s)
 	return rc;
 }
 
+/* The site's subdirectories under DIR.  Returns 0 or -1 (reported). */
 static int
 make_dirs(const char *dir)
 {
@@ -383,6 +388,7 @@ make_dirs(const char *dir)
 	return 0;
 }
 
+/* search.html, from the theme's "search" fragment. */
 static int
 search_task(struct site *s, guint i)
 {
@@ -409,6 +415,7 @@ site_task(GArray *tasks, int (*run)(struct site *, guint), guint i,
 	g_array_append_val(tasks, t);
 }
 
+/* Run one task of the pool; SITE is the pool's data. */
 static void
 task_run(gpointer data, gpointer site)
 {

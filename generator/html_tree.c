@@ -44,6 +44,7 @@ url_safe(const char *url)
 	return 0;
 }
 
+/* Make EL the current element, remembering the one it replaces. */
 static void
 open_el(struct walk *w, xmlNodePtr el)
 {
@@ -291,6 +292,7 @@ walk_tree(struct walk *w, cmark_node *n)
 	cmark_iter_free(it);
 }
 
+/* Start a walk writing under PARENT; walk_done frees what it holds. */
 static void
 walk_init(struct walk *w, xmlNodePtr parent, const struct html_md *m)
 {

@@ -111,6 +111,7 @@ item_label(xmlNodePtr cell, const struct item *it)
 	html_text(cell, it->label);
 }
 
+/* The column heads パターン1 … パターンN, appended to TR. */
 static void
 pattern_heads(xmlNodePtr tr, int n)
 {
@@ -286,6 +287,8 @@ finish_rows(struct html_page *p, const struct where *w, xmlNodePtr table,
 	return site_page_stream(p, w, table, more_rows, &r);
 }
 
+/* patterns/matrix.html: every item of Part III × every pattern, one
+ * section at a time.  Returns 0 or -1 (reported). */
 static int
 matrix_page(struct site *s)
 {
@@ -311,6 +314,8 @@ matrix_page(struct site *s)
 	return finish_rows(p, &w, table, -1);
 }
 
+/* patterns/pN.html for pattern N (0-based): only that pattern's
+ * values.  Returns 0 or -1 (reported). */
 static int
 one_pattern_page(struct site *s, int n)
 {
@@ -468,6 +473,8 @@ service_types(struct site *s, xmlNodePtr main, const struct where *w)
 		html_elc(main, "p", "note", *n);
 }
 
+/* patterns/index.html: definitions, criteria, service types.  Returns
+ * 0 or -1 (reported). */
 static int
 patterns_index(struct site *s)
 {
@@ -503,6 +510,7 @@ patterns_index(struct site *s)
 	return site_page_finish(p, &w);
 }
 
+/* Tasks for the pool: the pattern pages.  Return 0 or -1. */
 static int
 patterns_task(struct site *s, guint i)
 {
