@@ -105,6 +105,8 @@ parse_body(struct guideline *g, struct body *b, const struct source *s,
 	size_t n = s->body_len;
 
 	b->first_line = s->body_line;
+	b->hash = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+					      (const guchar *)s->buf, s->len);
 	while (n > 0 && g_ascii_isspace(*t)) {
 		t++;
 		n--;

@@ -108,6 +108,7 @@ control_free(struct control *c)
 	if (c == NULL)
 		return;
 	g_free(c->id);
+	g_free(c->body.hash);
 	g_free(c->title);
 	g_strfreev(c->replaces);
 	if (c->items != NULL) {
@@ -135,6 +136,7 @@ section_free(struct section *s)
 	if (s == NULL)
 		return;
 	g_free(s->id);
+	g_free(s->body.hash);
 	g_free(s->title);
 	g_free(s->source);
 	for (guint i = 0; i < s->subsections->len; i++)
@@ -149,6 +151,7 @@ part_free(struct part *p)
 	if (p == NULL)
 		return;
 	g_free(p->id);
+	g_free(p->body.hash);
 	g_free(p->title);
 	for (guint i = 0; i < p->sections->len; i++)
 		section_free(g_ptr_array_index(p->sections, i));
@@ -162,6 +165,7 @@ guideline_free(struct guideline *g)
 	if (g == NULL)
 		return;
 	g_free(g->dir);
+	g_free(g->hash);
 	g_free(g->title);
 	g_free(g->edition);
 	g_free(g->publisher);

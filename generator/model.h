@@ -31,6 +31,8 @@ struct pos {
 struct body {
 	struct cmark_node *doc; /* NULL when the file has no body */
 	int first_line;
+	char *hash;             /* SHA-256 (hex) of the whole source file:
+				   what incremental builds compare */
 };
 
 struct item {
@@ -118,6 +120,7 @@ struct xref {
 
 struct guideline {
 	char *dir; /* the content directory as given */
+	char *hash; /* SHA-256 (hex) of guideline.yaml */
 	char *title, *edition, *publisher, *author, *attribution;
 	struct pattern patterns[PATTERNS];
 	int npatterns;

@@ -1,0 +1,153 @@
+/*
+ * manifest: keep what did not change between two builds.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <jansson.h>
+
+#include "diag.h"
+#include "fsio.h"
+#include "manifest.h"
+
+struct manifest {
+	char *old_dir, *new_dir;
+	GHashTable *old; /* path → key, from the previous build */
+	GHashTable *now; /* path → key, this build */
+	GMutex lock;
+	int reused, made;
+};
+
+static void
+read_old(struct manifest *m)
+{
+	char *path = g_build_filename(m->old_dir, MANIFEST_FILE, NULL);
+	json_t *root = json_load_file(path, 0, NULL);
+	const char *k;
+	json_t *v;
+
+	g_free(path);
+	if (root == NULL || !json_is_object(root)) {
+		json_decref(root);
+		return;
+	}
+	json_object_foreach(root, k, v) {
+		if (json_is_string(v))
+			g_hash_table_insert(m->old, g_strdup(k),
+					    g_strdup(json_string_value(v)));
+	}
+	json_decref(root);
+}
+
+struct manifest *
+manifest_open(const char *old_dir, const char *new_dir)
+{
+	struct manifest *m = g_new0(struct manifest, 1);
+
+	m->old_dir = g_strdup(old_dir);
+	m->new_dir = g_strdup(new_dir);
+	m->old = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	m->now = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	g_mutex_init(&m->lock);
+	read_old(m);
+	return m;
+}
+
+void
+manifest_free(struct manifest *m)
+{
+	if (m == NULL)
+		return;
+	g_hash_table_destroy(m->old);
+	g_hash_table_destroy(m->now);
+	g_mutex_clear(&m->lock);
+	g_free(m->old_dir);
+	g_free(m->new_dir);
+	g_free(m);
+}
+
+bool
+manifest_reuse(struct manifest *m, const char *path, const char *key)
+{
+	const char *was;
+	char *from, *to, *dir;
+	bool ok = false;
+
+	g_mutex_lock(&m->lock);
+	was = g_hash_table_lookup(m->old, path);
+	g_mutex_unlock(&m->lock);
+	if (was == NULL || strcmp(was, key) != 0)
+		return false;
+	from = g_build_filename(m->old_dir, path, NULL);
+	to = g_build_filename(m->new_dir, path, NULL);
+	dir = g_path_get_dirname(to);
+	/* a failed link is not an error: the file is made again */
+	if (g_mkdir_with_parents(dir, 0755) == 0 && link(from, to) == 0)
+		ok = true;
+	g_free(from);
+	g_free(to);
+	g_free(dir);
+	if (ok) {
+		g_mutex_lock(&m->lock);
+		g_hash_table_insert(m->now, g_strdup(path), g_strdup(key));
+		m->reused++;
+		g_mutex_unlock(&m->lock);
+	}
+	return ok;
+}
+
+void
+manifest_record(struct manifest *m, const char *path, const char *key)
+{
+	g_mutex_lock(&m->lock);
+	g_hash_table_insert(m->now, g_strdup(path), g_strdup(key));
+	m->made++;
+	g_mutex_unlock(&m->lock);
+}
+
+void
+manifest_counts(const struct manifest *m, int *reused, int *made)
+{
+	*reused = m->reused;
+	*made = m->made;
+}
+
+static gint
+cmp_str(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+manifest_write(struct manifest *m)
+{
+	json_t *root = json_object();
+	GPtrArray *keys = g_ptr_array_new();
+	GHashTableIter it;
+	gpointer k, v;
+	char *path, *s;
+	int rc;
+
+	/* sorted, so the manifest itself is reproducible */
+	g_hash_table_iter_init(&it, m->now);
+	while (g_hash_table_iter_next(&it, &k, &v))
+		g_ptr_array_add(keys, k);
+	g_ptr_array_sort(keys, cmp_str);
+	for (guint i = 0; i < keys->len; i++)
+		json_object_set_new(
+			root, g_ptr_array_index(keys, i),
+			json_string(g_hash_table_lookup(
+				m->now, g_ptr_array_index(keys, i))));
+	g_ptr_array_free(keys, TRUE);
+	s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	path = g_build_filename(m->new_dir, MANIFEST_FILE, NULL);
+	rc = fsio_write(path, s, strlen(s));
+	free(s);
+	g_free(path);
+	return rc;
+}
