@@ -63,6 +63,14 @@ int html_page_insert(struct html_page *p, const char *name,
 		     xmlNodePtr parent);
 
 /*
+ * Remove slot NAME from P, with UP of its ancestors (1: its parent),
+ * for a template part that makes no sense without the slot's content;
+ * slots inside what is removed are forgotten.  Nothing if there is no
+ * such slot.
+ */
+void html_page_drop(struct html_page *p, const char *name, int up);
+
+/*
  * Serialise P as HTML5 (doctype, UTF-8) into PATH, which must not
  * exist yet.  Slots left empty are removed first.  Returns 0, or -1
  * after reporting.

@@ -482,3 +482,34 @@ html_a(xmlNodePtr parent, const char *href, const char *text)
 	html_attr(a, "href", href);
 	return a;
 }
+
+/* Whether N is ROOT or inside it. */
+static int
+inside(xmlNodePtr n, xmlNodePtr root)
+{
+	for (; n != NULL; n = n->parent)
+		if (n == root)
+			return 1;
+	return 0;
+}
+
+void
+html_page_drop(struct html_page *p, const char *name, int up)
+{
+	xmlNodePtr n = html_page_slot(p, name);
+	GHashTableIter it;
+	gpointer k, v;
+
+	if (n == NULL)
+		return;
+	for (; up > 0 && n->parent != NULL &&
+	       n->parent->type == XML_ELEMENT_NODE;
+	     up--)
+		n = n->parent;
+	g_hash_table_iter_init(&it, p->slots);
+	while (g_hash_table_iter_next(&it, &k, &v))
+		if (inside(v, n))
+			g_hash_table_iter_remove(&it);
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}

@@ -261,14 +261,20 @@ site_page_stream(struct html_page *p, const struct where *w, xmlNodePtr at,
 	return rc;
 }
 
-/* Fill the text of slot NAME, if the template has it. */
+/*
+ * Fill the text of slot NAME, if the template has it.  Without TEXT the
+ * slot goes with its parent: the home page's facts are dt/dd pairs in a
+ * div, and a dt without its dd is not allowed.
+ */
 static void
 fill(struct html_page *p, const char *name, const char *text)
 {
 	xmlNodePtr n = html_page_slot(p, name);
 
-	if (n != NULL && text != NULL)
+	if (n != NULL && text != NULL && text[0] != '\0')
 		html_text(n, text);
+	else
+		html_page_drop(p, name, 1);
 }
 
 /* "2008-01-30" as "2008年1月30日"; other forms as they are.  New. */
@@ -299,7 +305,8 @@ home_page(struct site *s, guint unused)
 		html_page_free(p);
 		goto out;
 	}
-	fill(p, "home-title", s->g->title);
+	if (html_page_slot(p, "home-title") != NULL && s->g->title != NULL)
+		html_text(html_page_slot(p, "home-title"), s->g->title);
 	fill(p, "home-edition", ed);
 	fill(p, "home-publisher", s->g->publisher);
 	fill(p, "home-author", s->g->author);
