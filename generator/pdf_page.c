@@ -23,11 +23,9 @@
 struct glyphs {
 	GArray *g;        /* cairo_glyph_t */
 	GArray *cl;       /* cairo_text_cluster_t */
-	const char *text; /* the layout's text */
-	int start, end;   /* the byte range of the runs gathered */
+	GString *utf8;    /* the text of the glyphs, cluster by cluster */
 	cairo_scaled_font_t *font;
-	guint32 rgb;      /* 0xrrggbb, or ~0 for the base colour */
-	const struct pdf_rgb *base;
+	guint32 rgb;      /* 0xrrggbb */
 };
 
 struct painter {
@@ -49,16 +47,12 @@ rgb(cairo_t *cr, const struct pdf_rgb *c)
 static void
 flush(struct painter *p, struct glyphs *gs)
 {
-	if (gs->g->len > 0) {
-		if (gs->rgb == ~0u)
-			rgb(p->cr, gs->base);
-		else
-			cairo_set_source_rgb(p->cr, (gs->rgb >> 16) / 255.0,
-					     ((gs->rgb >> 8) & 0xff) / 255.0,
-					     (gs->rgb & 0xff) / 255.0);
+	if (gs->g->len > 0 || gs->cl->len > 0) {
+		cairo_set_source_rgb(p->cr, (gs->rgb >> 16) / 255.0,
+				     ((gs->rgb >> 8) & 0xff) / 255.0,
+				     (gs->rgb & 0xff) / 255.0);
 		cairo_set_scaled_font(p->cr, gs->font);
-		cairo_show_text_glyphs(p->cr, gs->text + gs->start,
-				       gs->end - gs->start,
+		cairo_show_text_glyphs(p->cr, gs->utf8->str, (int)gs->utf8->len,
 				       (cairo_glyph_t *)gs->g->data,
 				       (int)gs->g->len,
 				       (cairo_text_cluster_t *)gs->cl->data,
@@ -66,6 +60,15 @@ flush(struct painter *p, struct glyphs *gs)
 	}
 	g_array_set_size(gs->g, 0);
 	g_array_set_size(gs->cl, 0);
+	g_string_truncate(gs->utf8, 0);
+}
+
+/* Colour C as 0xrrggbb. */
+static guint32
+pack(const struct pdf_rgb *c)
+{
+	return (guint32)(c->r * 255 + 0.5) << 16 |
+	       (guint32)(c->g * 255 + 0.5) << 8 | (guint32)(c->b * 255 + 0.5);
 }
 
 /* The foreground colour of RUN as 0xrrggbb, or ~0 if it has none. */
@@ -91,14 +94,13 @@ run_colour(const PangoGlyphItem *run)
  * some ideographs).
  */
 static void
-add_run(struct glyphs *gs, const PangoGlyphItem *run, double *x, double y)
+add_run(struct glyphs *gs, const char *text, const PangoGlyphItem *run,
+	double *x, double y)
 {
 	const PangoGlyphString *str = run->glyphs;
 	int off = run->item->offset, len = run->item->length;
 
-	if (gs->g->len == 0 && gs->cl->len == 0)
-		gs->start = off;
-	gs->end = off + len;
+	g_string_append_len(gs->utf8, text + off, len);
 	*x += (double)run->start_x_offset / PANGO_SCALE;
 	for (int i = 0; i < str->num_glyphs;) {
 		int c0 = str->log_clusters[i], j = i;
@@ -153,16 +155,14 @@ show_line(struct painter *p, PangoLayoutLine *line, double x, double y,
 	struct glyphs *gs = &p->gs;
 	const char *text = pango_layout_get_text(line->layout);
 
-	if (text != gs->text || base != gs->base)
-		flush(p, gs);
-	gs->text = text;
-	gs->base = base;
 	for (GSList *r = line->runs; r != NULL; r = r->next) {
 		PangoGlyphItem *run = r->data;
 		cairo_scaled_font_t *f = pango_cairo_font_get_scaled_font(
 			PANGO_CAIRO_FONT(run->item->analysis.font));
 		guint32 c = run_colour(run);
 
+		if (c == ~0u)
+			c = pack(base);
 		if (has_unknown(run)) { /* pango draws its hex box */
 			flush(p, gs);
 			rgb(p->cr, base);
@@ -172,13 +172,13 @@ show_line(struct painter *p, PangoLayoutLine *line, double x, double y,
 			     PANGO_SCALE;
 			continue;
 		}
-		if (f != gs->font || c != gs->rgb ||
-		    (gs->g->len > 0 && gs->end != run->item->offset)) {
+		if (f != gs->font || c != gs->rgb) {
 			flush(p, gs);
 			gs->font = f;
 			gs->rgb = c;
 		}
-		add_run(gs, run, &x, y - (double)run->y_offset / PANGO_SCALE);
+		add_run(gs, text, run, &x,
+			y - (double)run->y_offset / PANGO_SCALE);
 	}
 }
 
@@ -198,7 +198,6 @@ show_layout(struct painter *p, PangoLayout *lay, double x, double y,
 				      PANGO_SCALE, base);
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
-	flush(p, &p->gs);
 }
 
 /* Draw plain text S in the chrome style, aligned at X (left, centre or
@@ -213,6 +212,7 @@ chrome_text(struct painter *p, const char *s, double x, double y,
 		p->d->font[PDF_SMALL]);
 	PangoRectangle log;
 
+	flush(p, &p->gs);
 	pango_font_description_set_family(f, p->d->th.sans);
 	pango_font_description_set_size(
 		f, (int)(p->d->th.chrome_size * PANGO_SCALE));
@@ -347,14 +347,13 @@ toc_number(struct painter *p, const struct pdf_block *b,
 	pango_layout_set_text(lay, num, -1);
 	pango_layout_get_extents(lay, NULL, &log);
 	nx = right - (double)log.width / PANGO_SCALE;
-	rgb(p->cr, &th->role[b->role].color);
-	cairo_move_to(p->cr, nx,
-		      base - (double)pango_layout_get_baseline(lay) /
-				     PANGO_SCALE);
-	pango_cairo_show_layout(p->cr, lay);
+	show_layout(p, lay, nx,
+		    base - (double)pango_layout_get_baseline(lay) / PANGO_SCALE,
+		    &th->role[b->role].color);
 	g_object_unref(lay);
 	/* the dots sit on a grid from the right edge, so the leaders of
 	 * all entries line up; one path, one fill */
+	flush(p, &p->gs);
 	rgb(p->cr, &th->line);
 	for (double x = right - step * (int)((right - x0 - last->x -
 						last->width) / step);
@@ -379,23 +378,21 @@ draw_para(struct painter *p, struct pdf_block *b, const struct pdf_frag *f)
 
 	if (f->from == 0)
 		anchor(p, b, th->left + b->o.indent, y0);
-	rgb(p->cr, &th->role[b->role].color);
 	if (f->from == 0 && b->o.marker != NULL) { /* first: reading order */
 		PangoLayout *m = pango_layout_new(p->d->ctx);
 		pango_layout_set_font_description(m, p->d->font[b->role]);
 		pango_layout_set_text(m, b->o.marker, -1);
-		cairo_move_to(p->cr, th->left + b->o.indent,
-			      y0 + ln[0].base -
-				      (double)pango_layout_get_baseline(m) /
-					      PANGO_SCALE);
-		pango_cairo_show_layout(p->cr, m);
+		show_layout(p, m, th->left + b->o.indent,
+			    y0 + ln[0].base -
+				    (double)pango_layout_get_baseline(m) /
+					    PANGO_SCALE,
+			    &th->role[b->role].color);
 		g_object_unref(m);
 	}
 	for (int i = f->from; i < f->to; i++)
 		show_line(p, pango_layout_get_line_readonly(lay, i),
 			  x0 + ln[i].x, y0 + ln[i].base,
 			  &th->role[b->role].color);
-	flush(p, &p->gs);
 	text_links(p, b, lay, f->from, f->to, x0, y0);
 	if (b->o.toc != NULL && f->to == (int)b->lines->len) {
 		const struct pdf_line *l = &ln[f->to - 1];
@@ -409,6 +406,7 @@ draw_para(struct painter *p, struct pdf_block *b, const struct pdf_frag *f)
 		b->lay = NULL;
 	}
 	if (b->o.rule_below && f->to == (int)b->lines->len) {
+		flush(p, &p->gs);
 		double y = y0 + ln[f->to - 1].base +
 			   0.4 * th->role[b->role].size;
 		rgb(p->cr, &th->line);
@@ -443,7 +441,6 @@ show_piece(struct painter *p, PangoLayout *lay, double x, double y,
 					    PANGO_SCALE, base);
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
-	flush(p, &p->gs);
 }
 
 /*
@@ -461,6 +458,7 @@ draw_row(struct painter *p, const struct pdf_block *b, int r, double y,
 	if (piece)
 		h = pdf_row_piece(p->d, b, r, c0, c1);
 	if (head) {
+		flush(p, &p->gs);
 		rgb(p->cr, &th->fill);
 		cairo_rectangle(p->cr, th->left + b->indent, y,
 				p->d->text_w - b->indent, h);
@@ -500,6 +498,7 @@ draw_grid(struct painter *p, const struct pdf_block *b, const double *edges,
 	const struct pdf_theme *th = &p->d->th;
 	double x0 = th->left + b->indent, x1 = th->left + p->d->text_w;
 
+	flush(p, &p->gs); /* the glyphs before the path */
 	for (int i = 0; i < n; i++) {
 		cairo_move_to(p->cr, x0, edges[i]);
 		cairo_line_to(p->cr, x1, edges[i]);
@@ -553,6 +552,7 @@ draw_notes(struct painter *p, const struct pdf_page *pg)
 
 	if (pg->notes->len == 0)
 		return;
+	flush(p, &p->gs);
 	rgb(p->cr, &th->line);
 	cairo_set_line_width(p->cr, th->rule);
 	cairo_move_to(p->cr, th->left, th->top + f.y + th->note_gap / 2);
@@ -585,6 +585,7 @@ draw_page(struct painter *p, const struct pdf_page *pg, int num)
 				  f);
 	}
 	draw_notes(p, pg);
+	flush(p, &p->gs);
 	cairo_show_page(p->cr);
 }
 
@@ -637,6 +638,7 @@ draw(struct pdf_doc *d, FILE *f, const char *name, const struct pdf_meta *m)
 	p.cr = cairo_create(p.s);
 	p.gs.g = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
 	p.gs.cl = g_array_new(FALSE, FALSE, sizeof(cairo_text_cluster_t));
+	p.gs.utf8 = g_string_new(NULL);
 	/* a structure tree for the links' structure elements to live in:
 	 * without one cairo 1.16 refers to elements it never writes */
 	cairo_tag_begin(p.cr, "Document", NULL);
@@ -645,6 +647,7 @@ draw(struct pdf_doc *d, FILE *f, const char *name, const struct pdf_meta *m)
 	cairo_tag_end(p.cr, "Document");
 	g_array_free(p.gs.g, TRUE);
 	g_array_free(p.gs.cl, TRUE);
+	g_string_free(p.gs.utf8, TRUE);
 	st = cairo_status(p.cr);
 	cairo_destroy(p.cr);
 	cairo_surface_finish(p.s);
