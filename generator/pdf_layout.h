@@ -3,13 +3,17 @@
  * and the provider report.
  *
  * A writer makes a document (pdf_doc_new), appends blocks to it in
- * reading order — paragraphs with inline styles, tables, spaces, page
- * breaks — and writes it (pdf_doc_write).  Writing lays every block out
- * with PangoLayout, breaks the result into A4 pages (orphans, widows,
- * keep-with-next, table rows with the header repeated), then draws the
- * pages on a cairo PDF surface with the running header, the folio, the
- * outline, named destinations and links.  Page numbers are known before
- * anything is drawn, so table-of-contents entries print them.
+ * reading order — paragraphs with inline styles, links and footnotes,
+ * tables, spaces, page breaks — and writes it (pdf_doc_write).  Writing
+ * lays every block out with PangoLayout (pdf_flow.c, in two threads),
+ * breaks the result into A4 pages (orphans, widows, keep-with-next,
+ * footnotes at the foot of the page that refers to them, table rows with
+ * the header repeated, rows taller than a page cut between lines), then
+ * draws the pages on a cairo PDF surface (pdf_page.c) with the running
+ * header, the folio, the outline, named destinations and links.  Page
+ * numbers are known before anything is drawn, so contents entries print
+ * them.  Line breaking is pango's (UAX #14 with Japanese line-start and
+ * line-end prohibitions, checked by tests/e2e/pdf_*.sh).
  *
  * The typographic parameters come from the theme (pdf_theme.c) and the
  * fonts only from the fonts directory (pdf_font.c).
