@@ -113,18 +113,20 @@ keep_need(const struct pdf_doc *d, guint i)
 {
 	double h = 0;
 
-	for (; i < d->blocks->len; i++) {
-		const struct pdf_block *b = g_ptr_array_index(d->blocks, i);
+	for (guint j = i; j < d->blocks->len; j++) {
+		const struct pdf_block *b = g_ptr_array_index(d->blocks, j);
 		if (b->kind == PDF_K_BREAK)
 			break;
 		if (b->kind == PDF_K_SPACE) {
 			h += b->space;
 			continue;
 		}
+		if (j > i) /* the space above the next block */
+			h += b->kind == PDF_K_TABLE ? d->th.table_before
+						    : d->th.role[b->role].before;
 		h += first_need(d, b);
 		if (b->kind == PDF_K_TABLE || !b->o.keep)
 			break;
-		h += d->th.role[b->role].before;
 	}
 	return h;
 }
