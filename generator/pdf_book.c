@@ -382,34 +382,6 @@ service_types(struct pdf_doc *d, const struct guideline *g)
 		pdf_para_str(d, PDF_SMALL, *n, NULL);
 }
 
-/*
- * The creation date: SOURCE_DATE_EPOCH when set (reproducible builds),
- * else the edition's date at 00:00 UTC, else the epoch.
- */
-static time_t
-book_date(const struct guideline *g)
-{
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	GDateTime *dt;
-	time_t t = 0;
-	int y, m, d;
-
-	if (e != NULL && *e != '\0') {
-		char *end;
-		long long v = strtoll(e, &end, 10);
-		if (*end == '\0' && v >= 0)
-			return (time_t)v;
-	}
-	if (g->edition != NULL &&
-	    sscanf(g->edition, "%d-%d-%d", &y, &m, &d) == 3 &&
-	    (dt = g_date_time_new_utc(y, m, d, 0, 0, 0)) != NULL) {
-		t = (time_t)g_date_time_to_unix(dt);
-		g_date_time_unref(dt);
-	}
-	return t;
-}
-
-/* See pdf.h.  Builds the blocks of the whole book, then writes it. */
 int
 pdf_book_write(const struct guideline *g, const char *path,
 	       const struct pdf_opts *o)
@@ -431,7 +403,7 @@ pdf_book_write(const struct guideline *g, const char *path,
 	matrix(d, g);
 	service_types(d, g);
 	struct pdf_meta m = {g->title, g->publisher, subject, "guidepress",
-			     book_date(g)};
+			     pdf_date(g->edition)};
 	if (pdf_doc_write(d, path, &m) >= 0)
 		rc = 0;
 	pdf_doc_free(d);

@@ -97,8 +97,10 @@ row_sum(const struct pdf_block *b, int from, int to)
 static double
 first_need(const struct pdf_doc *d, const struct pdf_block *b)
 {
-	int n = (int)b->lines->len;
+	int n = b->lines != NULL ? (int)b->lines->len : 0;
 
+	if (b->kind == PDF_K_FIGURE)
+		return b->space;
 	if (b->kind == PDF_K_TABLE)
 		return row_sum(b, 0, MIN(n, b->nhead + 1));
 	if (b->o.keep || n <= KEEP_LINES * 2)
@@ -125,7 +127,7 @@ keep_need(const struct pdf_doc *d, guint i)
 			h += b->kind == PDF_K_TABLE ? d->th.table_before
 						    : d->th.role[b->role].before;
 		h += first_need(d, b);
-		if (b->kind == PDF_K_TABLE || !b->o.keep)
+		if (b->kind != PDF_K_PARA || !b->o.keep)
 			break;
 	}
 	return h;
@@ -418,6 +420,15 @@ flow(struct pager *p, guint i)
 	if (b->kind == PDF_K_SPACE) {
 		if (p->y > 0)
 			p->y += b->space;
+		return;
+	}
+	if (b->kind == PDF_K_FIGURE) {
+		struct pdf_frag fr = {i, 0, 1, 0, 0, -1};
+		if (p->y > 0 && p->y + b->space > room(p))
+			new_page(p);
+		fr.y = p->y;
+		g_array_append_val(p->page->frags, fr);
+		p->y += b->space;
 		return;
 	}
 	before = b->kind == PDF_K_TABLE ? d->th.table_before

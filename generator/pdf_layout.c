@@ -257,9 +257,48 @@ block_add(struct pdf_doc *d, enum pdf_kind kind)
 	struct pdf_block *b = g_new0(struct pdf_block, 1);
 
 	b->kind = kind;
+	b->bar = d->bar;
 	g_ptr_array_add(d->blocks, b);
 	d->open_table = -1;
 	return b;
+}
+
+void
+pdf_bar(struct pdf_doc *d, bool on)
+{
+	d->bar = on;
+}
+
+void
+pdf_figure(struct pdf_doc *d, double height, pdf_draw_fn draw, void *data)
+{
+	struct pdf_block *b = block_add(d, PDF_K_FIGURE);
+
+	b->space = height;
+	b->draw = draw;
+	b->draw_data = data;
+}
+
+time_t
+pdf_date(const char *ymd)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	GDateTime *dt;
+	time_t t = 0;
+	int y, m, day;
+
+	if (e != NULL && *e != '\0') {
+		char *end;
+		long long v = strtoll(e, &end, 10);
+		if (*end == '\0' && v >= 0)
+			return (time_t)v;
+	}
+	if (ymd != NULL && sscanf(ymd, "%d-%d-%d", &y, &m, &day) == 3 &&
+	    (dt = g_date_time_new_utc(y, m, day, 0, 0, 0)) != NULL) {
+		t = (time_t)g_date_time_to_unix(dt);
+		g_date_time_unref(dt);
+	}
+	return t;
 }
 
 /* See pdf_priv.h.  Also the blocks array's free function. */

@@ -155,6 +155,40 @@ void pdf_table(struct pdf_doc *d, int ncols, const struct pdf_col *cols,
  * makes the cell a link to that destination. */
 void pdf_table_cell(struct pdf_doc *d, struct pdf_text *t, const char *dest);
 
+/*
+ * Change bars: every block appended while ON is true gets a bar in the
+ * left margin beside it, on every page it runs onto (a revision of the
+ * guideline marks what changed this way).
+ */
+void pdf_bar(struct pdf_doc *d, bool on);
+
+/*
+ * A figure HEIGHT points tall across the text width, drawn by DRAW on the
+ * cairo context CR (a cairo_t *) with the origin at its top left corner
+ * and (W, H) its size, when its page is drawn.  DATA is passed to DRAW
+ * and must live until pdf_doc_write returns.  A figure is never split
+ * across pages.  pdf_draw_text writes labels in it.
+ */
+typedef void (*pdf_draw_fn)(struct pdf_doc *d, void *cr, double w, double h,
+			    void *data);
+void pdf_figure(struct pdf_doc *d, double height, pdf_draw_fn draw,
+		void *data);
+
+/*
+ * In a figure: S in ROLE's font and colour, its first line's top at
+ * (X, Y), wrapped at width W (0: not wrapped), aligned ALIGN.  Returns
+ * the height it took.
+ */
+double pdf_draw_text(struct pdf_doc *d, void *cr, enum pdf_role role,
+		     const char *s, double x, double y, double w,
+		     enum pdf_align align);
+
+/*
+ * A PDF date for YYYY-MM-DD: SOURCE_DATE_EPOCH when set (reproducible
+ * builds), else that day at 00:00 UTC, else the epoch.
+ */
+time_t pdf_date(const char *ymd);
+
 /* Vertical space of PTS points (dropped at the top of a page). */
 void pdf_space(struct pdf_doc *d, double pts);
 

@@ -515,6 +515,21 @@ draw_grid(struct painter *p, const struct pdf_block *b, const double *edges,
 	cairo_stroke(p->cr);
 }
 
+/* A change bar in the left margin from Y0 to Y1 (page coordinates). */
+static void
+draw_bar(struct painter *p, double y0, double y1)
+{
+	const struct pdf_theme *th = &p->d->th;
+	double x = th->left - th->bar_gap;
+
+	flush(p, &p->gs);
+	rgb(p->cr, &th->em);
+	cairo_set_line_width(p->cr, th->bar_width);
+	cairo_move_to(p->cr, x, y0);
+	cairo_line_to(p->cr, x, y1);
+	cairo_stroke(p->cr);
+}
+
 /* The header rows and body rows [F->from, F->to) of a table. */
 static void
 draw_table(struct painter *p, const struct pdf_frag *f)
@@ -531,6 +546,8 @@ draw_table(struct painter *p, const struct pdf_frag *f)
 		edges[n] = edges[n - 1] + draw_row(p, b, r, edges[n - 1],
 						   f->c0, f->c1);
 	draw_grid(p, b, edges, n);
+	if (b->bar)
+		draw_bar(p, edges[0], edges[n - 1]);
 	g_free(edges);
 }
 
@@ -568,6 +585,58 @@ draw_notes(struct painter *p, const struct pdf_page *pg)
 	}
 }
 
+/* The height of fragment F of block B on its page. */
+static double
+frag_height(const struct pdf_block *b, const struct pdf_frag *f)
+{
+	const struct pdf_line *ln;
+
+	if (b->kind == PDF_K_FIGURE)
+		return b->space;
+	ln = (const struct pdf_line *)b->lines->data;
+	return ln[f->to - 1].bottom - ln[f->from].top;
+}
+
+/* A figure: its drawing function, with the origin at its corner. */
+static void
+draw_figure(struct painter *p, const struct pdf_block *b,
+	    const struct pdf_frag *f)
+{
+	flush(p, &p->gs);
+	cairo_save(p->cr);
+	cairo_translate(p->cr, p->d->th.left, p->d->th.top + f->y);
+	b->draw(p->d, p->cr, p->d->text_w, b->space, b->draw_data);
+	cairo_restore(p->cr);
+}
+
+double
+pdf_draw_text(struct pdf_doc *d, void *cr, enum pdf_role role,
+	      const char *s, double x, double y, double w,
+	      enum pdf_align align)
+{
+	PangoLayout *lay = pango_layout_new(d->ctx);
+	const struct pdf_rgb *c = &d->th.role[role].color;
+	int ph;
+
+	pango_layout_set_font_description(lay, d->font[role]);
+	pango_layout_set_text(lay, s, -1);
+	if (w > 0) {
+		pango_layout_set_width(lay, (int)(w * PANGO_SCALE));
+		pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+		pango_layout_set_alignment(lay, align == PDF_RIGHT
+							? PANGO_ALIGN_RIGHT
+						: align == PDF_CENTER
+							? PANGO_ALIGN_CENTER
+							: PANGO_ALIGN_LEFT);
+	}
+	cairo_set_source_rgb(cr, c->r, c->g, c->b);
+	cairo_move_to(cr, x, y);
+	pango_cairo_show_layout(cr, lay);
+	pango_layout_get_size(lay, NULL, &ph);
+	g_object_unref(lay);
+	return (double)ph / PANGO_SCALE;
+}
+
 /* Page PG, numbered NUM: its chrome and its pieces of blocks. */
 static void
 draw_page(struct painter *p, const struct pdf_page *pg, int num)
@@ -576,13 +645,21 @@ draw_page(struct painter *p, const struct pdf_page *pg, int num)
 	for (guint i = 0; i < pg->frags->len; i++) {
 		const struct pdf_frag *f =
 			&g_array_index(pg->frags, struct pdf_frag, i);
-		const struct pdf_block *b =
-			g_ptr_array_index(p->d->blocks, f->block);
-		if (b->kind == PDF_K_TABLE)
+		struct pdf_block *b = g_ptr_array_index(p->d->blocks, f->block);
+		double y = p->d->th.top + f->y;
+
+		if (b->kind == PDF_K_TABLE) {
 			draw_table(p, f);
+			continue; /* it draws its own bar */
+		}
+		/* before drawing: a paragraph drawn in full lets its
+		 * layout go, and with it its lines */
+		if (b->bar)
+			draw_bar(p, y, y + frag_height(b, f));
+		if (b->kind == PDF_K_FIGURE)
+			draw_figure(p, b, f);
 		else
-			draw_para(p, g_ptr_array_index(p->d->blocks, f->block),
-				  f);
+			draw_para(p, b, f);
 	}
 	draw_notes(p, pg);
 	flush(p, &p->gs);

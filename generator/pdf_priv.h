@@ -30,6 +30,7 @@ struct pdf_theme {
 	double chrome_size;    /* running header and folio */
 	double list_indent, table_pad, table_before, table_after;
 	double rule, leader_step;
+	double bar_gap, bar_width; /* change bars: off the text, thickness */
 	double note_gap;       /* between the text and the footnotes */
 	char *serif, *sans;    /* font families */
 	struct pdf_rgb text, accent, em, muted, link, line, fill, chrome;
@@ -92,6 +93,7 @@ enum pdf_kind {
 	PDF_K_TABLE,
 	PDF_K_SPACE,
 	PDF_K_BREAK,
+	PDF_K_FIGURE, /* a drawing of height 'space' */
 };
 
 struct pdf_block {
@@ -112,6 +114,9 @@ struct pdf_block {
 				    (paragraphs), owned, or NULL */
 	int note_at;             /* a footnote: its reference's offset in
 				    the paragraph that holds it */
+	bool bar;                /* a change bar beside it */
+	pdf_draw_fn draw;        /* PDF_K_FIGURE */
+	void *draw_data;
 };
 
 /* A piece of a block on a page: lines or body rows [from, to). */
@@ -165,6 +170,7 @@ struct pdf_doc {
 	GHashTable *note_nums; /* footnote key → number */
 	double text_w, text_h;
 	int open_table;    /* index of the table being filled, or -1 */
+	bool bar;          /* blocks get change bars (pdf_bar) */
 };
 
 /* A layout of block B's paragraph (a new reference), shaped with SH. */

@@ -31,7 +31,8 @@ static const struct field spacing_f[] = {
 	{"list_indent", OFF(list_indent)}, {"table_padding", OFF(table_pad)},
 	{"table_before", OFF(table_before)}, {"table_after", OFF(table_after)},
 	{"rule", OFF(rule)}, {"leader_step", OFF(leader_step)},
-	{"note_gap", OFF(note_gap)}, {NULL, 0},
+	{"note_gap", OFF(note_gap)}, {"bar_gap", OFF(bar_gap)},
+	{"bar_width", OFF(bar_width)}, {NULL, 0},
 };
 
 static const struct field colour_f[] = {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cairo.h>
 #include <glib.h>
 
 #include "pdf.h"
@@ -165,6 +166,83 @@ judgement_table(struct pdf_doc *d, const struct report *r)
 	}
 }
 
+/* The chart's colours per status, in report_status_order. */
+static const double chart_rgb[STATUS__MAX][3] = {
+	{0.184, 0.490, 0.310}, /* implemented */
+	{0.498, 0.690, 0.412}, /* partial */
+	{0.878, 0.706, 0.235}, /* planned */
+	{0.718, 0.255, 0.180}, /* not implemented */
+	{0.604, 0.639, 0.682}, /* not applicable */
+	{1.0, 1.0, 1.0},       /* unanswered */
+};
+
+#define CHART_ROW 15.0
+#define CHART_LEGEND 18.0
+
+/* A label for the chart: the section's number and the start of its
+ * title.  New string. */
+static char *
+chart_label(const struct report_group *e)
+{
+	char *full = report_group_label(e), *s;
+
+	if (g_utf8_strlen(full, -1) <= 17)
+		return full;
+	*g_utf8_offset_to_pointer(full, 16) = '\0';
+	s = g_strconcat(full, "…", NULL);
+	g_free(full);
+	return s;
+}
+
+static void
+swatch(cairo_t *cr, int k, double x, double y, double w, double h)
+{
+	cairo_rectangle(cr, x, y, w, h);
+	cairo_set_source_rgb(cr, chart_rgb[k][0], chart_rgb[k][1],
+			     chart_rgb[k][2]);
+	cairo_fill_preserve(cr);
+	cairo_set_source_rgb(cr, 0.5, 0.5, 0.5);
+	cairo_set_line_width(cr, 0.4);
+	cairo_stroke(cr);
+}
+
+/*
+ * The chart of the summary, drawn with cairo: a legend, then one bar per
+ * section split by the statuses of its controls.
+ */
+static void
+draw_chart(struct pdf_doc *d, void *cr_, double w, double h, void *data)
+{
+	const struct report *r = data;
+	cairo_t *cr = cr_;
+	double x = 0, lw = w * 0.36, bw = w - lw - 6;
+
+	(void)h;
+	for (size_t k = 0; k < STATUS__MAX; k++) {
+		const char *s = status_label(report_status_order[k]);
+		swatch(cr, (int)k, x, 3, 8, 8);
+		pdf_draw_text(d, cr, PDF_SMALL, s, x + 11, 1, 0, PDF_LEFT);
+		x += 11 + 9 * g_utf8_strlen(s, -1) + 12;
+	}
+	for (guint i = 0; i < r->sections->len; i++) {
+		const struct report_group *e =
+			&g_array_index(r->sections, struct report_group, i);
+		double y = CHART_LEGEND + i * CHART_ROW, bx = lw + 6;
+		char *label = chart_label(e);
+
+		pdf_draw_text(d, cr, PDF_SMALL, label, 0, y + 2, lw, PDF_LEFT);
+		g_free(label);
+		for (size_t k = 0; k < STATUS__MAX && e->t.controls > 0; k++) {
+			int n = e->t.status[report_status_order[k]];
+			double seg = bw * n / e->t.controls;
+			if (n == 0)
+				continue;
+			swatch(cr, (int)k, bx, y + 3, seg, CHART_ROW - 6);
+			bx += seg;
+		}
+	}
+}
+
 static void
 summary(struct pdf_doc *d, const struct report *r)
 {
@@ -191,6 +269,9 @@ summary(struct pdf_doc *d, const struct report *r)
 		t->judgement[JUDGE_UNANSWERED]);
 	pdf_para_str(d, PDF_BODY, line, NULL);
 	g_free(line);
+	pdf_space(d, 6);
+	pdf_figure(d, CHART_LEGEND + r->sections->len * CHART_ROW, draw_chart,
+		   (void *)r);
 	pdf_space(d, 8);
 	pdf_para_str(d, PDF_H3, "節ごとの対策項目の実施状況",
 		     &(struct pdf_para_opts){.keep = true});
@@ -291,8 +372,8 @@ static void
 checklist(struct pdf_doc *d, const struct report *r)
 {
 	static const struct pdf_col cols[] = {
-		{0.085, PDF_LEFT}, {0.045, PDF_CENTER}, {0.22, PDF_LEFT},
-		{0.05, PDF_CENTER}, {0.15, PDF_LEFT},  {0.11, PDF_LEFT},
+		{0.085, PDF_LEFT}, {0.06, PDF_CENTER}, {0.21, PDF_LEFT},
+		{0.05, PDF_CENTER}, {0.145, PDF_LEFT}, {0.11, PDF_LEFT},
 		{0.1, PDF_LEFT},   {0.08, PDF_LEFT},   {0.16, PDF_LEFT},
 	};
 	static const char *const heads[] = {
@@ -360,28 +441,6 @@ part2(struct pdf_doc *d, const struct report *r)
 		g_free(text);
 		g_free(rem);
 	}
-}
-
-/*
- * The creation date: SOURCE_DATE_EPOCH when set, else the disclosure
- * date at 00:00 UTC.
- */
-static time_t
-report_date(const char *ymd)
-{
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	GDateTime *dt;
-	time_t t = 0;
-	int y, m, d;
-
-	if (e != NULL && *e != '\0')
-		return (time_t)g_ascii_strtoll(e, NULL, 10);
-	if (ymd != NULL && sscanf(ymd, "%d-%d-%d", &y, &m, &d) == 3 &&
-	    (dt = g_date_time_new_utc(y, m, d, 0, 0, 0)) != NULL) {
-		t = (time_t)g_date_time_to_unix(dt);
-		g_date_time_unref(dt);
-	}
-	return t;
 }
 
 /* A list of control IDs with their text, under a heading. */
@@ -471,7 +530,7 @@ report_write_pdf(const struct report *r, const char *path,
 	checklist(d, r);
 	part2(d, r);
 	struct pdf_meta m = {REPORT_TITLE, r->a->name, subject, "guidepress",
-			     report_date(r->a->disclosure_date)};
+			     pdf_date(r->a->disclosure_date)};
 	if (pdf_doc_write(d, path, &m) >= 0)
 		rc = 0;
 	pdf_doc_free(d);
