@@ -76,8 +76,10 @@ static int cmd_init_answers(const struct opts *);
 static int cmd_schema(const struct opts *);
 
 static const struct command commands[] = {
-	{"build", cmd_build, O_CONTENT | O_OUT | O_BASEURL | O_THEME | O_FONTS, 0, 0,
-	 "build [--content DIR] [--out DIR] [--base-url URL]",
+	{"build", cmd_build,
+	 O_CONTENT | O_OUT | O_BASEURL | O_THEME | O_FONTS | O_PREVIOUS, 0, 0,
+	 "build [--content DIR] [--out DIR] [--base-url URL]\n"
+	 "                  [--previous OLD_CONTENT]",
 	 "Check the guideline in DIR and publish it into the output\n"
 	 "directory (default: public): the website and guideline.pdf.  The\n"
 	 "output is built beside the old one and swapped in only when all of\n"
@@ -108,8 +110,8 @@ static const struct command commands[] = {
 	 "Print an answers file to fill in for pattern N (1 to 6): every\n"
 	 "control and every evaluation item, with the reference value of\n"
 	 "pattern N as a comment.\n"},
-	{"pdf", cmd_pdf, O_CONTENT | O_OUTFILE | O_THEME | O_FONTS, 0, 0,
-	 "pdf [--content DIR] [-o FILE]",
+	{"pdf", cmd_pdf, O_CONTENT | O_OUTFILE | O_THEME | O_FONTS | O_PREVIOUS,
+	 0, 0, "pdf [--content DIR] [-o FILE] [--previous OLD_CONTENT]",
 	 "Typeset only the book, into FILE (default: public/guideline.pdf),\n"
 	 "written atomically.\n"},
 	{"report", cmd_report,
@@ -367,19 +369,57 @@ cmd_export(const struct opts *o)
 	return diag_exit_status();
 }
 
+/*
+ * The guideline of O's content, and with --previous the previous edition
+ * and the comparison of the two.  Returns the guideline, or NULL when
+ * either edition has errors (WHAT names the command in the summary).
+ */
+static struct guideline *
+load_editions(const struct opts *o, const char *what, struct guideline **old,
+	      struct gdiff **d)
+{
+	struct guideline *g;
+
+	*old = NULL;
+	*d = NULL;
+	if ((g = load_ok(o->content, what)) == NULL)
+		return NULL;
+	if (o->previous == NULL)
+		return g;
+	if ((*old = load_ok(o->previous, what)) == NULL) {
+		guideline_free(g);
+		return NULL;
+	}
+	*d = gdiff_new(*old, g);
+	return g;
+}
+
+/* The exit status after a command that wrote (RC 0) or failed to. */
+static int
+written_status(int rc)
+{
+	if (rc == 0 || diag_exit_status() != 0)
+		return diag_exit_status();
+	return 3;
+}
+
 static int
 cmd_build(const struct opts *o)
 {
-	struct site_opts so = {o->theme, o->base_url};
-	struct pdf_opts po = {o->theme, o->fonts};
-	struct guideline *g;
+	struct guideline *g, *old;
+	struct gdiff *d;
 	char *tmp = NULL, *pdf = NULL, *what;
 	int rc = -1;
 
 	if (publish_check_out(o->out, o->content) < 0)
 		return EXIT_USAGE;
-	if ((g = load_ok(o->content, "build: nothing written")) == NULL)
+	g = load_editions(o, "build: nothing written", &old, &d);
+	if (g == NULL)
 		return diag_exit_status();
+	struct site_opts so = {.theme_dir = o->theme, .base_url = o->base_url,
+			       .diff = d};
+	struct pdf_opts po = {.theme_dir = o->theme, .fonts_dir = o->fonts,
+			      .diff = d};
 	if ((tmp = publish_begin(o->out)) == NULL)
 		goto out;
 	pdf = g_build_filename(tmp, "guideline.pdf", NULL);
@@ -396,27 +436,33 @@ out:
 	g_free(what);
 	g_free(tmp);
 	g_free(pdf);
+	gdiff_free(d);
+	guideline_free(old);
 	guideline_free(g);
-	return rc == 0 ? diag_exit_status() : (diag_exit_status() ? diag_exit_status() : 3);
+	return written_status(rc);
 }
 
 static int
 cmd_pdf(const struct opts *o)
 {
-	struct pdf_opts po = {o->theme, o->fonts};
 	const char *path = o->outfile ? o->outfile : "public/guideline.pdf";
-	struct guideline *g;
+	struct guideline *g, *old;
+	struct gdiff *d;
 	char *dir;
 	int rc;
 
-	if ((g = load_ok(o->content, "pdf: nothing written")) == NULL)
+	if ((g = load_editions(o, "pdf: nothing written", &old, &d)) == NULL)
 		return diag_exit_status();
+	struct pdf_opts po = {.theme_dir = o->theme, .fonts_dir = o->fonts,
+			      .diff = d};
 	dir = g_path_get_dirname(path);
 	g_mkdir_with_parents(dir, 0755);
 	g_free(dir);
 	rc = pdf_book_write(g, path, &po);
+	gdiff_free(d);
+	guideline_free(old);
 	guideline_free(g);
-	return rc == 0 ? diag_exit_status() : (diag_exit_status() ? diag_exit_status() : 3);
+	return written_status(rc);
 }
 
 static int
@@ -489,6 +535,7 @@ cmd_schema(const struct opts *o)
 	return diag_exit_status();
 }
 
+
 /* ANSWERS.yaml → ANSWERS.pdf; a new string. */
 static char *
 default_pdf(const char *answers)
@@ -536,8 +583,8 @@ report_answers(const struct opts *o, const struct guideline *g,
 static int
 cmd_report(const struct opts *o)
 {
-	struct pdf_opts po = {o->theme, o->fonts};
-	struct site_opts so = {o->theme, NULL};
+	struct pdf_opts po = {.theme_dir = o->theme, .fonts_dir = o->fonts};
+	struct site_opts so = {.theme_dir = o->theme};
 	struct guideline *g, *old = NULL;
 	struct gdiff *d = NULL;
 	struct stale st = {0};
@@ -572,8 +619,7 @@ out:
 	guideline_free(old);
 	guideline_free(g);
 	g_free(pdf);
-	return rc == 0 ? diag_exit_status()
-		       : (diag_exit_status() ? diag_exit_status() : 3);
+	return written_status(rc);
 }
 
 int

@@ -6,10 +6,14 @@
 
 #include "model.h"
 
+struct gdiff;
+
 struct pdf_opts {
 	const char *theme_dir; /* themes/default: typographic parameters */
 	const char *fonts_dir; /* fonts/: the only fonts used, via a private
 				  fontconfig configuration */
+	const struct gdiff *diff; /* against the previous edition: change
+				     bars and a revision appendix; or NULL */
 };
 
 /*

@@ -16,6 +16,7 @@
 #include "pdf.h"
 #include "pdf_layout.h"
 #include "pdf_md.h"
+#include "pdf_revision.h"
 #include "value.h"
 
 #define APPENDIX_MATRIX "appendix-1"
@@ -102,7 +103,7 @@ toc_entry(struct pdf_doc *d, enum pdf_role role, const char *id,
  * their page numbers are filled in when the pages are drawn.
  */
 static void
-contents(struct pdf_doc *d, const struct guideline *g)
+contents(struct pdf_doc *d, const struct guideline *g, bool revision)
 {
 	struct pdf_para_opts h = {.dest = "contents", .mark = "目次",
 				  .rule_below = true};
@@ -123,6 +124,10 @@ contents(struct pdf_doc *d, const struct guideline *g)
 	pdf_para_str(d, PDF_TOC1, MATRIX_TITLE, &a);
 	a.toc = APPENDIX_TYPES;
 	pdf_para_str(d, PDF_TOC1, TYPES_TITLE, &a);
+	if (revision) {
+		a.toc = REVISION_DEST;
+		pdf_para_str(d, PDF_TOC1, REVISION_TITLE, &a);
+	}
 	pdf_pagebreak(d);
 }
 
@@ -198,8 +203,12 @@ items_table(struct pdf_doc *d, const struct control *c)
 
 /* A control as the guideline prints it. */
 static void
-control(struct pdf_doc *d, const struct guideline *g, const struct control *c)
+control(struct pdf_doc *d, const struct guideline *g, const struct control *c,
+	const struct gdiff *diff)
 {
+	const struct gdiff_control *dc =
+		diff != NULL ? gdiff_by_new(diff, c->id) : NULL;
+	bool changed = dc != NULL && gdiff_content_changed(dc);
 	char *disp = id_display(c->id), *head;
 	struct pdf_para_opts h = {.keep = true, .rule_below = true,
 				  .dest = c->id, .outline = 3};
@@ -210,6 +219,7 @@ control(struct pdf_doc *d, const struct guideline *g, const struct control *c)
 	head = g_strdup_printf("%s【%s】%s%s", disp, level_name(c->level),
 			       c->title ? "　" : "", c->title ? c->title : "");
 	h.outline_title = head;
+	pdf_bar(d, changed);
 	pdf_para_str(d, PDF_H4, head, &h);
 	pdf_md_blocks(d, g, first, bp, 0);
 	if (bp != NULL) {
@@ -219,6 +229,7 @@ control(struct pdf_doc *d, const struct guideline *g, const struct control *c)
 	}
 	if (c->items != NULL && c->items->len > 0)
 		items_table(d, c);
+	pdf_bar(d, false);
 	g_free(head);
 	g_free(disp);
 }
@@ -229,7 +240,7 @@ control(struct pdf_doc *d, const struct guideline *g, const struct control *c)
  */
 static void
 section(struct pdf_doc *d, const struct guideline *g, const struct part *p,
-	const struct section *s)
+	const struct section *s, const struct gdiff *diff)
 {
 	char *title = numbered(s->id, s->title);
 	char *pt = numbered(p->id, p->title);
@@ -258,7 +269,8 @@ section(struct pdf_doc *d, const struct guideline *g, const struct part *p,
 		pdf_para_str(d, PDF_H3, st, &k);
 		g_free(st);
 		for (guint j = 0; j < sub->controls->len; j++)
-			control(d, g, g_ptr_array_index(sub->controls, j));
+			control(d, g, g_ptr_array_index(sub->controls, j),
+				diff);
 	}
 	g_free(mark);
 	g_free(pt);
@@ -267,7 +279,8 @@ section(struct pdf_doc *d, const struct guideline *g, const struct part *p,
 
 /* Part P on a new page: its heading, its body, its sections. */
 static void
-part(struct pdf_doc *d, const struct guideline *g, const struct part *p)
+part(struct pdf_doc *d, const struct guideline *g, const struct part *p,
+     const struct gdiff *diff)
 {
 	char *title = numbered(p->id, p->title);
 	struct pdf_para_opts h = {.dest = p->id, .outline = 1,
@@ -281,7 +294,7 @@ part(struct pdf_doc *d, const struct guideline *g, const struct part *p)
 			      0);
 	}
 	for (guint i = 0; i < p->sections->len; i++)
-		section(d, g, p, g_ptr_array_index(p->sections, i));
+		section(d, g, p, g_ptr_array_index(p->sections, i), diff);
 	g_free(title);
 }
 
@@ -397,11 +410,13 @@ pdf_book_write(const struct guideline *g, const char *path,
 	subject = g_strdup_printf("%s（%s版）", g->title ? g->title : "",
 				  g->edition ? g->edition : "");
 	cover(d, g);
-	contents(d, g);
+	contents(d, g, o && o->diff);
 	for (guint i = 0; i < g->parts->len; i++)
-		part(d, g, g_ptr_array_index(g->parts, i));
+		part(d, g, g_ptr_array_index(g->parts, i), o ? o->diff : NULL);
 	matrix(d, g);
 	service_types(d, g);
+	if (o && o->diff)
+		pdf_revision(d, o->diff);
 	struct pdf_meta m = {g->title, g->publisher, subject, "guidepress",
 			     pdf_date(g->edition)};
 	if (pdf_doc_write(d, path, &m) >= 0)

@@ -132,8 +132,17 @@ text_attrs(const struct pdf_theme *th, const struct pdf_text *t)
 		if (st & (PDF_EM | PDF_STRONG))
 			add_attr(l, pango_attr_family_new(th->sans), k->start,
 				 k->end);
-		c = st & PDF_EM ? &th->em : st & PDF_MUTED ? &th->muted
-			: st & PDF_LINK ? &th->link : NULL;
+		if (st & PDF_DEL)
+			add_attr(l, pango_attr_strikethrough_new(TRUE),
+				 k->start, k->end);
+		if (st & PDF_INS)
+			add_attr(l, pango_attr_underline_new(
+					    PANGO_UNDERLINE_SINGLE),
+				 k->start, k->end);
+		c = st & (PDF_EM | PDF_INS)	   ? &th->em
+		    : st & (PDF_MUTED | PDF_DEL) ? &th->muted
+		    : st & PDF_LINK		   ? &th->link
+						   : NULL;
 		if (c != NULL)
 			add_attr(l, pango_attr_foreground_new(
 					    (guint16)(c->r * 65535),

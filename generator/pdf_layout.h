@@ -52,6 +52,8 @@ enum {
 	PDF_SUP = 1 << 2,    /* superscript (footnote references) */
 	PDF_MUTED = 1 << 3,  /* the muted colour (未収録) */
 	PDF_LINK = 1 << 4,   /* the link colour */
+	PDF_DEL = 1 << 5,    /* deleted text: struck through, muted */
+	PDF_INS = 1 << 6,    /* inserted text: underlined, emphasis colour */
 };
 
 enum pdf_align {

@@ -7,9 +7,14 @@
 
 #include "model.h"
 
+struct gdiff;
+
 struct site_opts {
 	const char *theme_dir; /* themes/default: templates, CSS, script */
 	const char *base_url;  /* for canonical links and sitemap; NULL: none */
+	const struct gdiff *diff; /* against the previous edition: a 改訂履歴
+				     page and marks on changed controls; or
+				     NULL */
 };
 
 /*
