@@ -423,8 +423,12 @@ cmd_build(const struct opts *o)
 	if ((tmp = publish_begin(o->out)) == NULL)
 		goto out;
 	pdf = g_build_filename(tmp, "guideline.pdf", NULL);
-	if (site_write(g, tmp, &so) < 0 || pdf_book_write(g, pdf, &po) < 0 ||
-	    publish_commit(tmp, o->out) < 0) {
+	if (site_write(g, tmp, &so) < 0 || pdf_book_write(g, pdf, &po) < 0) {
+		publish_abort(tmp);
+		goto out;
+	}
+	publish_keep_unchanged(tmp, o->out);
+	if (publish_commit(tmp, o->out) < 0) {
 		publish_abort(tmp);
 		goto out;
 	}

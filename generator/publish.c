@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
+#include <stdbool.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -102,6 +104,79 @@ publish_rmtree(const char *path)
 	if (!g_file_test(path, G_FILE_TEST_EXISTS))
 		return 0;
 	return nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS) == 0 ? 0 : -1;
+}
+
+/* Are the files A and B byte for byte the same? */
+static bool
+same_bytes(const char *a, const char *b)
+{
+	GMappedFile *fa, *fb;
+	bool same = false;
+
+	if ((fa = g_mapped_file_new(a, FALSE, NULL)) == NULL)
+		return false;
+	if ((fb = g_mapped_file_new(b, FALSE, NULL)) != NULL) {
+		gsize n = g_mapped_file_get_length(fa);
+		same = n == g_mapped_file_get_length(fb) &&
+		       (n == 0 || memcmp(g_mapped_file_get_contents(fa),
+					 g_mapped_file_get_contents(fb),
+					 n) == 0);
+		g_mapped_file_unref(fb);
+	}
+	g_mapped_file_unref(fa);
+	return same;
+}
+
+/* Replace NEW by a link to OLD; on failure NEW stays. */
+static bool
+keep_old(const char *new, const char *old)
+{
+	char *tmp = g_strconcat(new, ".keep", NULL);
+	bool ok = link(old, tmp) == 0 && rename(tmp, new) == 0;
+
+	if (!ok)
+		unlink(tmp);
+	g_free(tmp);
+	return ok;
+}
+
+/* Walk REL below TMP, keeping what OUT has unchanged. */
+static int
+keep_dir(const char *tmp, const char *out, const char *rel)
+{
+	char *dir = g_build_filename(tmp, rel, NULL);
+	GDir *d = g_dir_open(dir, 0, NULL);
+	const char *name;
+	int kept = 0;
+
+	while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
+		char *r = g_build_filename(rel, name, NULL);
+		char *n = g_build_filename(tmp, r, NULL);
+		char *o = g_build_filename(out, r, NULL);
+		GStatBuf sn, so;
+
+		if (g_lstat(n, &sn) == 0 && S_ISDIR(sn.st_mode))
+			kept += keep_dir(tmp, out, r);
+		else if (S_ISREG(sn.st_mode) && g_lstat(o, &so) == 0 &&
+			 S_ISREG(so.st_mode) && so.st_size == sn.st_size &&
+			 sn.st_nlink == 1 && same_bytes(n, o) && keep_old(n, o))
+			kept++;
+		g_free(r);
+		g_free(n);
+		g_free(o);
+	}
+	if (d != NULL)
+		g_dir_close(d);
+	g_free(dir);
+	return kept;
+}
+
+int
+publish_keep_unchanged(const char *tmp, const char *out)
+{
+	if (!g_file_test(out, G_FILE_TEST_IS_DIR))
+		return 0;
+	return keep_dir(tmp, out, "");
 }
 
 void

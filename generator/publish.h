@@ -26,6 +26,15 @@ char *publish_begin(const char *out);
  */
 int publish_commit(const char *tmp, const char *out);
 
+/*
+ * Before the swap: every file of TMP whose bytes equal those of the file
+ * at the same path in OUT is replaced by a hard link to that file, so a
+ * rebuild leaves untouched files as they were, modification time
+ * included.  Returns how many files were kept (0 when OUT does not
+ * exist); a file that cannot be compared or linked is simply left new.
+ */
+int publish_keep_unchanged(const char *tmp, const char *out);
+
 /* Delete TMP and everything in it (after a failed build). */
 void publish_abort(const char *tmp);
 
