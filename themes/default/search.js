@@ -114,13 +114,15 @@
 		if (sets.length === 0) return [];
 		sets.sort(function (a, b) { return a.length - b.length; });
 		var hits = sets.reduce(intersect);
-		/* pages that name the words in their title first */
-		var first = [], rest = [];
+		/* pages that name the words in their title first, then those
+		   whose snippet shows them, then the rest, each in ID order */
+		var tiers = [[], [], []];
 		hits.forEach(function (d) {
 			var doc = index.docs[d];
-			(norm(doc[1] + doc[2]).indexOf(q) >= 0 ? first : rest).push(d);
+			tiers[norm(doc[1] + " " + doc[2]).indexOf(q) >= 0 ? 0
+				: norm(doc[3]).indexOf(q) >= 0 ? 1 : 2].push(d);
 		});
-		return first.concat(rest);
+		return tiers[0].concat(tiers[1], tiers[2]);
 	}
 
 	function el(name, cls, text) {
@@ -130,15 +132,34 @@
 		return e;
 	}
 
-	function resultList(hits, max) {
+	/* A span of TEXT with each occurrence of a query word in a <mark>. */
+	function marked(cls, text, words) {
+		var span = el("span", cls), lower = text.toLowerCase(), at = 0;
+		while (at < text.length) {
+			var best = -1, len = 0;
+			words.forEach(function (w) {
+				var i = lower.indexOf(w, at);
+				if (i >= 0 && (best < 0 || i < best)) { best = i; len = w.length; }
+			});
+			if (best < 0) break;
+			span.appendChild(document.createTextNode(text.slice(at, best)));
+			span.appendChild(el("mark", "", text.slice(best, best + len)));
+			at = best + len;
+		}
+		span.appendChild(document.createTextNode(text.slice(at)));
+		return span;
+	}
+
+	function resultList(hits, max, query) {
 		var ol = el("ol", "search-list");
+		var words = (query || "").toLowerCase().split(/\s+/).filter(Boolean);
 		hits.slice(0, max).forEach(function (d) {
 			var doc = index.docs[d];
 			var a = el("a");
 			a.href = new URL(doc[0], base).href;
 			a.appendChild(el("span", "rid", doc[1]));
-			if (doc[2]) a.appendChild(el("span", "rtitle", doc[2]));
-			if (doc[3]) a.appendChild(el("span", "rsnip", doc[3]));
+			if (doc[2]) a.appendChild(marked("rtitle", doc[2], words));
+			if (doc[3]) a.appendChild(marked("rsnip", doc[3], words));
 			var li = el("li");
 			li.appendChild(a);
 			ol.appendChild(li);
@@ -159,7 +180,7 @@
 		if (hits.length === 0) {
 			box.appendChild(el("p", "search-none", "「" + q + "」に当てはまるページはありません。"));
 		} else {
-			box.appendChild(resultList(hits, MAX_SHOWN));
+			box.appendChild(resultList(hits, MAX_SHOWN, q));
 			var more = el("p", "search-more");
 			var a = el("a", "", hits.length > MAX_SHOWN
 				? "すべての結果を見る（" + hits.length + "件）"
@@ -201,7 +222,7 @@
 				var hits = search(q);
 				var status = document.getElementById("search-status");
 				status.textContent = "「" + q + "」の検索結果：" + hits.length + "件";
-				page.replaceWith(resultList(hits, hits.length));
+				page.replaceWith(resultList(hits, hits.length, q));
 			});
 		}
 	}
