@@ -50,6 +50,7 @@ control_heading(xmlNodePtr art, const struct where *w,
 		html_text(hd, " ");
 		html_elc(hd, "span", "ctitle", c->title);
 	}
+	changes_mark(hd, w, c);
 }
 
 /*

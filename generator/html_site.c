@@ -15,6 +15,7 @@
 
 #include "diag.h"
 #include "fsio.h"
+#include "diff.h"
 #include "html_site.h"
 
 #define MAX_THREADS 8
@@ -310,6 +311,14 @@ home_page(struct site *s, guint unused)
 	fill(p, "home-edition", ed);
 	fill(p, "home-publisher", s->g->publisher);
 	fill(p, "home-author", s->g->author);
+	if (s->diff != NULL) {
+		xmlNodePtr para = html_elc(html_page_slot(p, "main"), "p",
+					   "changes-link", NULL);
+		char *t = g_strdup_printf("改訂履歴（%s 版からの変更）",
+					  s->diff->old->edition);
+		html_a(para, "changes.html", t);
+		g_free(t);
+	}
 	rc = site_page_finish(p, &w);
 out:
 	g_free(ed);
@@ -480,6 +489,7 @@ site_write(const struct guideline *g, const char *dir,
 	xmlInitParser();
 	s.g = g;
 	s.dir = dir;
+	s.diff = o->diff;
 	if (o->base_url != NULL && o->base_url[0] != '\0')
 		s.base = g_str_has_suffix(o->base_url, "/")
 			     ? g_strdup(o->base_url)
@@ -495,6 +505,8 @@ site_write(const struct guideline *g, const char *dir,
 	guide_tasks(&s, tasks);
 	values_tasks(&s, tasks);
 	site_task(tasks, search_task, 0, "search.html");
+	if (s.diff != NULL)
+		site_task(tasks, changes_task, 0, "changes.html");
 	site_task(tasks, notfound_task, 0, NULL);
 	guide_warm(g);
 	if (run_tasks(&s, tasks) < 0 || search_write(s.search, dir) < 0 ||

@@ -26,6 +26,7 @@ struct site {
 	GPtrArray *sections;      /* every section and Part I page, in order */
 	GPtrArray *written;       /* paths of the pages, for the sitemap */
 	struct search *search;
+	const struct gdiff *diff; /* with the previous edition, or NULL */
 };
 
 enum where_kind {
@@ -106,6 +107,12 @@ void site_md(const struct where *w, struct html_md *m, const char *idp,
  * makes the cmark trees safe to read from several threads.
  */
 void guide_tasks(struct site *s, GArray *tasks);
+
+/* html_changes.c: the 改訂履歴 page (a task), and the mark a changed
+ * control's heading gets (nothing without a previous edition). */
+int changes_task(struct site *s, guint unused);
+void changes_mark(xmlNodePtr heading, const struct where *w,
+		  const struct control *c);
 void guide_index(struct site *s);
 void guide_warm(const struct guideline *g);
 
