@@ -29,6 +29,9 @@ struct html_theme *html_theme_load(const char *dir);
 /* Free T.  Accepts NULL. */
 void html_theme_free(struct html_theme *t);
 
+/* Whether T has template NAME. */
+int html_theme_has(const struct html_theme *t, const char *name);
+
 /*
  * Copy the theme's assets (*.css, *.js, *.svg) into OUT.  Returns 0, or
  * -1 after reporting.

@@ -36,6 +36,8 @@ struct html_page {
 	GHashTable *slots; /* name → xmlNodePtr of doc */
 };
 
+static void report_template(const char *dir, const char *name);
+
 /* Forget the XHTML namespace on N and below: the tree becomes HTML. */
 static void
 strip_ns(xmlNodePtr n)
@@ -275,7 +277,7 @@ html_page_new(const struct html_theme *t, const char *name, const char *root)
 	xmlNodePtr r;
 
 	if (tmpl == NULL) {
-		diag(E_THEME_TEMPLATE, t->dir, 0, 0, name);
+		report_template(t->dir, name);
 		return NULL;
 	}
 	p = g_new0(struct html_page, 1);
@@ -316,7 +318,7 @@ html_page_insert(struct html_page *p, const char *name, xmlNodePtr parent)
 	xmlNodePtr copy, first;
 
 	if (tmpl == NULL) {
-		diag(E_THEME_TEMPLATE, p->theme->dir, 0, 0, name);
+		report_template(p->theme->dir, name);
 		return -1;
 	}
 	copy = xmlDocCopyNodeList(p->doc,
@@ -381,6 +383,45 @@ serialise(xmlBufferPtr b, xmlDocPtr doc, xmlNodePtr n)
 }
 
 /*
+ * Pages are written by several threads, and diag() keeps counts: the
+ * writers report through this lock.
+ */
+static GMutex report_lock;
+
+static void
+report_write(const char *path, int err)
+{
+	g_mutex_lock(&report_lock);
+	diag(S_WRITE, path, 0, 0, strerror(err));
+	g_mutex_unlock(&report_lock);
+}
+
+static void
+report_template(const char *dir, const char *name)
+{
+	g_mutex_lock(&report_lock);
+	diag(E_THEME_TEMPLATE, dir, 0, 0, name);
+	g_mutex_unlock(&report_lock);
+}
+
+/*
+ * Flush and close F, which was written in full: returns 0, or the errno
+ * of the first failure (a full disk shows here, not as a short file).
+ */
+static int
+close_page(FILE *f)
+{
+	int bad = fflush(f) != 0 || ferror(f);
+	int err = errno;
+
+	if (fclose(f) != 0 && !bad) {
+		bad = 1;
+		err = errno;
+	}
+	return bad ? (err != 0 ? err : EIO) : 0;
+}
+
+/*
  * The page is serialised with a comment in AT; the text before the
  * comment is written, then each piece, then the text after it.  The
  * comment's text cannot come out of anything else: in text and in
@@ -397,10 +438,11 @@ html_page_write_stream(struct html_page *p, const char *path, xmlNodePtr at,
 	xmlNodePtr c = NULL, keep = at != NULL ? at->last : NULL;
 	FILE *f;
 	int rc = -1;
+	int err;
 
 	drop_empty_slots(p);
 	if ((f = fopen(path, "wx")) == NULL) {
-		diag(S_WRITE, path, 0, 0, strerror(errno));
+		report_write(path, errno);
 		goto out;
 	}
 	if (at != NULL) {
@@ -431,8 +473,10 @@ html_page_write_stream(struct html_page *p, const char *path, xmlNodePtr at,
 	}
 	fputs(mark + strlen(STREAM_MARK), f);
 close:
-	if (fsio_close(f, path) < 0)
+	if ((err = close_page(f)) != 0) {
+		report_write(path, err);
 		goto out;
+	}
 	rc = 0;
 out:
 	xmlBufferFree(b);
@@ -512,4 +556,10 @@ html_page_drop(struct html_page *p, const char *name, int up)
 			g_hash_table_iter_remove(&it);
 	xmlUnlinkNode(n);
 	xmlFreeNode(n);
+}
+
+int
+html_theme_has(const struct html_theme *t, const char *name)
+{
+	return g_hash_table_contains(t->tmpl, name);
 }

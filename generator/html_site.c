@@ -384,6 +384,26 @@ sitemap(struct site *s)
 	return rc;
 }
 
+/*
+ * The templates the site needs, checked once before the pages are
+ * written: a missing one is one message, not one per page.  Returns 0
+ * or -1 (reported).
+ */
+static int
+check_theme(const struct html_theme *t, const char *dir)
+{
+	static const char *const need[] = {"page", "home", "search",
+					   "notfound", NULL};
+	int rc = 0;
+
+	for (int i = 0; need[i] != NULL; i++)
+		if (!html_theme_has(t, need[i])) {
+			diag(E_THEME_TEMPLATE, dir, 0, 0, need[i]);
+			rc = -1;
+		}
+	return rc;
+}
+
 /* The site's subdirectories under DIR.  Returns 0 or -1 (reported). */
 static int
 make_dirs(const char *dir)
@@ -499,7 +519,7 @@ site_write(const struct guideline *g, const char *dir,
 	s.search = search_new();
 	make_names(&s);
 	if ((s.theme = html_theme_load(o->theme_dir)) == NULL ||
-	    make_dirs(dir) < 0)
+	    check_theme(s.theme, o->theme_dir) < 0 || make_dirs(dir) < 0)
 		goto out;
 	site_task(tasks, home_page, 0, "index.html");
 	guide_tasks(&s, tasks);
