@@ -17,6 +17,7 @@
 #include "fsio.h"
 #include "diff.h"
 #include "html_site.h"
+#include "manifest.h"
 
 #define MAX_THREADS 8
 
@@ -446,7 +447,7 @@ void
 site_task(GArray *tasks, int (*run)(struct site *, guint), guint i,
 	  const char *path)
 {
-	struct site_task t = {run, i, path, 0};
+	struct site_task t = {run, i, path, 0, NULL};
 
 	g_array_append_val(tasks, t);
 }
@@ -456,8 +457,16 @@ static void
 task_run(gpointer data, gpointer site)
 {
 	struct site_task *t = data;
+	struct site *s = site;
 
+	if (s->manifest != NULL && t->key != NULL &&
+	    manifest_reuse(s->manifest, t->path, t->key)) {
+		t->rc = 0;
+		return;
+	}
 	t->rc = t->run(site, t->i);
+	if (t->rc == 0 && s->manifest != NULL && t->key != NULL)
+		manifest_record(s->manifest, t->path, t->key);
 }
 
 /*
@@ -529,11 +538,19 @@ site_write(const struct guideline *g, const char *dir,
 		site_task(tasks, changes_task, 0, "changes.html");
 	site_task(tasks, notfound_task, 0, NULL);
 	guide_warm(g);
+	if (o->old_out != NULL) {
+		s.manifest = manifest_open(o->old_out, dir);
+		incr_keys(&s, tasks, o);
+	}
 	if (run_tasks(&s, tasks) < 0 || search_write(s.search, dir) < 0 ||
-	    sitemap(&s) < 0 || html_theme_copy_assets(s.theme, dir) < 0)
+	    sitemap(&s) < 0 || html_theme_copy_assets(s.theme, dir) < 0 ||
+	    (s.manifest != NULL && manifest_write(s.manifest) < 0))
 		goto out;
 	rc = 0;
 out:
+	for (guint i = 0; i < tasks->len; i++)
+		g_free(g_array_index(tasks, struct site_task, i).key);
+	manifest_free(s.manifest);
 	g_array_free(tasks, TRUE);
 	html_theme_free(s.theme);
 	search_free(s.search);

@@ -27,6 +27,7 @@ struct site {
 	GPtrArray *written;       /* paths of the pages, for the sitemap */
 	struct search *search;
 	const struct gdiff *diff; /* with the previous edition, or NULL */
+	struct manifest *manifest; /* pages of the previous build, or NULL */
 };
 
 enum where_kind {
@@ -92,7 +93,11 @@ struct site_task {
 	guint i;
 	const char *path;
 	int rc;
+	char *key; /* what the page is made from (html_incr.c), or NULL */
 };
+
+/* html_incr.c: give every task with a path the key of its page. */
+void incr_keys(struct site *s, GArray *tasks, const struct site_opts *o);
 
 void site_task(GArray *tasks, int (*run)(struct site *, guint), guint i,
 	       const char *path);

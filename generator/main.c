@@ -39,6 +39,7 @@ enum {
 	O_JSON = 1 << 8,
 	O_PATTERN = 1 << 9,
 	O_PREVIOUS = 1 << 10,
+	O_NOPDF = 1 << 11,
 };
 
 struct opts {
@@ -53,6 +54,7 @@ struct opts {
 	const char *json;
 	int pattern;
 	const char *previous;
+	bool no_pdf;
 	char **args; /* positional arguments */
 	int nargs;
 };
@@ -77,9 +79,11 @@ static int cmd_schema(const struct opts *);
 
 static const struct command commands[] = {
 	{"build", cmd_build,
-	 O_CONTENT | O_OUT | O_BASEURL | O_THEME | O_FONTS | O_PREVIOUS, 0, 0,
+	 O_CONTENT | O_OUT | O_BASEURL | O_THEME | O_FONTS | O_PREVIOUS |
+		 O_NOPDF,
+	 0, 0,
 	 "build [--content DIR] [--out DIR] [--base-url URL]\n"
-	 "                  [--previous OLD_CONTENT]",
+	 "                  [--previous OLD_CONTENT] [--no-pdf]",
 	 "Check the guideline in DIR and publish it into the output\n"
 	 "directory (default: public): the website and guideline.pdf.  The\n"
 	 "output is built beside the old one and swapped in only when all of\n"
@@ -150,6 +154,7 @@ static const struct {
 	{O_JSON, "  --json FILE      also write the report as JSON into FILE\n"},
 	{O_PATTERN, "  --pattern N      the provider's pattern, 1 to 6\n"},
 	{O_PREVIOUS, "  --previous DIR   the content of the previous edition\n"},
+	{O_NOPDF, "  --no-pdf         the website only, without guideline.pdf\n"},
 };
 
 static void
@@ -221,6 +226,7 @@ parse_opts(const struct command *c, int argc, char **argv, struct opts *o)
 		{"json", required_argument, NULL, 'J'},
 		{"pattern", required_argument, NULL, 'P'},
 		{"previous", required_argument, NULL, 'V'},
+		{"no-pdf", no_argument, NULL, 'N'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -231,7 +237,7 @@ parse_opts(const struct command *c, int argc, char **argv, struct opts *o)
 		{'c', O_CONTENT}, {'d', O_OUT},   {'o', O_OUTFILE},
 		{'f', O_FORMAT},  {'u', O_BASEURL}, {'t', O_THEME},
 		{'F', O_FONTS},   {'H', O_HTML},  {'J', O_JSON},
-		{'P', O_PATTERN}, {'V', O_PREVIOUS},
+		{'P', O_PATTERN}, {'V', O_PREVIOUS}, {'N', O_NOPDF},
 	};
 	int ch;
 
@@ -275,6 +281,7 @@ parse_opts(const struct command *c, int argc, char **argv, struct opts *o)
 		case 'F': o->fonts = optarg; break;
 		case 'H': o->html = optarg; break;
 		case 'V': o->previous = optarg; break;
+		case 'N': o->no_pdf = true; break;
 		case 'J': o->json = optarg; break;
 		case 'P':
 			if (strlen(optarg) != 1 || optarg[0] < '1' ||
@@ -417,13 +424,14 @@ cmd_build(const struct opts *o)
 	if (g == NULL)
 		return diag_exit_status();
 	struct site_opts so = {.theme_dir = o->theme, .base_url = o->base_url,
-			       .diff = d};
+			       .old_out = o->out, .diff = d};
 	struct pdf_opts po = {.theme_dir = o->theme, .fonts_dir = o->fonts,
 			      .diff = d};
 	if ((tmp = publish_begin(o->out)) == NULL)
 		goto out;
 	pdf = g_build_filename(tmp, "guideline.pdf", NULL);
-	if (site_write(g, tmp, &so) < 0 || pdf_book_write(g, pdf, &po) < 0) {
+	if (site_write(g, tmp, &so) < 0 ||
+	    (!o->no_pdf && pdf_book_write(g, pdf, &po) < 0)) {
 		publish_abort(tmp);
 		goto out;
 	}

@@ -12,6 +12,9 @@ struct gdiff;
 struct site_opts {
 	const char *theme_dir; /* themes/default: templates, CSS, script */
 	const char *base_url;  /* for canonical links and sitemap; NULL: none */
+	const char *old_out;   /* the output this build replaces: its pages
+				  made from the same inputs are taken over;
+				  or NULL */
 	const struct gdiff *diff; /* against the previous edition: a 改訂履歴
 				     page and marks on changed controls; or
 				     NULL */

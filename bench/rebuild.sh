@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Rebuild benchmark: the time of a full build of the site and of a
+# rebuild after one control is edited, side by side, on synthetic
+# corpora (bench/site_corpus.mjs); and the time of the PDF book, which is
+# always rebuilt whole.
+#
+#   bench/rebuild.sh [SIZE...]     default: 300 3000
+#   RUNS=5 bench/rebuild.sh 3000
+#
+# Full: `guidepress build --no-pdf` into a fresh directory.  Rebuild:
+# the same into the directory the full build made, after one control's
+# text was edited (a new edit each run); the files whose bytes did not
+# change are kept as they were.  Outputs are deleted only at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-3}
+W=$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/gp-rebuild-bench.XXXXXX")
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(300 3000)
+make -s B=build build/guidepress
+GP=$PWD/build/guidepress
+
+# secs CMD...: wall seconds of one run
+secs() {
+	local s e
+	s=$(date +%s.%N)
+	"$@" >/dev/null 2>"$W/err" || { cat "$W/err" >&2; exit 1; }
+	e=$(date +%s.%N)
+	echo "$e - $s" | bc -l
+}
+median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+
+printf '%-8s %8s | %9s %9s %7s | %9s | %s\n' corpus controls "full s" \
+	"rebuild s" "ratio" "pdf s" "files rewritten / kept"
+for size in "${sizes[@]}"; do
+	c=$W/c-$size
+	node bench/site_corpus.mjs "$size" "$c" >/dev/null
+	controls=$(find "$c/content" -name '*.md' ! -name '_index.md' | wc -l)
+	victim=$(find "$c/content/III" -name 'III.*.*.*.md' | sort | sed -n 1p)
+	full=() rebuild=() pdf=()
+	for i in $(seq "$RUNS"); do
+		full+=("$(secs "$GP" build --no-pdf --content "$c/content" --out "$c/out-$i")")
+		find "$c/out-$i" -type f -printf '%P %T@\n' | sort >"$W/before"
+		printf '\n追記 %d。\n' "$i" >>"$victim"
+		rebuild+=("$(secs "$GP" build --no-pdf --content "$c/content" --out "$c/out-$i")")
+		find "$c/out-$i" -type f -printf '%P %T@\n' | sort >"$W/after"
+		pdf+=("$(secs "$GP" pdf --content "$c/content" -o "$c/book-$i.pdf")")
+	done
+	changed=$(comm -13 "$W/before" "$W/after" | wc -l)
+	total=$(wc -l <"$W/after")
+	f=$(printf '%s\n' "${full[@]}" | median)
+	r=$(printf '%s\n' "${rebuild[@]}" | median)
+	p=$(printf '%s\n' "${pdf[@]}" | median)
+	printf '%-8s %8d | %9.2f %9.2f %6.0f%% | %9.2f | %d / %d\n' "$size" \
+		"$controls" "$f" "$r" "$(echo "100 * $r / $f" | bc -l)" "$p" \
+		"$changed" "$((total - changed))"
+done
+rm -rf "$W"

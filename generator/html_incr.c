@@ -1,0 +1,243 @@
+/*
+ * html_incr: incremental builds of the site.  Every page gets a key, the
+ * SHA-256 of what it is made from; a page whose key is the one the
+ * previous build recorded (manifest.h) is taken over from the previous
+ * output instead of being made again.
+ *
+ * What a page is made from: the parts of the site every page shows (the
+ * guideline's facts, every ID with its title or brief — navigation,
+ * breadcrumbs, the pager —, the theme, the options, the previous edition
+ * and this program), and then its own content: a control page its
+ * control's file, a section page its section's file and its controls'
+ * files; the pattern pages every evaluation item (labels and values);
+ * any other page (home, parts, contents, search) every content file, so
+ * it is made again whenever anything changes.
+ */
+#include <string.h>
+
+#include <glib.h>
+
+#include "diff.h"
+#include "html_site.h"
+#include "manifest.h"
+
+static gint
+cmp_str(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Hash the bytes of every regular file of DIR, in name order. */
+static void
+hash_dir(GChecksum *h, const char *dir)
+{
+	GDir *d = g_dir_open(dir, 0, NULL);
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	const char *n;
+
+	while (d != NULL && (n = g_dir_read_name(d)) != NULL)
+		g_ptr_array_add(names, g_strdup(n));
+	if (d != NULL)
+		g_dir_close(d);
+	g_ptr_array_sort(names, cmp_str);
+	for (guint i = 0; i < names->len; i++) {
+		char *p = g_build_filename(dir, g_ptr_array_index(names, i),
+					   NULL);
+		char *buf;
+		gsize len;
+		if (g_file_get_contents(p, &buf, &len, NULL)) {
+			g_checksum_update(h, (const guchar *)p, -1);
+			g_checksum_update(h, (const guchar *)buf, (gssize)len);
+			g_free(buf);
+		}
+		g_free(p);
+	}
+	g_ptr_array_free(names, TRUE);
+}
+
+static void
+add(GChecksum *h, const char *s)
+{
+	if (s != NULL)
+		g_checksum_update(h, (const guchar *)s, (gssize)strlen(s) + 1);
+	else
+		g_checksum_update(h, (const guchar *)"\1", 1);
+}
+
+/* Every content file's hash, in ID order: what any change changes. */
+static void
+add_all_content(GChecksum *h, const struct guideline *g)
+{
+	for (guint i = 0; i < g->parts->len; i++) {
+		const struct part *p = g_ptr_array_index(g->parts, i);
+		add(h, p->body.hash);
+		for (guint j = 0; j < p->sections->len; j++)
+			add(h, ((const struct section *)g_ptr_array_index(
+					p->sections, j))->body.hash);
+	}
+	for (guint i = 0; i < g->controls->len; i++)
+		add(h, ((const struct control *)g_ptr_array_index(g->controls,
+								   i))
+			       ->body.hash);
+}
+
+/* What every page shows.  A new string. */
+static char *
+global_key(struct site *s, const struct site_opts *o)
+{
+	const struct guideline *g = s->g;
+	GChecksum *h = g_checksum_new(G_CHECKSUM_SHA256);
+	char *exe, *key;
+	gsize len;
+
+	if (g_file_get_contents("/proc/self/exe", &exe, &len, NULL)) {
+		g_checksum_update(h, (const guchar *)exe, (gssize)len);
+		g_free(exe);
+	}
+	hash_dir(h, o->theme_dir);
+	add(h, g->hash);
+	add(h, s->base);
+	if (o->diff != NULL)
+		add_all_content(h, o->diff->old);
+	for (guint i = 0; i < g->parts->len; i++) {
+		const struct part *p = g_ptr_array_index(g->parts, i);
+		add(h, site_label(s, p->id));
+		for (guint j = 0; j < p->sections->len; j++) {
+			const struct section *sec =
+				g_ptr_array_index(p->sections, j);
+			add(h, site_label(s, sec->id));
+			for (guint k = 0; k < sec->subsections->len; k++)
+				add(h, site_label(
+					       s, ((const struct subsection *)
+							   g_ptr_array_index(
+								   sec->subsections,
+								   k))
+							  ->id));
+		}
+	}
+	for (guint i = 0; i < g->controls->len; i++) {
+		const struct control *c = g_ptr_array_index(g->controls, i);
+		add(h, site_label(s, c->id));
+		add(h, level_name(c->level));
+	}
+	key = g_strdup(g_checksum_get_string(h));
+	g_checksum_free(h);
+	return key;
+}
+
+/* What the pages that hold evaluation items are made from: every item's
+ * key, label, direction and values, in ID order. */
+static void
+add_all_items(GChecksum *h, const struct guideline *g)
+{
+	for (guint i = 0; i < g->controls->len; i++) {
+		const struct control *c = g_ptr_array_index(g->controls, i);
+		add(h, c->id);
+		for (guint j = 0; j < c->items->len; j++) {
+			const struct item *it = g_ptr_array_index(c->items, j);
+			add(h, it->key);
+			add(h, it->label);
+			add(h, value_better_name(it->better));
+			for (int p = 0; p < PATTERNS; p++)
+				add(h, it->values[p].text);
+		}
+	}
+}
+
+/* The hash of the hashes ADD puts in, as a string to add.  New string. */
+static char *
+digest(void (*fill)(GChecksum *, const struct guideline *),
+       const struct guideline *g)
+{
+	GChecksum *h = g_checksum_new(G_CHECKSUM_SHA256);
+	char *s;
+
+	fill(h, g);
+	s = g_strdup(g_checksum_get_string(h));
+	g_checksum_free(h);
+	return s;
+}
+
+struct keys {
+	const char *global;  /* what every page shows */
+	char *content;       /* every content file */
+	char *items;         /* every evaluation item */
+	GHashTable *controls, *sections; /* page path → control, section */
+};
+
+static char *
+finish(GChecksum *h)
+{
+	char *key = g_strdup(g_checksum_get_string(h));
+
+	g_checksum_free(h);
+	return key;
+}
+
+/* The key of the page at PATH. */
+static char *
+page_key(const struct keys *k, const char *path)
+{
+	GChecksum *h = g_checksum_new(G_CHECKSUM_SHA256);
+	const struct control *c;
+	const struct section *sec;
+
+	add(h, k->global);
+	add(h, path);
+	if ((c = g_hash_table_lookup(k->controls, path)) != NULL) {
+		add(h, c->body.hash);
+		return finish(h);
+	}
+	if (g_str_has_prefix(path, "patterns/")) {
+		add(h, k->items);
+		return finish(h);
+	}
+	if ((sec = g_hash_table_lookup(k->sections, path)) != NULL) {
+		add(h, sec->body.hash);
+		for (guint b = 0; b < sec->subsections->len; b++) {
+			const struct subsection *sub =
+				g_ptr_array_index(sec->subsections, b);
+			for (guint j = 0; j < sub->controls->len; j++)
+				add(h, ((const struct control *)
+						g_ptr_array_index(sub->controls,
+								  j))
+					       ->body.hash);
+		}
+		return finish(h);
+	}
+	add(h, k->content);
+	return finish(h);
+}
+
+void
+incr_keys(struct site *s, GArray *tasks, const struct site_opts *o)
+{
+	const struct guideline *g = s->g;
+	char *global = global_key(s, o);
+	struct keys k = {global, digest(add_all_content, g),
+			 digest(add_all_items, g),
+			 g_hash_table_new(g_str_hash, g_str_equal),
+			 g_hash_table_new(g_str_hash, g_str_equal)};
+
+	for (guint i = 0; i < g->controls->len; i++) {
+		const struct control *c = g_ptr_array_index(g->controls, i);
+		g_hash_table_insert(k.controls, (gpointer)site_path(s, c->id),
+				    (gpointer)c);
+	}
+	for (guint i = 0; i < s->sections->len; i++) {
+		const struct section *sec = g_ptr_array_index(s->sections, i);
+		g_hash_table_insert(k.sections,
+				    (gpointer)site_path(s, sec->id),
+				    (gpointer)sec);
+	}
+	for (guint i = 0; i < tasks->len; i++) {
+		struct site_task *t = &g_array_index(tasks, struct site_task, i);
+		if (t->path != NULL)
+			t->key = page_key(&k, t->path);
+	}
+	g_free(global);
+	g_free(k.content);
+	g_free(k.items);
+	g_hash_table_destroy(k.controls);
+	g_hash_table_destroy(k.sections);
+}
