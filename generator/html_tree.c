@@ -24,7 +24,6 @@ struct walk {
 	int bpd;           /* nesting depth inside the best-practice list */
 	uint8_t *align;    /* alignments of the table being written */
 	int col;           /* cell index in the row */
-	GHashTable *seen;  /* footnote numbers already referenced */
 };
 
 /* Whether URL may be written as an href: no scheme, or a harmless one. */
@@ -89,6 +88,38 @@ list_el(struct walk *w, cmark_node *n)
 	return el;
 }
 
+/*
+ * Whether N is the first reference to its footnote in its document.
+ * A body may be written in several calls (a control's text, then its
+ * best practices), so this looks at the whole tree rather than at what
+ * one call has seen; bodies are short.
+ */
+static int
+first_ref(cmark_node *n)
+{
+	const char *ix = cmark_node_get_literal(n);
+	cmark_node *root = n;
+	cmark_iter *it;
+	cmark_event_type ev;
+	int first = 0;
+
+	while (cmark_node_parent(root) != NULL)
+		root = cmark_node_parent(root);
+	it = cmark_iter_new(root);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(c) == CMARK_NODE_FOOTNOTE_REFERENCE &&
+		    strcmp(cmark_node_get_literal(c), ix) == 0) {
+			first = c == n;
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return first;
+}
+
 /* A footnote reference: a superscript link to the note, numbered. */
 static void
 footnote_ref(struct walk *w, cmark_node *n)
@@ -98,10 +129,9 @@ footnote_ref(struct walk *w, cmark_node *n)
 	char *href = g_strdup_printf("#fn-%s-%s", w->m->idp, ix);
 	xmlNodePtr a = html_a(sup, href, ix);
 
-	if (!g_hash_table_contains(w->seen, ix)) {
+	if (first_ref(n)) {
 		char *id = g_strdup_printf("fnref-%s-%s", w->m->idp, ix);
 		html_attr(a, "id", id);
-		g_hash_table_add(w->seen, g_strdup(ix));
 		g_free(id);
 	}
 	html_attr(a, "aria-label", "注");
@@ -300,14 +330,12 @@ walk_init(struct walk *w, xmlNodePtr parent, const struct html_md *m)
 	w->m = m;
 	w->cur = parent;
 	w->stack = g_ptr_array_new();
-	w->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static void
 walk_done(struct walk *w)
 {
 	g_ptr_array_free(w->stack, TRUE);
-	g_hash_table_destroy(w->seen);
 }
 
 void

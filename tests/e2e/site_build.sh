@@ -90,6 +90,10 @@ has "$out/patterns/index.html" '受発注'
 cp -r content "$T/content"
 f=$T/content/II/II.1/II.1.1.1.md
 printf '\n参照：[外部組織](II.2.2.1)、[小節](III.2.3)、[危険](javascript:alert(1))、<b>raw</b> & <script>x</script> 1 < 2\n' >>"$f"
+# a footnote referenced from the text and again from the best practices
+f=$T/content/II/II.2/II.2.1.1.md
+sed -i 's/^経営陣は、情報セキュリティに関する取組/経営陣[^10]は、情報セキュリティに関する取組/' "$f"
+grep -q '経営陣\[^10\]' "$f" || bad "could not add a footnote reference"
 "$GP" build --content "$T/content" --out "$T/xref" >"$T/log2" 2>&1 ||
 	{ cat "$T/log2"; bad "build of the copy failed"; }
 c=$T/xref/controls/II-1-1-1.html
@@ -100,6 +104,12 @@ has "$c" '、raw &amp; x 1 &lt; 2</p>'
 hasnt "$c" 'javascript:'
 hasnt "$c" '<b>'
 hasnt "$c" '<script>x'
+c=$T/xref/controls/II-2-1-1.html
+[ "$(grep -o 'id="fnref-II-2-1-1-1"' "$c" | wc -l)" -eq 1 ] ||
+	bad "$c: the footnote's first reference is not the one anchor"
+[ "$(grep -o 'href="#fn-II-2-1-1-1"' "$c" | wc -l)" -eq 2 ] ||
+	bad "$c: both references do not link to the note"
+node tests/e2e/site_links.mjs "$T/xref" >"$T/links" || { cat "$T/links"; bad "links of the copy"; }
 
 # deterministic: the same content and theme give the same bytes
 cp -r themes/default "$T/snap"
