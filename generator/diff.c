@@ -412,3 +412,16 @@ diff_entry_id(const struct gdiff_control *dc)
 {
 	return id_display(dc->new != NULL ? dc->new->id : dc->old->id);
 }
+
+const char *
+gdiff_label(const struct gdiff_control *dc)
+{
+	switch (dc->status) {
+	case GDIFF_ADDED:
+		return "追加";
+	case GDIFF_REMOVED:
+		return "削除";
+	default:
+		return gdiff_content_changed(dc) ? "変更" : "番号変更";
+	}
+}

@@ -170,6 +170,10 @@ bool gdiff_content_changed(const struct gdiff_control *dc);
  */
 bool gdiff_requirement_changed(const struct gdiff_control *dc, int p);
 
+/* How the site and the book name DC's change: 追加, 削除, 変更, or
+ * 番号変更 when only its number changed.  Static. */
+const char *gdiff_label(const struct gdiff_control *dc);
+
 /* "same", "changed", "added", "removed"; "moved_in" etc. for bps. */
 const char *gdiff_status_name(enum gdiff_status);
 const char *gdiff_bp_status_name(enum gdiff_bp_status);

@@ -177,19 +177,6 @@ item_entry(xmlNodePtr ul, const struct gdiff_item *e)
 	}
 }
 
-static const char *
-status_label(const struct gdiff_control *dc)
-{
-	switch (dc->status) {
-	case GDIFF_ADDED:
-		return "追加";
-	case GDIFF_REMOVED:
-		return "削除";
-	default:
-		return gdiff_content_changed(dc) ? "変更" : "番号変更";
-	}
-}
-
 static void
 heading(xmlNodePtr sec, const struct gdiff_control *dc,
 	const struct diff_html_opts *o)
@@ -201,7 +188,7 @@ heading(xmlNodePtr sec, const struct gdiff_control *dc,
 
 	id_link(h, c->id, dc->new != NULL, o);
 	text(h, " ");
-	el(h, "span", "status", status_label(dc));
+	el(h, "span", "status", gdiff_label(dc));
 	if (dc->aspects & GDIFF_RENUMBERED) {
 		char *old = id_display(dc->old->id);
 		char *s = g_strdup_printf("旧番号 %s", old);

@@ -131,19 +131,6 @@ item(struct pdf_doc *d, const struct gdiff_item *e)
 	g_free(label);
 }
 
-static const char *
-entry_status(const struct gdiff_control *dc)
-{
-	switch (dc->status) {
-	case GDIFF_ADDED:
-		return "追加";
-	case GDIFF_REMOVED:
-		return "削除";
-	default:
-		return gdiff_content_changed(dc) ? "変更" : "番号変更";
-	}
-}
-
 /* One control's entry: its heading, then each of its changes. */
 static void
 entry(struct pdf_doc *d, const struct gdiff_control *dc)
@@ -159,7 +146,7 @@ entry(struct pdf_doc *d, const struct gdiff_control *dc)
 	else
 		pdf_text_add(h, id, 0);
 	pdf_text_add(h, "　", 0);
-	pdf_text_add(h, entry_status(dc), 0);
+	pdf_text_add(h, gdiff_label(dc), 0);
 	if (dc->aspects & GDIFF_RENUMBERED) {
 		char *old = id_display(dc->old->id);
 		char *s = g_strdup_printf("（旧番号 %s）", old);
