@@ -2,7 +2,8 @@
 # Site benchmark: guidepress against Hugo on the bundled guideline and on
 # synthetic corpora (bench/site_corpus.mjs).  For each corpus, RUNS runs
 # of each generator, each into a fresh output directory; prints the
-# median wall time, the peak RSS and the ratio Hugo / guidepress.
+# median wall time, CPU time (user + system) and peak RSS of each, and
+# the ratio of wall times Hugo / guidepress.
 #
 #   bench/site.sh [SIZE...]      default: bundled 300 3000 30000
 #   RUNS=5 bench/site.sh 3000
@@ -27,13 +28,14 @@ cc -O2 -std=c17 -D_POSIX_C_SOURCE=200809L -Igenerator $(pkg-config --cflags $pkg
 	-o "$W/site_only" bench/site_only.c build/libgp.a \
 	$(pkg-config --libs $pkgs) -lcmark-gfm-extensions -lm
 
-# run NAME CMD...: one timed run; appends "seconds kilobytes" to $W/NAME
+# run NAME CMD...: one timed run; appends "wall kilobytes cpu" to $W/NAME
+# (cpu: user + system seconds, steadier than wall time on a busy machine)
 run() {
 	local name=$1
 	shift
-	/usr/bin/time -f "%e %M" -o "$W/time.tmp" "$@" >/dev/null 2>"$W/err.tmp" ||
+	/usr/bin/time -f "%e %M %U %S" -o "$W/time.tmp" "$@" >/dev/null 2>"$W/err.tmp" ||
 		{ cat "$W/err.tmp" >&2; echo "bench: $name failed" >&2; exit 1; }
-	cat "$W/time.tmp" >>"$W/$name"
+	awk '{print $1, $2, $3 + $4}' "$W/time.tmp" >>"$W/$name"
 }
 
 # median of column COL of FILE
@@ -41,8 +43,8 @@ median() {
 	sort -n -k"$2" "$1" | awk -v c="$2" '{v[NR]=$c} END {print v[int((NR+1)/2)]}'
 }
 
-printf '%-8s %8s %6s | %10s %9s | %10s %9s | %7s\n' corpus controls pages \
-	"gp s" "gp MB" "hugo s" "hugo MB" "hugo/gp"
+printf '%-8s %8s %6s | %7s %7s %7s | %7s %7s %7s | %7s\n' corpus controls \
+	pages "gp s" "gp cpu" "gp MB" "hugo s" "cpu" "MB" "hugo/gp"
 for size in "${sizes[@]}"; do
 	c=$W/c-$size
 	node bench/site_corpus.mjs "$size" "$c" >/dev/null
@@ -54,10 +56,13 @@ for size in "${sizes[@]}"; do
 	pages=$(find "$c/out-gp-1" -name '*.html' | wc -l)
 	gs=$(median "$W/gp-$size" 1)
 	gm=$(median "$W/gp-$size" 2)
+	gc=$(median "$W/gp-$size" 3)
 	hs=$(median "$W/hugo-$size" 1)
 	hm=$(median "$W/hugo-$size" 2)
-	printf '%-8s %8d %6d | %10.2f %9.1f | %10.2f %9.1f | %6.1fx\n' "$size" \
-		"$controls" "$pages" "$gs" "$(echo "$gm / 1024" | bc -l)" "$hs" \
+	hc=$(median "$W/hugo-$size" 3)
+	printf '%-8s %8d %6d | %7.2f %7.2f %7.1f | %7.2f %7.2f %7.1f | %6.1fx\n' \
+		"$size" "$controls" "$pages" "$gs" "$gc" \
+		"$(echo "$gm / 1024" | bc -l)" "$hs" "$hc" \
 		"$(echo "$hm / 1024" | bc -l)" "$(echo "$hs / ($gs + 0.005)" | bc -l)"
 done
 rm -rf "$W"
