@@ -68,6 +68,15 @@ test)
 asan)
 	need_pkgs "${PKGS[@]}"
 	make -s -j"$(jobs)" B=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" all tests
+	# the units, the regression corpus and the answers corpus under the
+	# sanitizers: any report fails them
+	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp
+	for t in build-asan/test_*; do "$t" >/dev/null || exit 1; done
+	GP=build-asan/guidepress tests/regress/run.sh
+	GP=build-asan/guidepress tests/answers/run.sh
+	echo "build.sh: build-asan/guidepress built; units and corpora clean"
 	;;
 install)
 	need_pkgs "${PKGS[@]}"
