@@ -105,7 +105,7 @@ parse_body(struct guideline *g, struct body *b, const struct source *s,
 	size_t n = s->body_len;
 
 	b->first_line = s->body_line;
-	b->hash = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+	b->hash = g_compute_checksum_for_data(G_CHECKSUM_MD5,
 					      (const guchar *)s->buf, s->len);
 	while (n > 0 && g_ascii_isspace(*t)) {
 		t++;

@@ -31,8 +31,9 @@ struct pos {
 struct body {
 	struct cmark_node *doc; /* NULL when the file has no body */
 	int first_line;
-	char *hash;             /* SHA-256 (hex) of the whole source file:
-				   what incremental builds compare */
+	char *hash;             /* MD5 (hex) of the whole source file: what
+				   incremental builds compare (a change
+				   detector, not a seal: MD5 is cheap) */
 };
 
 struct item {
@@ -120,7 +121,7 @@ struct xref {
 
 struct guideline {
 	char *dir; /* the content directory as given */
-	char *hash; /* SHA-256 (hex) of guideline.yaml */
+	char *hash; /* MD5 (hex) of guideline.yaml, as body.hash */
 	char *title, *edition, *publisher, *author, *attribution;
 	struct pattern patterns[PATTERNS];
 	int npatterns;
