@@ -46,6 +46,23 @@ report_shortfalls(const struct report *r)
 	return a;
 }
 
+void
+report_rows(const struct report *r, const char *part,
+	    void (*fn)(void *arg, const struct answer *an, size_t j), void *arg)
+{
+	size_t n = strlen(part);
+
+	for (size_t i = 0; i < r->a->nanswers; i++) {
+		const struct answer *an = &r->a->answers[i];
+		size_t rows = an->nitems ? an->nitems : 1;
+		if (strncmp(an->control->id, part, n) != 0 ||
+		    an->control->id[n] != '.')
+			continue;
+		for (size_t j = 0; j < rows; j++)
+			fn(arg, an, j);
+	}
+}
+
 char *
 report_remarks(const struct answer *an)
 {

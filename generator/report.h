@@ -64,6 +64,15 @@ const struct value *report_reference(const struct report *r,
  * a new array of struct report_shortfall. */
 GArray *report_shortfalls(const struct report *r);
 
+/*
+ * Call FN(ARG, an, j) for every row of a table of part PART ("II",
+ * "III"), in guideline order: one row per evaluation item (J is its
+ * index), or one row (J 0) for a control without items.
+ */
+void report_rows(const struct report *r, const char *part,
+		 void (*fn)(void *arg, const struct answer *an, size_t j),
+		 void *arg);
+
 /* New strings for the writers: 備考 (note and evidence); "Ⅱ.1 title";
  * the pattern with its C/I/A (NULL if none); the edition answered; the
  * paragraph introducing what the revision made stale. */

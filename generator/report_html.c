@@ -217,10 +217,17 @@ shortfalls(xmlNodePtr main, const struct report *r)
 }
 
 /* One row of the checklist: item J of AN (or the control alone). */
+/* What a table's row writer needs. */
+struct rows {
+	xmlNodePtr tbody;
+	const struct report *r;
+};
+
 static void
-checklist_row(xmlNodePtr tb, const struct report *r, const struct answer *an,
-	      size_t j)
+checklist_row(void *arg, const struct answer *an, size_t j)
 {
+	xmlNodePtr tb = ((struct rows *)arg)->tbody;
+	const struct report *r = ((struct rows *)arg)->r;
 	const struct control *c = an->control;
 	size_t rows = an->nitems ? an->nitems : 1;
 	xmlNodePtr tr = html_el(tb, "tr", NULL);
@@ -280,15 +287,25 @@ checklist(xmlNodePtr main, const struct report *r)
 
 	html_attr(html_el(main, "h2", title), "id", "checklist");
 	tb = table(main, "checklist", NULL, heads, G_N_ELEMENTS(heads));
-	for (size_t i = 0; i < r->a->nanswers; i++) {
-		const struct answer *an = &r->a->answers[i];
-		size_t rows = an->nitems ? an->nitems : 1;
-		if (strncmp(an->control->id, "III.", 4) != 0)
-			continue;
-		for (size_t j = 0; j < rows; j++)
-			checklist_row(tb, r, an, j);
-	}
+	report_rows(r, "III", checklist_row, &(struct rows){tb, r});
 	g_free(title);
+}
+
+static void
+part2_row(void *arg, const struct answer *an, size_t j)
+{
+	xmlNodePtr tr = html_el(((struct rows *)arg)->tbody, "tr", NULL);
+	char *id = id_display(an->control->id);
+	char *text = control_text(an->control), *rem = report_remarks(an);
+
+	(void)j;
+	html_attr(html_el(tr, "th", id), "scope", "row");
+	html_el(tr, "td", text);
+	html_el(tr, "td", status_label(an->status));
+	html_el(tr, "td", rem);
+	g_free(id);
+	g_free(text);
+	g_free(rem);
 }
 
 static void
@@ -300,24 +317,7 @@ part2(xmlNodePtr main, const struct report *r)
 
 	html_attr(html_el(main, "h2", "組織・運用編の実施状況"), "id", "part2");
 	tb = table(main, "part2", NULL, heads, G_N_ELEMENTS(heads));
-	for (size_t i = 0; i < r->a->nanswers; i++) {
-		const struct answer *an = &r->a->answers[i];
-		xmlNodePtr tr;
-		char *id, *text, *rem;
-		if (strncmp(an->control->id, "II.", 3) != 0)
-			continue;
-		tr = html_el(tb, "tr", NULL);
-		id = id_display(an->control->id);
-		text = control_text(an->control);
-		rem = report_remarks(an);
-		html_attr(html_el(tr, "th", id), "scope", "row");
-		html_el(tr, "td", text);
-		html_el(tr, "td", status_label(an->status));
-		html_el(tr, "td", rem);
-		g_free(id);
-		g_free(text);
-		g_free(rem);
-	}
+	report_rows(r, "II", part2_row, &(struct rows){tb, r});
 }
 
 static void

@@ -327,10 +327,17 @@ shortfalls(struct pdf_doc *d, const struct report *r)
 	pdf_pagebreak(d);
 }
 
+/* What a table's row writer needs. */
+struct rows {
+	struct pdf_doc *d;
+	const struct report *r;
+};
+
 static void
-checklist_row(struct pdf_doc *d, const struct report *r,
-	      const struct answer *an, size_t j)
+checklist_row(void *arg, const struct answer *an, size_t j)
 {
+	struct pdf_doc *d = ((struct rows *)arg)->d;
+	const struct report *r = ((struct rows *)arg)->r;
 	const struct control *c = an->control;
 	char *id = id_display(c->id), *text = control_text(c);
 	char *rem = report_remarks(an);
@@ -391,16 +398,28 @@ checklist(struct pdf_doc *d, const struct report *r)
 	pdf_table(d, 9, cols, 1, 0);
 	for (size_t i = 0; i < G_N_ELEMENTS(heads); i++)
 		pdf_table_cell(d, cell(heads[i], 0), NULL);
-	for (size_t i = 0; i < r->a->nanswers; i++) {
-		const struct answer *an = &r->a->answers[i];
-		size_t rows = an->nitems ? an->nitems : 1;
-		if (strncmp(an->control->id, "III.", 4) != 0)
-			continue;
-		for (size_t j = 0; j < rows; j++)
-			checklist_row(d, r, an, j);
-	}
+	report_rows(r, "III", checklist_row, &(struct rows){d, r});
 	pdf_pagebreak(d);
 	g_free(title);
+}
+
+static void
+part2_row(void *arg, const struct answer *an, size_t j)
+{
+	struct pdf_doc *d = ((struct rows *)arg)->d;
+	char *id = id_display(an->control->id);
+	char *text = control_text(an->control), *rem = report_remarks(an);
+
+	(void)j;
+	pdf_table_cell(d, cell(id, 0), NULL);
+	pdf_table_cell(d, cell(text, 0), NULL);
+	pdf_table_cell(d, cell(status_label(an->status),
+			       an->status == STATUS_NONE ? PDF_MUTED : 0),
+		       NULL);
+	pdf_table_cell(d, cell(rem, 0), NULL);
+	g_free(id);
+	g_free(text);
+	g_free(rem);
 }
 
 /* Part II: a status list with notes. */
@@ -423,24 +442,7 @@ part2(struct pdf_doc *d, const struct report *r)
 	pdf_table_cell(d, cell("対策項目", 0), NULL);
 	pdf_table_cell(d, cell("実施状況", 0), NULL);
 	pdf_table_cell(d, cell("備考", 0), NULL);
-	for (size_t i = 0; i < r->a->nanswers; i++) {
-		const struct answer *an = &r->a->answers[i];
-		char *id, *text, *rem;
-		if (strncmp(an->control->id, "II.", 3) != 0)
-			continue;
-		id = id_display(an->control->id);
-		text = control_text(an->control);
-		rem = report_remarks(an);
-		pdf_table_cell(d, cell(id, 0), NULL);
-		pdf_table_cell(d, cell(text, 0), NULL);
-		pdf_table_cell(d, cell(status_label(an->status),
-				       an->status == STATUS_NONE ? PDF_MUTED : 0),
-			       NULL);
-		pdf_table_cell(d, cell(rem, 0), NULL);
-		g_free(id);
-		g_free(text);
-		g_free(rem);
-	}
+	report_rows(r, "II", part2_row, &(struct rows){d, r});
 }
 
 /* A list of control IDs with their text, under a heading. */

@@ -13,45 +13,14 @@
 #include <string.h>
 
 #include "diag.h"
-
-static char *buf;
-static size_t len;
-static FILE *cap;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	cap = open_memstream(&buf, &len);
-	diag_set_stream(cap);
-	diag_reset();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	fclose(cap);
-	free(buf);
-	buf = NULL;
-	diag_set_stream(stderr);
-	return 0;
-}
-
-static const char *
-out(void)
-{
-	fflush(cap);
-	return buf;
-}
+#include "diag_capture.h"
 
 static void
 test_format_full(void **state)
 {
 	(void)state;
 	diag(E_LEVEL, "content/II/II.1/II.1.1.1.md", 3, 8, "必須");
-	assert_string_equal(out(), "guidepress: content/II/II.1/II.1.1.1.md:3:8:"
+	assert_string_equal(messages(), "guidepress: content/II/II.1/II.1.1.1.md:3:8:"
 				   " error: bad level '必須': expected 基本 or "
 				   "推奨\n");
 }
@@ -63,7 +32,7 @@ test_format_partial(void **state)
 	diag(S_READ, "content/x.md", 0, 0, "No such file or directory");
 	diag(E_NO_CONTENT, NULL, 0, 0, "somewhere");
 	diag(E_KEY_MISSING, "a.md", 2, 0, "id");
-	assert_string_equal(out(),
+	assert_string_equal(messages(),
 			    "guidepress: content/x.md: error: cannot read: No "
 			    "such file or directory\n"
 			    "guidepress: error: no guideline.yaml: somewhere is "
@@ -98,9 +67,9 @@ test_summary(void **state)
 	diag(E_CONTROL_EMPTY, "c.md", 2, 5, "II.1.1.1");
 	diag(W_SECTION_EMPTY, "s.md", 1, 1, "II.9");
 	diag(W_SECTION_EMPTY, "s.md", 1, 1, "II.8");
-	diag_set_stream(cap);
+	diag_set_stream(capture);
 	diag_summary("check: content");
-	assert_string_equal(out(), "guidepress: check: content: 1 error, 2 "
+	assert_string_equal(messages(), "guidepress: check: content: 1 error, 2 "
 				   "warnings\n");
 }
 
@@ -117,19 +86,18 @@ test_table_complete(void **state)
 		assert_true(diag_level_of(c) >= diag_level_of(c - 1));
 }
 
+#define CAPTURED(f) \
+	cmocka_unit_test_setup_teardown(f, capture_setup, capture_teardown)
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_format_full, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_format_partial, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_levels_and_exit, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_summary, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_table_complete, setup,
-						teardown),
+		CAPTURED(test_format_full),
+		CAPTURED(test_format_partial),
+		CAPTURED(test_levels_and_exit),
+		CAPTURED(test_summary),
+		CAPTURED(test_table_complete),
 	};
 	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);
 }

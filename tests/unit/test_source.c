@@ -14,40 +14,9 @@
 #include <glib.h>
 
 #include "diag.h"
+#include "diag_capture.h"
 #include "source.h"
 #include "ydoc.h"
-
-static char *captured;
-static size_t captured_len;
-static FILE *cap;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	cap = open_memstream(&captured, &captured_len);
-	diag_set_stream(cap);
-	diag_reset();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	fclose(cap);
-	free(captured);
-	captured = NULL;
-	diag_set_stream(stderr);
-	return 0;
-}
-
-static const char *
-messages(void)
-{
-	fflush(cap);
-	return captured;
-}
 
 /* A source over an in-memory text, as source_read would leave it. */
 static void
@@ -204,27 +173,23 @@ test_did_you_mean(void **state)
 	assert_null(did_you_mean("subsections", keys));
 }
 
+#define CAPTURED(f) \
+	cmocka_unit_test_setup_teardown(f, capture_setup, capture_teardown)
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_split, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_split_dots_and_crlf, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_split_missing, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_split_unclosed, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_utf8, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_nul, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_yaml_positions, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_yaml_duplicate, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_yaml_syntax, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_did_you_mean, setup,
-						teardown),
+		CAPTURED(test_split),
+		CAPTURED(test_split_dots_and_crlf),
+		CAPTURED(test_split_missing),
+		CAPTURED(test_split_unclosed),
+		CAPTURED(test_utf8),
+		CAPTURED(test_nul),
+		CAPTURED(test_yaml_positions),
+		CAPTURED(test_yaml_duplicate),
+		CAPTURED(test_yaml_syntax),
+		CAPTURED(test_did_you_mean),
 	};
 	return cmocka_run_group_tests_name("source", tests, NULL, NULL);
 }
