@@ -28,12 +28,12 @@ has() { # has FILE TEXT DESCRIPTION
 }
 
 expect 0 "--help" -- "$GP" --help
-for c in build check export pdf; do
+for c in build check diff export init-answers pdf report schema; do
 	has out "guidepress $c" "--help lists $c"
 done
 expect 0 "--version" -- "$GP" --version
 has out "guidepress 0." "--version"
-for c in build check export pdf; do
+for c in build check diff export init-answers pdf report schema; do
 	expect 0 "$c --help" -- "$GP" $c --help
 	has out "usage: guidepress $c" "$c --help"
 done
