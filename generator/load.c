@@ -19,7 +19,6 @@
 #include "source.h"
 #include "ydoc.h"
 
-#define MAX_ITEMS 26
 #define MAX_FILES 200000
 
 static const char *const part_keys[] = {"id", "title", NULL};
@@ -308,8 +307,6 @@ load_items(struct ydoc *y, yaml_node_t *items, struct control *c)
 		diag(E_ITEMS_EMPTY, p.file, p.line, p.col);
 		return;
 	}
-	if (n > MAX_ITEMS)
-		n = MAX_ITEMS;
 	for (size_t i = 0; i < n; i++) {
 		yaml_node_t *in = ydoc_seq_at(y, items, i);
 		struct item *it = load_item(y, in, i, ydoc_len(items));
