@@ -61,9 +61,13 @@ walk(struct ydoc *y, yaml_node_t *n, int depth, unsigned char *seen)
 	int idx = (int)(n - y->doc.nodes.start);
 	int rc = 0;
 
+	if (seen[idx] == 2)
+		return -1; /* already reported: one message a document */
 	if (seen[idx]) {
 		struct pos p = ydoc_pos(y, n);
 		diag(E_YAML_ALIAS, p.file, p.line, p.col);
+		/* mark every node so the rest of the walk stops at once */
+		memset(seen, 2, (size_t)(y->doc.nodes.top - y->doc.nodes.start));
 		return -1;
 	}
 	seen[idx] = 1;
