@@ -131,32 +131,6 @@ contents(struct pdf_doc *d, const struct guideline *g, bool revision)
 	pdf_pagebreak(d);
 }
 
-/* A reference value as a cell: 未収録, '-', or the printed text with
- * required values emphasised. */
-static struct pdf_text *
-value_cell(const struct value *v)
-{
-	struct pdf_text *t = pdf_text_new();
-
-	if (v->kind == VALUE_UNKNOWN || v->text == NULL)
-		pdf_text_add(t, "未収録", PDF_MUTED);
-	else if (v->kind == VALUE_PROVIDER)
-		pdf_text_add(t, "-", 0);
-	else
-		pdf_text_add(t, v->text, v->required ? PDF_EM : 0);
-	return t;
-}
-
-/* A cell of plain text S with STYLE: a new pdf_text. */
-static struct pdf_text *
-str_cell(const char *s, unsigned style)
-{
-	struct pdf_text *t = pdf_text_new();
-
-	pdf_text_add(t, s ? s : "", style);
-	return t;
-}
-
 /* "a. label", or the label alone for a single unnumbered item. */
 static char *
 item_label(const struct item *it)
@@ -172,7 +146,7 @@ pattern_heads(struct pdf_doc *d)
 {
 	for (int k = 1; k <= PATTERNS; k++) {
 		char *s = g_strdup_printf("パターン%d", k);
-		pdf_table_cell(d, str_cell(s, 0), NULL);
+		pdf_table_cell(d, pdf_text_str(s, 0), NULL);
 		g_free(s);
 	}
 }
@@ -189,15 +163,15 @@ items_table(struct pdf_doc *d, const struct control *c)
 		cols[i] = (struct pdf_col){0.69 / PATTERNS, PDF_CENTER};
 	pdf_para_str(d, PDF_LABEL, "【評価項目】", &k);
 	pdf_table(d, 1 + PATTERNS, cols, 1, 0);
-	pdf_table_cell(d, str_cell("評価項目", 0), NULL);
+	pdf_table_cell(d, pdf_text_str("評価項目", 0), NULL);
 	pattern_heads(d);
 	for (guint i = 0; i < c->items->len; i++) {
 		const struct item *it = g_ptr_array_index(c->items, i);
 		char *s = item_label(it);
-		pdf_table_cell(d, str_cell(s, 0), NULL);
+		pdf_table_cell(d, pdf_text_str(s, 0), NULL);
 		g_free(s);
 		for (int p = 0; p < PATTERNS; p++)
-			pdf_table_cell(d, value_cell(&it->values[p]), NULL);
+			pdf_table_cell(d, pdf_value_text(&it->values[p]), NULL);
 	}
 }
 
@@ -319,18 +293,18 @@ matrix(struct pdf_doc *d, const struct guideline *g)
 		     "パターン別に示す。「*」を付した値は必ず満たすべき値、"
 		     "「-」は事業者が独自に設定する値を表す。", NULL);
 	pdf_table(d, 2 + PATTERNS, cols, 1, 0);
-	pdf_table_cell(d, str_cell("対策項目", 0), NULL);
-	pdf_table_cell(d, str_cell("評価項目", 0), NULL);
+	pdf_table_cell(d, pdf_text_str("対策項目", 0), NULL);
+	pdf_table_cell(d, pdf_text_str("評価項目", 0), NULL);
 	pattern_heads(d);
 	for (guint i = 0; i < g->controls->len; i++) {
 		const struct control *c = g_ptr_array_index(g->controls, i);
 		for (guint j = 0; c->items && j < c->items->len; j++) {
 			const struct item *it = g_ptr_array_index(c->items, j);
 			char *id = id_display(c->id), *l = item_label(it);
-			pdf_table_cell(d, str_cell(id, PDF_LINK), c->id);
-			pdf_table_cell(d, str_cell(l, 0), NULL);
+			pdf_table_cell(d, pdf_text_str(id, PDF_LINK), c->id);
+			pdf_table_cell(d, pdf_text_str(l, 0), NULL);
 			for (int p = 0; p < PATTERNS; p++)
-				pdf_table_cell(d, value_cell(&it->values[p]),
+				pdf_table_cell(d, pdf_value_text(&it->values[p]),
 					       NULL);
 			g_free(id);
 			g_free(l);
@@ -350,15 +324,15 @@ patterns(struct pdf_doc *d, const struct guideline *g)
 
 	pdf_table(d, 5, cols, 1, 0);
 	for (int i = 0; i < 5; i++)
-		pdf_table_cell(d, str_cell(head[i], 0), NULL);
+		pdf_table_cell(d, pdf_text_str(head[i], 0), NULL);
 	for (int i = 0; i < g->npatterns; i++) {
 		const struct pattern *p = &g->patterns[i];
 		char *n = g_strdup_printf("%d", p->num);
-		pdf_table_cell(d, str_cell(n, 0), NULL);
-		pdf_table_cell(d, str_cell(p->confidentiality, 0), NULL);
-		pdf_table_cell(d, str_cell(p->integrity, 0), NULL);
-		pdf_table_cell(d, str_cell(p->availability, 0), NULL);
-		pdf_table_cell(d, str_cell(p->description, 0), NULL);
+		pdf_table_cell(d, pdf_text_str(n, 0), NULL);
+		pdf_table_cell(d, pdf_text_str(p->confidentiality, 0), NULL);
+		pdf_table_cell(d, pdf_text_str(p->integrity, 0), NULL);
+		pdf_table_cell(d, pdf_text_str(p->availability, 0), NULL);
+		pdf_table_cell(d, pdf_text_str(p->description, 0), NULL);
 		g_free(n);
 	}
 }
@@ -380,15 +354,15 @@ service_types(struct pdf_doc *d, const struct guideline *g)
 	patterns(d, g);
 	pdf_para_str(d, PDF_LABEL, "【サービス種別ごとのパターン】", &k);
 	pdf_table(d, 2, cols, 1, 0);
-	pdf_table_cell(d, str_cell("サービス種別", 0), NULL);
-	pdf_table_cell(d, str_cell("パターン", 0), NULL);
+	pdf_table_cell(d, pdf_text_str("サービス種別", 0), NULL);
+	pdf_table_cell(d, pdf_text_str("パターン", 0), NULL);
 	for (guint i = 0; i < g->service_types->len; i++) {
 		const struct service_type *t =
 			g_ptr_array_index(g->service_types, i);
 		char *n = t->pattern > 0 ? g_strdup_printf("%d", t->pattern)
 					 : g_strdup("※");
-		pdf_table_cell(d, str_cell(t->name, 0), NULL);
-		pdf_table_cell(d, str_cell(n, 0), NULL);
+		pdf_table_cell(d, pdf_text_str(t->name, 0), NULL);
+		pdf_table_cell(d, pdf_text_str(n, 0), NULL);
 		g_free(n);
 	}
 	for (char **n = g->service_types_note; n != NULL && *n != NULL; n++)

@@ -272,6 +272,15 @@ block_add(struct pdf_doc *d, enum pdf_kind kind)
 	return b;
 }
 
+struct pdf_text *
+pdf_text_str(const char *s, unsigned style)
+{
+	struct pdf_text *t = pdf_text_new();
+
+	pdf_text_add(t, s != NULL ? s : "", style);
+	return t;
+}
+
 void
 pdf_bar(struct pdf_doc *d, bool on)
 {

@@ -99,6 +99,9 @@ void pdf_text_free(struct pdf_text *t);
 /* Append S (UTF-8, any length) with STYLE (PDF_EM…, or 0). */
 void pdf_text_add(struct pdf_text *t, const char *s, unsigned style);
 
+/* Styled text holding S (NULL: empty) in STYLE: a new text. */
+struct pdf_text *pdf_text_str(const char *s, unsigned style);
+
 /* Append S as a link to the named destination DEST. */
 void pdf_text_link(struct pdf_text *t, const char *s, const char *dest);
 

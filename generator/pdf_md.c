@@ -327,3 +327,13 @@ pdf_md_blocks(struct pdf_doc *d, const struct guideline *g,
 
 	blocks(&m, first, stop, indent, 0);
 }
+
+struct pdf_text *
+pdf_value_text(const struct value *v)
+{
+	if (v == NULL || v->kind == VALUE_UNKNOWN || v->text == NULL)
+		return pdf_text_str("未収録", PDF_MUTED);
+	if (v->kind == VALUE_PROVIDER)
+		return pdf_text_str("-", 0);
+	return pdf_text_str(v->text, v->required ? PDF_EM : 0);
+}

@@ -28,4 +28,11 @@ void pdf_md_inlines(struct pdf_doc *d, struct pdf_text *t,
  * bullet for unordered lists: a new string. */
 char *pdf_md_marker(int depth, int num, bool ordered);
 
+/*
+ * A reference value as the book prints it: 未収録 (muted) when it is not
+ * known (or V is NULL), '-' for the provider's own value, else the
+ * printed text, emphasised when required.  A new text.
+ */
+struct pdf_text *pdf_value_text(const struct value *v);
+
 #endif

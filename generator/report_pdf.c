@@ -13,31 +13,10 @@
 
 #include "pdf.h"
 #include "pdf_layout.h"
+#include "pdf_md.h"
 #include "report.h"
 
 #define REPORT_TITLE "情報セキュリティ対策 開示報告書"
-
-static struct pdf_text *
-cell(const char *s, unsigned style)
-{
-	struct pdf_text *t = pdf_text_new();
-
-	pdf_text_add(t, s != NULL ? s : "", style);
-	return t;
-}
-
-/* The reference value of the provider's pattern as a cell. */
-static struct pdf_text *
-ref_cell(const struct value *v)
-{
-	struct pdf_text *t = pdf_text_new();
-
-	if (v == NULL || v->kind == VALUE_UNKNOWN)
-		pdf_text_add(t, "未収録", PDF_MUTED);
-	else
-		pdf_text_add(t, v->text, v->required ? PDF_EM : 0);
-	return t;
-}
 
 static struct pdf_text *
 judgement_cell(enum judgement j)
@@ -51,14 +30,14 @@ judgement_cell(enum judgement j)
 	else if (j == JUDGE_UNANSWERED || j == JUDGE_CANNOT_JUDGE ||
 		 j == JUDGE_NOT_APPLICABLE)
 		style = PDF_MUTED;
-	return cell(judgement_label(j), style);
+	return pdf_text_str(judgement_label(j), style);
 }
 
 static void
 kv_row(struct pdf_doc *d, const char *k, const char *v)
 {
-	pdf_table_cell(d, cell(k, PDF_STRONG), NULL);
-	pdf_table_cell(d, cell(v != NULL ? v : "—", 0), NULL);
+	pdf_table_cell(d, pdf_text_str(k, PDF_STRONG), NULL);
+	pdf_table_cell(d, pdf_text_str(v != NULL ? v : "—", 0), NULL);
 }
 
 static void
@@ -104,11 +83,11 @@ tally_row(struct pdf_doc *d, const char *label, const struct tally *t)
 {
 	char buf[16];
 
-	pdf_table_cell(d, cell(label, 0), NULL);
+	pdf_table_cell(d, pdf_text_str(label, 0), NULL);
 	for (size_t k = 0; k < STATUS__MAX; k++) {
 		g_snprintf(buf, sizeof buf, "%d",
 			   t->status[report_status_order[k]]);
-		pdf_table_cell(d, cell(buf, 0), NULL);
+		pdf_table_cell(d, pdf_text_str(buf, 0), NULL);
 	}
 }
 
@@ -123,9 +102,9 @@ status_table(struct pdf_doc *d, const struct report *r)
 	};
 
 	pdf_table(d, 7, cols, 1, 0);
-	pdf_table_cell(d, cell("節", 0), NULL);
+	pdf_table_cell(d, pdf_text_str("節", 0), NULL);
 	for (size_t k = 0; k < STATUS__MAX; k++)
-		pdf_table_cell(d, cell(status_label(report_status_order[k]), 0),
+		pdf_table_cell(d, pdf_text_str(status_label(report_status_order[k]), 0),
 			       NULL);
 	for (guint i = 0; i < r->sections->len; i++) {
 		const struct report_group *e =
@@ -153,15 +132,15 @@ judgement_table(struct pdf_doc *d, const struct report *r)
 	char buf[16];
 
 	pdf_table(d, 7, cols, 1, 0);
-	pdf_table_cell(d, cell("評価項目", 0), NULL);
+	pdf_table_cell(d, pdf_text_str("評価項目", 0), NULL);
 	for (size_t j = 0; j < JUDGE__MAX; j++)
-		pdf_table_cell(d, cell(judgement_label(order[j]), 0), NULL);
+		pdf_table_cell(d, pdf_text_str(judgement_label(order[j]), 0), NULL);
 	for (size_t i = 0; i < G_N_ELEMENTS(rows); i++) {
-		pdf_table_cell(d, cell(names[i], 0), NULL);
+		pdf_table_cell(d, pdf_text_str(names[i], 0), NULL);
 		for (size_t j = 0; j < JUDGE__MAX; j++) {
 			g_snprintf(buf, sizeof buf, "%d",
 				   rows[i]->judgement[order[j]]);
-			pdf_table_cell(d, cell(buf, 0), NULL);
+			pdf_table_cell(d, pdf_text_str(buf, 0), NULL);
 		}
 	}
 }
@@ -308,17 +287,17 @@ shortfalls(struct pdf_doc *d, const struct report *r)
 	else
 		pdf_table(d, 5, cols, 1, 0);
 	for (size_t i = 0; sf->len > 0 && i < G_N_ELEMENTS(heads); i++)
-		pdf_table_cell(d, cell(heads[i], 0), NULL);
+		pdf_table_cell(d, pdf_text_str(heads[i], 0), NULL);
 	for (guint i = 0; i < sf->len; i++) {
 		const struct report_shortfall *e =
 			&g_array_index(sf, struct report_shortfall, i);
 		char *id = id_display(e->an->control->id);
 		char *item = g_strdup_printf("%s %s", e->ai->item->key,
 					     e->ai->item->label);
-		pdf_table_cell(d, cell(id, 0), NULL);
-		pdf_table_cell(d, cell(item, 0), NULL);
-		pdf_table_cell(d, ref_cell(report_reference(r, e->ai)), NULL);
-		pdf_table_cell(d, cell(e->ai->declared.text, 0), NULL);
+		pdf_table_cell(d, pdf_text_str(id, 0), NULL);
+		pdf_table_cell(d, pdf_text_str(item, 0), NULL);
+		pdf_table_cell(d, pdf_value_text(report_reference(r, e->ai)), NULL);
+		pdf_table_cell(d, pdf_text_str(e->ai->declared.text, 0), NULL);
 		pdf_table_cell(d, judgement_cell(e->ai->judgement), NULL);
 		g_free(id);
 		g_free(item);
@@ -344,30 +323,30 @@ checklist_row(void *arg, const struct answer *an, size_t j)
 	char *status = g_strdup(status_label(an->status));
 	bool first = j == 0;
 
-	pdf_table_cell(d, cell(first ? id : "", 0), NULL);
+	pdf_table_cell(d, pdf_text_str(first ? id : "", 0), NULL);
 	if (an->nitems == 0) {
-		pdf_table_cell(d, cell("", 0), NULL);
-		pdf_table_cell(d, cell(text, 0), NULL);
-		pdf_table_cell(d, cell(level_name(c->level), 0), NULL);
-		pdf_table_cell(d, cell("", 0), NULL);
-		pdf_table_cell(d, cell("", 0), NULL);
-		pdf_table_cell(d, cell(status, 0), NULL);
+		pdf_table_cell(d, pdf_text_str("", 0), NULL);
+		pdf_table_cell(d, pdf_text_str(text, 0), NULL);
+		pdf_table_cell(d, pdf_text_str(level_name(c->level), 0), NULL);
+		pdf_table_cell(d, pdf_text_str("", 0), NULL);
+		pdf_table_cell(d, pdf_text_str("", 0), NULL);
+		pdf_table_cell(d, pdf_text_str(status, 0), NULL);
 		pdf_table_cell(d, judgement_cell(an->judgement), NULL);
 	} else {
 		const struct answer_item *ai = &an->items[j];
-		pdf_table_cell(d, cell(ai->item->key, 0), NULL);
-		pdf_table_cell(d, cell(first ? text : "", 0), NULL);
-		pdf_table_cell(d, cell(first ? level_name(c->level) : "", 0),
+		pdf_table_cell(d, pdf_text_str(ai->item->key, 0), NULL);
+		pdf_table_cell(d, pdf_text_str(first ? text : "", 0), NULL);
+		pdf_table_cell(d, pdf_text_str(first ? level_name(c->level) : "", 0),
 			       NULL);
-		pdf_table_cell(d, cell(ai->item->label, 0), NULL);
-		pdf_table_cell(d, ref_cell(report_reference(r, ai)), NULL);
-		pdf_table_cell(d, cell(ai->declared.present ? ai->declared.text
+		pdf_table_cell(d, pdf_text_str(ai->item->label, 0), NULL);
+		pdf_table_cell(d, pdf_value_text(report_reference(r, ai)), NULL);
+		pdf_table_cell(d, pdf_text_str(ai->declared.present ? ai->declared.text
 							    : status,
 				       ai->declared.present ? 0 : PDF_MUTED),
 			       NULL);
 		pdf_table_cell(d, judgement_cell(ai->judgement), NULL);
 	}
-	pdf_table_cell(d, cell(first ? rem : "", 0), NULL);
+	pdf_table_cell(d, pdf_text_str(first ? rem : "", 0), NULL);
 	g_free(id);
 	g_free(text);
 	g_free(rem);
@@ -397,7 +376,7 @@ checklist(struct pdf_doc *d, const struct report *r)
 					     .keep = true});
 	pdf_table(d, 9, cols, 1, 0);
 	for (size_t i = 0; i < G_N_ELEMENTS(heads); i++)
-		pdf_table_cell(d, cell(heads[i], 0), NULL);
+		pdf_table_cell(d, pdf_text_str(heads[i], 0), NULL);
 	report_rows(r, "III", checklist_row, &(struct rows){d, r});
 	pdf_pagebreak(d);
 	g_free(title);
@@ -411,12 +390,12 @@ part2_row(void *arg, const struct answer *an, size_t j)
 	char *text = control_text(an->control), *rem = report_remarks(an);
 
 	(void)j;
-	pdf_table_cell(d, cell(id, 0), NULL);
-	pdf_table_cell(d, cell(text, 0), NULL);
-	pdf_table_cell(d, cell(status_label(an->status),
+	pdf_table_cell(d, pdf_text_str(id, 0), NULL);
+	pdf_table_cell(d, pdf_text_str(text, 0), NULL);
+	pdf_table_cell(d, pdf_text_str(status_label(an->status),
 			       an->status == STATUS_NONE ? PDF_MUTED : 0),
 		       NULL);
-	pdf_table_cell(d, cell(rem, 0), NULL);
+	pdf_table_cell(d, pdf_text_str(rem, 0), NULL);
 	g_free(id);
 	g_free(text);
 	g_free(rem);
@@ -438,10 +417,10 @@ part2(struct pdf_doc *d, const struct report *r)
 					     .mark = title, .dest = "part2",
 					     .keep = true});
 	pdf_table(d, 4, cols, 1, 0);
-	pdf_table_cell(d, cell("対策項目番号", 0), NULL);
-	pdf_table_cell(d, cell("対策項目", 0), NULL);
-	pdf_table_cell(d, cell("実施状況", 0), NULL);
-	pdf_table_cell(d, cell("備考", 0), NULL);
+	pdf_table_cell(d, pdf_text_str("対策項目番号", 0), NULL);
+	pdf_table_cell(d, pdf_text_str("対策項目", 0), NULL);
+	pdf_table_cell(d, pdf_text_str("実施状況", 0), NULL);
+	pdf_table_cell(d, pdf_text_str("備考", 0), NULL);
 	report_rows(r, "II", part2_row, &(struct rows){d, r});
 }
 
