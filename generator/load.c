@@ -174,6 +174,49 @@ parse_better(struct ydoc *y, yaml_node_t *n)
 	return BETTER_UNSET;
 }
 
+/* A value parsed before, with how the parse went. */
+struct parsed {
+	struct value v;
+	enum value_status st;
+	const char *said;
+};
+
+static void
+parsed_free(gpointer p)
+{
+	value_clear(&((struct parsed *)p)->v);
+	g_free(p);
+}
+
+/*
+ * value_parse, remembered: a guideline repeats the same few printed
+ * values many times, and parsing one (NFKC, regular expressions) is the
+ * costliest part of reading an item.  Loading is single-threaded.
+ */
+static enum value_status
+parse_cached(struct value *v, const char *text, enum value_better better,
+	     bool free_text, const char **said)
+{
+	static GHashTable *cache;
+	char *key = g_strdup_printf("%d%d%s", (int)better, (int)free_text, text);
+	struct parsed *p;
+
+	if (cache == NULL)
+		cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					      parsed_free);
+	p = g_hash_table_lookup(cache, key);
+	if (p == NULL) {
+		p = g_new0(struct parsed, 1);
+		p->st = value_parse(&p->v, text, better, free_text, &p->said);
+		g_hash_table_insert(cache, key, p);
+	} else {
+		g_free(key);
+	}
+	value_copy(v, &p->v);
+	*said = p->said;
+	return p->st;
+}
+
 /* One pattern's value of an item. */
 static void
 load_value(struct ydoc *y, yaml_node_t *n, struct item *it, int pat)
@@ -198,7 +241,7 @@ load_value(struct ydoc *y, yaml_node_t *n, struct item *it, int pat)
 		value_set_unknown(v);
 		return;
 	}
-	switch (value_parse(v, s, it->better, it->free, &said)) {
+	switch (parse_cached(v, s, it->better, it->free, &said)) {
 	case VALUE_OK:
 		break;
 	case VALUE_ERR_EMPTY:

@@ -50,6 +50,62 @@ ydoc_is_null(yaml_node_t *n)
 	       strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0;
 }
 
+static int walk(struct ydoc *y, yaml_node_t *n, int depth,
+		unsigned char *seen);
+
+/* The earlier pair of MAP whose key is KEY's text, or NULL.  Small
+ * mappings are searched; large ones are indexed in KEYS (made on first
+ * use, freed by the caller). */
+static yaml_node_t *
+earlier_key(struct ydoc *y, yaml_node_t *map, yaml_node_pair_t *upto,
+	    yaml_node_t *key, GHashTable **keys)
+{
+	if (ydoc_len(map) <= 16) {
+		for (yaml_node_pair_t *b = map->data.mapping.pairs.start;
+		     b < upto; b++) {
+			yaml_node_t *kb = ydoc_node(y, b->key);
+			if (kb->type == YAML_SCALAR_NODE &&
+			    strcmp(scalar(kb), scalar(key)) == 0)
+				return kb;
+		}
+		return NULL;
+	}
+	if (*keys == NULL)
+		*keys = g_hash_table_new(g_str_hash, g_str_equal);
+	yaml_node_t *kb = g_hash_table_lookup(*keys, scalar(key));
+	if (kb == NULL)
+		g_hash_table_insert(*keys, (gpointer)scalar(key), key);
+	return kb;
+}
+
+/* Walk the pairs of mapping N; report duplicate keys (the first one
+ * counts). */
+static int
+walk_pairs(struct ydoc *y, yaml_node_t *n, int depth, unsigned char *seen)
+{
+	GHashTable *keys = NULL;
+	int rc = 0;
+
+	for (yaml_node_pair_t *a = n->data.mapping.pairs.start;
+	     a < n->data.mapping.pairs.top; a++) {
+		yaml_node_t *ka = ydoc_node(y, a->key), *kb;
+		if (walk(y, ka, depth + 1, seen) < 0 ||
+		    walk(y, ydoc_node(y, a->value), depth + 1, seen) < 0)
+			rc = -1;
+		if (ka->type != YAML_SCALAR_NODE)
+			continue;
+		if ((kb = earlier_key(y, n, a, ka, &keys)) != NULL) {
+			struct pos p = ydoc_pos(y, ka);
+			struct pos q = ydoc_pos(y, kb);
+			diag(E_KEY_DUP, p.file, p.line, p.col, scalar(ka),
+			     q.line);
+		}
+	}
+	if (keys != NULL)
+		g_hash_table_destroy(keys);
+	return rc;
+}
+
 /*
  * Walk the tree once: report duplicate keys (the first one counts, and
  * the document stays usable), nodes reached twice (the document API
@@ -82,28 +138,8 @@ walk(struct ydoc *y, yaml_node_t *n, int depth, unsigned char *seen)
 			if (walk(y, ydoc_node(y, *i), depth + 1, seen) < 0)
 				rc = -1;
 	} else if (n->type == YAML_MAPPING_NODE) {
-		/* key → its node, to find duplicates in linear time */
-		GHashTable *keys = g_hash_table_new(g_str_hash, g_str_equal);
-		for (yaml_node_pair_t *a = n->data.mapping.pairs.start;
-		     a < n->data.mapping.pairs.top; a++) {
-			yaml_node_t *ka = ydoc_node(y, a->key), *kb;
-			if (walk(y, ka, depth + 1, seen) < 0 ||
-			    walk(y, ydoc_node(y, a->value), depth + 1, seen) < 0)
-				rc = -1;
-			if (ka->type != YAML_SCALAR_NODE)
-				continue;
-			kb = g_hash_table_lookup(keys, scalar(ka));
-			if (kb != NULL) {
-				/* reported; the first one counts */
-				struct pos p = ydoc_pos(y, ka);
-				struct pos q = ydoc_pos(y, kb);
-				diag(E_KEY_DUP, p.file, p.line, p.col,
-				     scalar(ka), q.line);
-				continue;
-			}
-			g_hash_table_insert(keys, (gpointer)scalar(ka), ka);
-		}
-		g_hash_table_destroy(keys);
+		if (walk_pairs(y, n, depth, seen) < 0)
+			rc = -1;
 	}
 	return rc;
 }
