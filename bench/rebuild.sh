@@ -7,10 +7,12 @@
 #   bench/rebuild.sh [SIZE...]     default: 300 3000
 #   RUNS=5 bench/rebuild.sh 3000
 #
-# Full: `guidepress build --no-pdf` into a fresh directory.  Rebuild:
-# the same into the directory the full build made, after one control's
-# text was edited (a new edit each run); the files whose bytes did not
-# change are kept as they were.  Outputs are deleted only at the end.
+# Full site: `guidepress build --no-pdf` into a fresh directory.  Full
+# build: `guidepress build` (site and book) into a fresh directory.
+# Rebuild: `guidepress build --no-pdf` into the directory the full site
+# build made, after one control's text was edited (a new edit each run);
+# the files whose bytes did not change are kept as they were.  The book
+# alone: `guidepress pdf`.  Outputs are deleted only at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
@@ -30,15 +32,17 @@ secs() {
 }
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
-printf '%-8s %8s | %9s %9s %7s | %9s | %s\n' corpus controls "full s" \
-	"rebuild s" "ratio" "pdf s" "files rewritten / kept"
+printf '%-8s %8s | %9s %9s %9s | %9s %9s | %9s | %s\n' corpus controls \
+	"site s" "all s" "rebuild s" "/site" "/all" "book s" \
+	"files rewritten / kept"
 for size in "${sizes[@]}"; do
 	c=$W/c-$size
 	node bench/site_corpus.mjs "$size" "$c" >/dev/null
 	controls=$(find "$c/content" -name '*.md' ! -name '_index.md' | wc -l)
 	victim=$(find "$c/content/III" -name 'III.*.*.*.md' | sort | sed -n 1p)
-	full=() rebuild=() pdf=()
+	full=() all=() rebuild=() pdf=()
 	for i in $(seq "$RUNS"); do
+		all+=("$(secs "$GP" build --content "$c/content" --out "$c/all-$i")")
 		full+=("$(secs "$GP" build --no-pdf --content "$c/content" --out "$c/out-$i")")
 		find "$c/out-$i" -type f -printf '%P %T@\n' | sort >"$W/before"
 		printf '\n追記 %d。\n' "$i" >>"$victim"
@@ -49,10 +53,11 @@ for size in "${sizes[@]}"; do
 	changed=$(comm -13 "$W/before" "$W/after" | wc -l)
 	total=$(wc -l <"$W/after")
 	f=$(printf '%s\n' "${full[@]}" | median)
+	a=$(printf '%s\n' "${all[@]}" | median)
 	r=$(printf '%s\n' "${rebuild[@]}" | median)
 	p=$(printf '%s\n' "${pdf[@]}" | median)
-	printf '%-8s %8d | %9.2f %9.2f %6.0f%% | %9.2f | %d / %d\n' "$size" \
-		"$controls" "$f" "$r" "$(echo "100 * $r / $f" | bc -l)" "$p" \
-		"$changed" "$((total - changed))"
+	printf '%-8s %8d | %9.2f %9.2f %9.2f | %8.0f%% %8.0f%% | %9.2f | %d / %d\n' \
+		"$size" "$controls" "$f" "$a" "$r" "$(echo "100 * $r / $f" | bc -l)" \
+		"$(echo "100 * $r / $a" | bc -l)" "$p" "$changed" "$((total - changed))"
 done
 rm -rf "$W"
