@@ -208,6 +208,68 @@ data_path(const char *name)
 	return r;
 }
 
+/* The options: long name, argument, the letter getopt returns, and the
+ * mask a command must have for it. */
+static const struct optdef {
+	const char *name;
+	int arg;
+	int ch;
+	unsigned mask;
+} optdefs[] = {
+	{"content", required_argument, 'c', O_CONTENT},
+	{"out", required_argument, 'd', O_OUT},
+	{"o", required_argument, 'o', O_OUTFILE},
+	{"format", required_argument, 'f', O_FORMAT},
+	{"base-url", required_argument, 'u', O_BASEURL},
+	{"theme", required_argument, 't', O_THEME},
+	{"fonts", required_argument, 'F', O_FONTS},
+	{"html", required_argument, 'H', O_HTML},
+	{"json", required_argument, 'J', O_JSON},
+	{"pattern", required_argument, 'P', O_PATTERN},
+	{"previous", required_argument, 'V', O_PREVIOUS},
+	{"no-pdf", no_argument, 'N', O_NOPDF},
+};
+
+/*
+ * Store option CH (argument ARG) in O for command C.  Returns 0, or -1
+ * after saying why it is refused.
+ */
+static int
+set_opt(const struct command *c, struct opts *o, int ch, char *arg)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(optdefs); i++)
+		if (optdefs[i].ch == ch && !(c->options & optdefs[i].mask)) {
+			fprintf(stderr, "guidepress %s: option '%s%s' does not "
+					"apply to this command\n",
+				c->name, ch == 'o' ? "-" : "--",
+				optdefs[i].name);
+			return -1;
+		}
+	switch (ch) {
+	case 'c': o->content = arg; break;
+	case 'd': o->out = arg; break;
+	case 'o': o->outfile = arg; break;
+	case 'f': o->format = arg; break;
+	case 'u': o->base_url = arg; break;
+	case 't': o->theme = arg; break;
+	case 'F': o->fonts = arg; break;
+	case 'H': o->html = arg; break;
+	case 'J': o->json = arg; break;
+	case 'V': o->previous = arg; break;
+	case 'N': o->no_pdf = true; break;
+	case 'P':
+		if (strlen(arg) != 1 || arg[0] < '1' || arg[0] > '6') {
+			fprintf(stderr, "guidepress %s: --pattern %s: expected "
+					"1 to 6\n",
+				c->name, arg);
+			return -1;
+		}
+		o->pattern = arg[0] - '0';
+		break;
+	}
+	return 0;
+}
+
 /*
  * Parse the options of command C.  Returns 0, 1 if help was printed, or
  * -1 on a usage error (already reported).
@@ -215,32 +277,16 @@ data_path(const char *name)
 static int
 parse_opts(const struct command *c, int argc, char **argv, struct opts *o)
 {
-	static const struct option longs[] = {
-		{"content", required_argument, NULL, 'c'},
-		{"out", required_argument, NULL, 'd'},
-		{"format", required_argument, NULL, 'f'},
-		{"base-url", required_argument, NULL, 'u'},
-		{"theme", required_argument, NULL, 't'},
-		{"fonts", required_argument, NULL, 'F'},
-		{"html", required_argument, NULL, 'H'},
-		{"json", required_argument, NULL, 'J'},
-		{"pattern", required_argument, NULL, 'P'},
-		{"previous", required_argument, NULL, 'V'},
-		{"no-pdf", no_argument, NULL, 'N'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	static const struct {
-		int ch;
-		unsigned mask;
-	} masks[] = {
-		{'c', O_CONTENT}, {'d', O_OUT},   {'o', O_OUTFILE},
-		{'f', O_FORMAT},  {'u', O_BASEURL}, {'t', O_THEME},
-		{'F', O_FONTS},   {'H', O_HTML},  {'J', O_JSON},
-		{'P', O_PATTERN}, {'V', O_PREVIOUS}, {'N', O_NOPDF},
-	};
+	struct option longs[G_N_ELEMENTS(optdefs) + 2] = {{0}};
+	size_t n = 0;
 	int ch;
 
+	for (size_t i = 0; i < G_N_ELEMENTS(optdefs); i++)
+		if (optdefs[i].ch != 'o')
+			longs[n++] = (struct option){optdefs[i].name,
+						     optdefs[i].arg, NULL,
+						     optdefs[i].ch};
+	longs[n] = (struct option){"help", no_argument, NULL, 'h'};
 	memset(o, 0, sizeof(*o));
 	o->content = "content";
 	o->out = "public";
@@ -254,46 +300,14 @@ parse_opts(const struct command *c, int argc, char **argv, struct opts *o)
 			return 1;
 		}
 		if (ch == '?' || ch == ':') {
-			const char *what = argv[optind - 1];
 			fprintf(stderr, "guidepress %s: %s option '%s'\n",
 				c->name,
 				ch == ':' ? "missing argument to" : "unknown",
-				what);
+				argv[optind - 1]);
 			goto usage;
 		}
-		for (size_t i = 0; i < G_N_ELEMENTS(masks); i++)
-			if (masks[i].ch == ch && !(c->options & masks[i].mask)) {
-				fprintf(stderr,
-					"guidepress %s: option '%s' does not "
-					"apply to this command\n",
-					c->name, argv[optind - 1 -
-						      (optarg != NULL &&
-						       optarg == argv[optind - 1])]);
-				goto usage;
-			}
-		switch (ch) {
-		case 'c': o->content = optarg; break;
-		case 'd': o->out = optarg; break;
-		case 'o': o->outfile = optarg; break;
-		case 'f': o->format = optarg; break;
-		case 'u': o->base_url = optarg; break;
-		case 't': o->theme = optarg; break;
-		case 'F': o->fonts = optarg; break;
-		case 'H': o->html = optarg; break;
-		case 'V': o->previous = optarg; break;
-		case 'N': o->no_pdf = true; break;
-		case 'J': o->json = optarg; break;
-		case 'P':
-			if (strlen(optarg) != 1 || optarg[0] < '1' ||
-			    optarg[0] > '6') {
-				fprintf(stderr, "guidepress %s: --pattern %s: "
-						"expected 1 to 6\n",
-					c->name, optarg);
-				goto usage;
-			}
-			o->pattern = optarg[0] - '0';
-			break;
-		}
+		if (set_opt(c, o, ch, optarg) < 0)
+			goto usage;
 	}
 	o->args = argv + optind;
 	o->nargs = argc - optind;
