@@ -2,7 +2,8 @@
 # The disclosure report of both samples: the PDF is valid A4 with the
 # provider's name and every failing item (ID, required value, declared
 # value) in its text, and its metadata; the HTML passes the Nu HTML
-# Checker and holds every provider string as text; the JSON agrees with
+# Checker and axe-core in Chromium, fits a phone, and holds every
+# provider string as text; the JSON agrees with
 # the PDF; provider strings that look like markup stay text; a very long
 # note wraps inside the margins.
 set -euo pipefail
@@ -76,6 +77,9 @@ done
 
 java -jar "$jar" --errors-only --also-check-css --skip-non-html "$T"/*/index.html "$T"/*/report.css 2>"$T/vnu" ||
 	{ sed "s:$T/::" "$T/vnu" | head -30; echo "FAIL the Nu HTML Checker reports errors"; exit 1; }
+
+# the HTML report in Chromium: axe-core, phone width
+node tests/e2e/report_a11y.mjs "$T/erp-pattern1"
 
 # the same input and SOURCE_DATE_EPOCH give the same PDF
 SOURCE_DATE_EPOCH=1700000000 "$GP" report --content content \
