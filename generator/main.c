@@ -3,6 +3,8 @@
  * it.  This file holds the commands and their options; each command
  * exits with the worst diagnostic level it saw (see diag.h).
  */
+#include <errno.h>
+#include <unistd.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -606,11 +608,48 @@ report_answers(const struct opts *o, const struct guideline *g,
 	return carried;
 }
 
+/*
+ * Write the report's outputs all or none: the PDF and the JSON file are
+ * written beside their places first, the HTML directory is swapped in,
+ * and only then are the two files renamed into place.  Returns 0, or -1
+ * after reporting (the old outputs are then as they were).
+ */
 static int
-cmd_report(const struct opts *o)
+report_outputs(const struct opts *o, const struct report *r, const char *pdf)
 {
 	struct pdf_opts po = {.theme_dir = o->theme, .fonts_dir = o->fonts};
 	struct site_opts so = {.theme_dir = o->theme};
+	char *pdf_new = pdf ? g_strconcat(pdf, ".new", NULL) : NULL;
+	bool json_file = o->json != NULL && strcmp(o->json, "-") != 0;
+	char *json_new = json_file ? g_strconcat(o->json, ".new", NULL) : NULL;
+	int rc = -1;
+
+	if ((pdf != NULL && report_write_pdf(r, pdf_new, &po) < 0) ||
+	    (json_file && report_write_json(r, json_new) < 0) ||
+	    (o->html != NULL && report_write_html(r, o->html, &so) < 0))
+		goto out;
+	if ((pdf != NULL && rename(pdf_new, pdf) < 0) ||
+	    (json_file && rename(json_new, o->json) < 0)) {
+		diag(S_WRITE, pdf != NULL ? pdf : o->json, 0, 0,
+		     g_strerror(errno));
+		goto out;
+	}
+	if (o->json != NULL && !json_file && report_write_json(r, "-") < 0)
+		goto out;
+	rc = 0;
+out:
+	if (pdf_new != NULL)
+		unlink(pdf_new);
+	if (json_new != NULL)
+		unlink(json_new);
+	g_free(pdf_new);
+	g_free(json_new);
+	return rc;
+}
+
+static int
+cmd_report(const struct opts *o)
+{
 	struct guideline *g, *old = NULL;
 	struct gdiff *d = NULL;
 	struct stale st = {0};
@@ -628,16 +667,12 @@ cmd_report(const struct opts *o)
 		r->stale = &st;
 	if (o->outfile != NULL || (o->html == NULL && o->json == NULL))
 		pdf = o->outfile ? g_strdup(o->outfile) : default_pdf(o->args[0]);
-	if (pdf != NULL && report_write_pdf(r, pdf, &po) < 0)
-		goto out;
-	if (o->html != NULL && report_write_html(r, o->html, &so) < 0)
-		goto out;
-	if (o->json != NULL && report_write_json(r, o->json) < 0)
+	if (report_outputs(o, r, pdf) < 0)
 		goto out;
 	rc = 0;
 out:
 	if (rc < 0)
-		diag_summary("report: nothing more written");
+		diag_summary("report: nothing written");
 	report_free(r);
 	answers_free(a);
 	stale_clear(&st);

@@ -81,6 +81,18 @@ java -jar "$jar" --errors-only --also-check-css --skip-non-html "$T"/*/index.htm
 # the HTML report in Chromium: axe-core, phone width
 node tests/e2e/report_a11y.mjs "$T/erp-pattern1"
 
+# all or none: when the HTML cannot be written, the PDF and JSON already
+# there stay as they were and no staging file is left
+echo old >"$T/keep.pdf"
+echo old >"$T/keep.json"
+echo file >"$T/notadir"
+"$GP" report --content content content/examples/erp-pattern1.yaml \
+	-o "$T/keep.pdf" --json "$T/keep.json" --html "$T/notadir/sub" 2>/dev/null &&
+	{ echo "FAIL report wrote into a file's path"; exit 1; }
+[ "$(cat "$T/keep.pdf")" = old ] && [ "$(cat "$T/keep.json")" = old ] ||
+	{ echo "FAIL a failed report replaced the old outputs"; exit 1; }
+ls "$T" | grep -q '\.new$' && { echo "FAIL a staging file was left"; exit 1; }
+
 # the same input and SOURCE_DATE_EPOCH give the same PDF
 SOURCE_DATE_EPOCH=1700000000 "$GP" report --content content \
 	content/examples/erp-pattern1.yaml -o "$T/again.pdf" 2>/dev/null
