@@ -118,6 +118,41 @@ for c in d["controls"]:
             if re.sub(r"\s", "", para) not in flat1:
                 bad.append(c["id"] + ": text not in seed 001: " + para[:30])
 
+# Best practices are the seeds' words too: Part II from seed 001, the
+# one of Part III (Ⅲ.2.3.1) from the report, seed 000.
+flat0 = re.sub(r"\s", "", open(shared + "/seeds/000_c8fec372396260e5.txt").read())
+def bp_texts(items):
+    for b in items:
+        yield b["text"]
+        yield from bp_texts(b.get("items", []))
+n_bp = 0
+for c in d["controls"]:
+    seed = flat1 if c["part"] == "II" else flat0
+    for t in bp_texts(c["best_practices"]):
+        n_bp += 1
+        for line in t.split("\n"):
+            if re.sub(r"\s", "", line) not in seed:
+                bad.append("%s: best practice not in the seed: %s" % (c["id"], line[:30]))
+if n_bp == 0:
+    bad.append("no best practices exported")
+
+# Part I pages: every paragraph and list item of their bodies is in the
+# report (tables are checked cell by cell, GFM separators aside).
+import glob
+sup = re.compile("[\u00b9\u00b2\u00b3\u2070-\u2079]")   # printed footnote marks
+seeds = sup.sub("", flat0 + flat1)
+for f in sorted(glob.glob("content/I/I.*.md")):
+    body = open(f).read().split("---", 2)[2]
+    for line in body.split("\n"):
+        line = re.sub(r"^\s*(?:[-*]|\d+\.|#+)\s+", "", line)   # list / heading markers
+        line = re.sub(r"\[\^\d+\](?::\s*)?", "", line)        # footnote marks
+        if not line.strip() or re.fullmatch(r"[|:\- ]+", line):
+            continue
+        cells = [x for x in line.split("|") if x.strip()] if "|" in line else [line]
+        for cell in cells:
+            if re.sub(r"\s", "", cell) not in seeds:
+                bad.append("%s: not in the seeds: %s" % (f, cell.strip()[:30]))
+
 if len(d["patterns"]) != 6:
     bad.append("patterns: %d" % len(d["patterns"]))
 if not any(t["name"] == "ERP（財務会計等）" and t["pattern"] == 1
@@ -127,8 +162,8 @@ if not any(t["name"] == "ERP（財務会計等）" and t["pattern"] == 1
 n_items = sum(len(c["items"]) for c in d["controls"])
 n_known = sum(v["known"] for c in d["controls"] for i in c["items"]
               for v in i["values"].values())
-print("controls %d, items %d, values known %d of %d"
-      % (len(ctl), n_items, n_known, n_items * 6))
+print("controls %d, items %d, values known %d of %d, best practices %d"
+      % (len(ctl), n_items, n_known, n_items * 6, n_bp))
 for b in bad:
     print("FAIL", b)
 sys.exit(1 if bad else 0)
