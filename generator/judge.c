@@ -41,26 +41,6 @@ rx(int which)
 	return compiled[which];
 }
 
-static double
-group_num(GMatchInfo *mi, int n, double dflt)
-{
-	char *s = g_match_info_fetch(mi, n);
-	double d = (s != NULL && *s != '\0') ? g_ascii_strtod(s, NULL) : dflt;
-
-	g_free(s);
-	return d;
-}
-
-static enum value_unit
-group_unit(GMatchInfo *mi, int n)
-{
-	char *s = g_match_info_fetch(mi, n);
-	enum value_unit u = value_unit_parse(s);
-
-	g_free(s);
-	return u;
-}
-
 /* Match S against pattern WHICH; *MI is freed by the caller. */
 static bool
 matches(int which, const char *s, GMatchInfo **mi)
@@ -78,9 +58,9 @@ parse_number_kind(struct declared *d, const char *s, enum value_kind kind)
 	case VALUE_FREQUENCY:
 		if (matches(RX_FREQ, s, &mi)) {
 			d->kind = VALUE_FREQUENCY;
-			d->number = group_num(mi, 1, 1);
-			d->amount = group_num(mi, 2, 1);
-			d->unit = group_unit(mi, 3);
+			d->number = value_match_number(mi, 1, 1);
+			d->amount = value_match_number(mi, 2, 1);
+			d->unit = value_match_unit(mi, 3);
 			rc = 0;
 			break;
 		}
@@ -90,8 +70,8 @@ parse_number_kind(struct declared *d, const char *s, enum value_kind kind)
 		if (matches(RX_SPAN, s, &mi)) {
 			d->kind = VALUE_FREQUENCY;
 			d->number = 1;
-			d->amount = group_num(mi, 1, 0);
-			d->unit = group_unit(mi, 2);
+			d->amount = value_match_number(mi, 1, 0);
+			d->unit = value_match_unit(mi, 2);
 			rc = 0;
 		}
 		break;
@@ -99,22 +79,22 @@ parse_number_kind(struct declared *d, const char *s, enum value_kind kind)
 	case VALUE_AT_LEAST:
 		if (matches(RX_SPAN, s, &mi)) {
 			d->kind = kind;
-			d->amount = group_num(mi, 1, 0);
-			d->unit = group_unit(mi, 2);
+			d->amount = value_match_number(mi, 1, 0);
+			d->unit = value_match_unit(mi, 2);
 			rc = 0;
 		}
 		break;
 	case VALUE_PERCENTAGE:
 		if (matches(RX_PERCENT, s, &mi)) {
 			d->kind = kind;
-			d->number = group_num(mi, 1, 0);
+			d->number = value_match_number(mi, 1, 0);
 			rc = 0;
 		}
 		break;
 	case VALUE_COUNT:
 		if (matches(RX_COUNT, s, &mi)) {
 			d->kind = kind;
-			d->number = group_num(mi, 1, 0);
+			d->number = value_match_number(mi, 1, 0);
 			rc = 0;
 		}
 		break;

@@ -248,8 +248,8 @@ settle_bound(enum value_bound *b, enum value_better better, const char **said)
 	return VALUE_OK;
 }
 
-static double
-num(GMatchInfo *mi, int group, double dflt)
+double
+value_match_number(GMatchInfo *mi, int group, double dflt)
 {
 	char *s = g_match_info_fetch(mi, group);
 	double d = (s != NULL && *s != '\0') ? g_ascii_strtod(s, NULL) : dflt;
@@ -290,27 +290,23 @@ parse_numeric(struct value *v, const char *s, enum value_better better,
 
 	if (match(RE_FREQ, s, &mi)) {
 		v->kind = VALUE_FREQUENCY;
-		v->number = num(mi, 1, 1);
-		v->amount = num(mi, 3, 1);
-		w = fetch(mi, 4);
-		v->unit = value_unit_parse(w);
-		g_free(w);
+		v->number = value_match_number(mi, 1, 1);
+		v->amount = value_match_number(mi, 3, 1);
+		v->unit = value_match_unit(mi, 4);
 		/* more often is better; 以上 or not */
 		v->bound = BOUND_AT_LEAST;
 		st = VALUE_OK;
 	} else if (match(RE_PERCENT, s, &mi)) {
 		v->kind = VALUE_PERCENTAGE;
-		v->number = num(mi, 1, 0);
+		v->number = value_match_number(mi, 1, 0);
 		w = fetch(mi, 2);
 		v->bound = bound_of(w);
 		g_free(w);
 		st = settle_bound(&v->bound, better, said);
 	} else if (match(RE_DURATION, s, &mi)) {
 		v->event = fetch(mi, 1);
-		v->amount = num(mi, 2, 0);
-		w = fetch(mi, 3);
-		v->unit = value_unit_parse(w);
-		g_free(w);
+		v->amount = value_match_number(mi, 2, 0);
+		v->unit = value_match_unit(mi, 3);
 		w = fetch(mi, 4);
 		v->bound = bound_of(w);
 		g_free(w);
@@ -320,7 +316,7 @@ parse_numeric(struct value *v, const char *s, enum value_better better,
 		v->bound = BOUND_NONE; /* the kind says it */
 	} else if (match(RE_COUNT, s, &mi)) {
 		v->kind = VALUE_COUNT;
-		v->number = num(mi, 1, 0);
+		v->number = value_match_number(mi, 1, 0);
 		v->counter = fetch(mi, 2);
 		w = fetch(mi, 3);
 		v->bound = bound_of(w);
@@ -417,4 +413,14 @@ out:
 	g_free(body);
 	g_free(s);
 	return st;
+}
+
+enum value_unit
+value_match_unit(GMatchInfo *mi, int n)
+{
+	char *s = g_match_info_fetch(mi, n);
+	enum value_unit u = value_unit_parse(s);
+
+	g_free(s);
+	return u;
 }

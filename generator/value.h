@@ -10,6 +10,8 @@
 
 #include <stdbool.h>
 
+#include <glib.h>
+
 enum value_kind {
 	VALUE_UNKNOWN = 0, /* not known for this pattern */
 	VALUE_PROVIDER,    /* "-": the provider sets its own */
@@ -120,6 +122,14 @@ const char *value_better_name(enum value_better);
  * days and a year 365 days.
  */
 double value_minutes(double amount, enum value_unit);
+
+/*
+ * From a regular-expression match: group N as a number (DFLT when it
+ * did not take part), and group N as a unit word (value_unit_parse).
+ * Shared by the reference and declared value parsers.
+ */
+double value_match_number(GMatchInfo *mi, int n, double dflt);
+enum value_unit value_match_unit(GMatchInfo *mi, int n);
 
 /*
  * Parse a unit word, Japanese (分, 時間, 日, 週, ヶ月, 年) or the short
