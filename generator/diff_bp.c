@@ -54,12 +54,15 @@ struct cand {
 static void
 side_load(struct side *s, const struct control *c)
 {
-	cmark_node *l = c != NULL ? control_best_practices(c) : NULL;
+	cmark_node *doc = c != NULL ? body_parse(&c->body) : NULL;
+	cmark_node *l = md_best_practices(doc);
 	GPtrArray *a = g_ptr_array_new();
 
 	for (cmark_node *it = l != NULL ? cmark_node_first_child(l) : NULL;
 	     it != NULL; it = cmark_node_next(it))
 		g_ptr_array_add(a, md_plain(it));
+	if (doc != NULL)
+		cmark_node_free(doc);
 	s->n = (int)a->len;
 	s->len = g_new0(long, s->n + 1);
 	for (int i = 0; i < s->n; i++)

@@ -161,7 +161,8 @@ export_control(const struct control *c)
 {
 	json_t *o = json_object();
 	char *part = g_strdup(c->id), *sec, *sub, *disp, *text;
-	cmark_node *bp = control_best_practices(c);
+	cmark_node *doc = body_parse(&c->body);
+	cmark_node *bp = md_best_practices(doc);
 
 	*strchr(part, '.') = '\0';
 	sec = g_strdup_printf("%s.%d", part, c->num[1]);
@@ -180,6 +181,8 @@ export_control(const struct control *c)
 	json_object_set_new(o, "best_practices",
 			    bp != NULL ? list_json(bp, 1) : json_array());
 	json_object_set_new(o, "items", items_json(c));
+	if (doc != NULL)
+		cmark_node_free(doc);
 	g_free(part);
 	g_free(sec);
 	g_free(sub);

@@ -4,7 +4,7 @@
  * is written the same way on its own page and, with an anchor of its
  * ID, on its section's page.  Each page is a task for the site's pool
  * of threads: the pages only read what they share (the model, the
- * names, the theme; guide_warm makes the cmark trees safe to read).
+ * names, the theme); each parses the bodies it shows itself.
  * The search entries are made in ID order by guide_index.
  */
 #include <stdio.h>
@@ -62,8 +62,8 @@ control_article(xmlNodePtr parent, const struct where *w,
 		const struct control *c, int h)
 {
 	xmlNodePtr art = html_elc(parent, "article", "control", NULL);
-	cmark_node *doc = c->body.doc;
-	cmark_node *bph = control_bp_heading(c);
+	cmark_node *doc = body_parse(&c->body);
+	cmark_node *bph = md_bp_heading(doc);
 	char *slug = site_slug(c->id);
 	struct html_md m;
 	xmlNodePtr sec;
@@ -77,12 +77,14 @@ control_article(xmlNodePtr parent, const struct where *w,
 	if (bph != NULL) {
 		sec = html_elc(art, "section", "bp", NULL);
 		heading(sec, h + 1, NULL, "ベストプラクティス");
-		m.bp = control_best_practices(c);
+		m.bp = md_best_practices(doc);
 		html_md_blocks(sec, cmark_node_next(bph), NULL, &m);
 	}
 	if (c->items->len > 0)
 		values_items(art, w, c, h + 1);
 	html_md_footnotes(art, doc, &m);
+	if (doc != NULL)
+		cmark_node_free(doc);
 	g_free(slug);
 }
 
@@ -90,17 +92,10 @@ control_article(xmlNodePtr parent, const struct where *w,
 static char *
 control_search_text(const struct control *c)
 {
-	GString *t = g_string_new(NULL);
-	char *x = control_text(c);
-	cmark_node *bp = control_best_practices(c);
+	GString *t = g_string_new(c->text);
 
-	g_string_append(t, x);
-	g_free(x);
-	if (bp != NULL) {
-		x = md_plain(bp);
-		g_string_append_printf(t, "\n%s", x);
-		g_free(x);
-	}
+	if (c->bp_text != NULL)
+		g_string_append_printf(t, "\n%s", c->bp_text);
 	for (guint i = 0; i < c->items->len; i++) {
 		struct item *it = g_ptr_array_index(c->items, i);
 		g_string_append_printf(t, "\n%s", it->label);
@@ -186,12 +181,14 @@ body(xmlNodePtr main, const struct where *w, const struct body *b,
      const char *idp)
 {
 	struct html_md m;
+	cmark_node *doc = body_parse(b);
 
-	if (b->doc == NULL)
+	if (doc == NULL)
 		return;
-	site_md(w, &m, idp, heading_shift(b->doc));
-	html_md_blocks(main, cmark_node_first_child(b->doc), NULL, &m);
-	html_md_footnotes(main, b->doc, &m);
+	site_md(w, &m, idp, heading_shift(doc));
+	html_md_blocks(main, cmark_node_first_child(doc), NULL, &m);
+	html_md_footnotes(main, doc, &m);
+	cmark_node_free(doc);
 }
 
 /* A section's page (a Part I page's too): its body, then its subsections
@@ -438,8 +435,11 @@ guide_index(struct site *s)
 {
 	for (guint i = 0; i < s->sections->len; i++) {
 		struct section *sec = g_ptr_array_index(s->sections, i);
-		char *text = sec->body.doc != NULL ? md_plain(sec->body.doc)
-						   : g_strdup("");
+		cmark_node *doc = body_parse(&sec->body);
+		char *text = md_plain(doc);
+
+		if (doc != NULL)
+			cmark_node_free(doc);
 
 		search_add(s->search, site_path(s, sec->id),
 			   site_disp(s, sec->id), sec->title, text);
@@ -455,29 +455,3 @@ guide_index(struct site *s)
 	}
 }
 
-/*
- * cmark converts a node's text to a C string the first time it is
- * asked for and keeps it: a write.  Ask once for every string of every
- * body here, before the threads start, so that afterwards the trees are
- * only read.
- */
-void
-guide_warm(const struct guideline *g)
-{
-	for (guint i = 0; i < g->docs->len; i++) {
-		cmark_iter *it = cmark_iter_new(g_ptr_array_index(g->docs, i));
-		cmark_event_type ev;
-
-		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-			cmark_node *n = cmark_iter_get_node(it);
-
-			if (ev != CMARK_EVENT_ENTER)
-				continue;
-			(void)cmark_node_get_literal(n);
-			(void)cmark_node_get_url(n);
-			(void)cmark_node_get_title(n);
-			(void)cmark_node_get_fence_info(n);
-		}
-		cmark_iter_free(it);
-	}
-}

@@ -537,7 +537,6 @@ site_write(const struct guideline *g, const char *dir,
 	if (s.diff != NULL)
 		site_task(tasks, changes_task, 0, "changes.html");
 	site_task(tasks, notfound_task, 0, NULL);
-	guide_warm(g);
 	if (o->old_out != NULL) {
 		s.manifest = manifest_open(o->old_out, dir);
 		incr_keys(&s, tasks, o);

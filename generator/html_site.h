@@ -108,8 +108,7 @@ void site_md(const struct where *w, struct html_md *m, const char *idp,
 
 /*
  * html_guide.c: the tasks for parts, sections, Part I pages, controls
- * and contents; their search entries, in order; and guide_warm, which
- * makes the cmark trees safe to read from several threads.
+ * and contents; and their search entries, in order.
  */
 void guide_tasks(struct site *s, GArray *tasks);
 
@@ -119,7 +118,6 @@ int changes_task(struct site *s, guint unused);
 void changes_mark(xmlNodePtr heading, const struct where *w,
 		  const struct control *c);
 void guide_index(struct site *s);
-void guide_warm(const struct guideline *g);
 
 /* html_nav.c: the table of contents, breadcrumbs, previous/next. */
 void nav_toc(xmlNodePtr nav, const struct where *w);

@@ -9,8 +9,6 @@
  */
 #include <string.h>
 
-#include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 #include <glib.h>
 
@@ -30,10 +28,6 @@ static const char *const control_keys[] = {"id", "level", "title", "items",
 static const char *const item_keys[] = {"key", "label", "better", "kind",
 					"values", NULL};
 
-/*
- * Parse a Markdown body with the GFM table and footnote extensions;
- * raw HTML stays escaped (no CMARK_OPT_UNSAFE).  The tree is kept by G.
- */
 /*
  * The character column of byte column BCOL (1-based) on body line LINE
  * (1-based).
@@ -94,14 +88,18 @@ collect_links(struct guideline *g, cmark_node *doc, const struct source *s,
 	cmark_iter_free(it);
 }
 
-static void
+/*
+ * Keep the body of S in B and parse it once, to remember its links to
+ * IDs.  Returns the tree, which the caller frees, or NULL when the body
+ * is empty.
+ */
+static cmark_node *
 parse_body(struct guideline *g, struct body *b, const struct source *s,
 	   const char *file)
 {
-	static cmark_syntax_extension *table;
-	cmark_parser *p;
 	const char *t = s->body;
 	size_t n = s->body_len;
+	cmark_node *doc;
 
 	b->first_line = s->body_line;
 	b->hash = g_compute_checksum_for_data(G_CHECKSUM_MD5,
@@ -111,19 +109,23 @@ parse_body(struct guideline *g, struct body *b, const struct source *s,
 		n--;
 	}
 	if (n == 0)
-		return;
-	if (table == NULL) {
-		cmark_gfm_core_extensions_ensure_registered();
-		table = cmark_find_syntax_extension("table");
-	}
-	p = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS);
-	if (table != NULL)
-		cmark_parser_attach_syntax_extension(p, table);
-	cmark_parser_feed(p, s->body, s->body_len);
-	b->doc = cmark_parser_finish(p);
-	cmark_parser_free(p);
-	g_ptr_array_add(g->docs, b->doc);
-	collect_links(g, b->doc, s, file);
+		return NULL;
+	b->src = g_strndup(s->body, s->body_len);
+	b->len = s->body_len;
+	doc = body_parse(b);
+	collect_links(g, doc, s, file);
+	return doc;
+}
+
+/* Keep the body of S in B; the tree is not kept. */
+static void
+keep_body(struct guideline *g, struct body *b, const struct source *s,
+	  const char *file)
+{
+	cmark_node *doc = parse_body(g, b, s, file);
+
+	if (doc != NULL)
+		cmark_node_free(doc);
 }
 
 /* A copy of scalar N if it is a non-empty string, reporting otherwise. */
@@ -430,6 +432,7 @@ load_control(struct load *ld, struct ydoc *y, yaml_node_t *root,
 {
 	struct control *c = g_new0(struct control, 1);
 	yaml_node_t *items;
+	cmark_node *doc;
 
 	ydoc_check_keys(y, root, "front matter", control_keys);
 	c->id = g_strdup(id);
@@ -442,7 +445,10 @@ load_control(struct load *ld, struct ydoc *y, yaml_node_t *root,
 	if (items != NULL && !ydoc_is_null(items))
 		load_items(y, items, c);
 	c->replaces = load_replaces(ld, y, ydoc_get(y, root, "replaces"), id);
-	parse_body(ld->g, &c->body, s, c->pos.file);
+	doc = parse_body(ld->g, &c->body, s, c->pos.file);
+	control_digest(c, doc);
+	if (doc != NULL)
+		cmark_node_free(doc);
 	g_ptr_array_add(ld->controls, c);
 }
 
@@ -495,7 +501,7 @@ section_new(struct load *ld, struct ydoc *y, yaml_node_t *root,
 	sec->pos = idpos;
 	sec->title = req_str(y, root, "title");
 	sec->subsections = g_ptr_array_new();
-	parse_body(ld->g, &sec->body, s, idpos.file);
+	keep_body(ld->g, &sec->body, s, idpos.file);
 	g_ptr_array_add(ld->sections, sec);
 	return sec;
 }
@@ -631,7 +637,7 @@ load_md(struct load *ld, const char *path, const char *rel)
 		p->pos = idpos;
 		p->title = req_str(&y, root, "title");
 		p->sections = g_ptr_array_new();
-		parse_body(ld->g, &p->body, &s, path);
+		keep_body(ld->g, &p->body, &s, path);
 		g_ptr_array_add(ld->g->parts, p);
 	} else if (depth == 2 && index) {
 		struct section *sec;
@@ -724,7 +730,6 @@ guideline_load(const char *dir)
 	g->parts = g_ptr_array_new();
 	g->controls = g_ptr_array_new();
 	g->orphans = g_ptr_array_new();
-	g->docs = g_ptr_array_new();
 	g->links = g_ptr_array_new();
 	g->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	g->by_id = g_hash_table_new(g_str_hash, g_str_equal);

@@ -447,7 +447,7 @@ cmd_build(const struct opts *o)
 		goto out;
 	pdf = g_build_filename(tmp, "guideline.pdf", NULL);
 	if (site_write(g, tmp, &so) < 0 ||
-	    (!o->no_pdf && pdf_book_write(g, pdf, &po) < 0)) {
+	    (!o->no_pdf && (guideline_hold(g), pdf_book_write(g, pdf, &po)) < 0)) {
 		publish_abort(tmp);
 		goto out;
 	}
@@ -486,6 +486,7 @@ cmd_pdf(const struct opts *o)
 	dir = g_path_get_dirname(path);
 	g_mkdir_with_parents(dir, 0755);
 	g_free(dir);
+	guideline_hold(g);
 	rc = pdf_book_write(g, path, &po);
 	gdiff_free(d);
 	guideline_free(old);

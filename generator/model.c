@@ -1,6 +1,5 @@
 /*
- * model: IDs, freeing, and the views of a control's body that every
- * writer shares.
+ * model: IDs and freeing.  The bodies are in body.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -108,7 +107,9 @@ control_free(struct control *c)
 	if (c == NULL)
 		return;
 	g_free(c->id);
-	g_free(c->body.hash);
+	body_clear(&c->body);
+	g_free(c->text);
+	g_free(c->bp_text);
 	g_free(c->title);
 	g_strfreev(c->replaces);
 	if (c->items != NULL) {
@@ -136,7 +137,7 @@ section_free(struct section *s)
 	if (s == NULL)
 		return;
 	g_free(s->id);
-	g_free(s->body.hash);
+	body_clear(&s->body);
 	g_free(s->title);
 	g_free(s->source);
 	for (guint i = 0; i < s->subsections->len; i++)
@@ -151,7 +152,7 @@ part_free(struct part *p)
 	if (p == NULL)
 		return;
 	g_free(p->id);
-	g_free(p->body.hash);
+	body_clear(&p->body);
 	g_free(p->title);
 	for (guint i = 0; i < p->sections->len; i++)
 		section_free(g_ptr_array_index(p->sections, i));
@@ -201,9 +202,6 @@ guideline_free(struct guideline *g)
 	for (guint i = 0; i < g->controls->len; i++)
 		control_free(g_ptr_array_index(g->controls, i));
 	g_ptr_array_free(g->controls, TRUE);
-	for (guint i = 0; i < g->docs->len; i++)
-		cmark_node_free(g_ptr_array_index(g->docs, i));
-	g_ptr_array_free(g->docs, TRUE);
 	for (guint i = 0; i < g->links->len; i++) {
 		struct xref *x = g_ptr_array_index(g->links, i);
 		g_free(x->target);
@@ -215,105 +213,6 @@ guideline_free(struct guideline *g)
 	g_hash_table_destroy(g->renumbered);
 	g_string_chunk_free(g->files);
 	g_free(g);
-}
-
-/*
- * Plain text: text and code as they are, soft breaks joined without a
- * space (the guideline is Japanese), hard breaks and block ends as
- * newlines, footnote references dropped.
- */
-static void
-plain(cmark_node *n, GString *out)
-{
-	cmark_node_type t = cmark_node_get_type(n);
-
-	switch (t) {
-	case CMARK_NODE_TEXT:
-	case CMARK_NODE_CODE:
-		g_string_append(out, cmark_node_get_literal(n));
-		return;
-	case CMARK_NODE_LINEBREAK:
-		g_string_append_c(out, '\n');
-		return;
-	case CMARK_NODE_SOFTBREAK:
-	case CMARK_NODE_FOOTNOTE_REFERENCE:
-	case CMARK_NODE_HTML_INLINE:
-		return;
-	default:
-		break;
-	}
-	for (cmark_node *c = cmark_node_first_child(n); c != NULL;
-	     c = cmark_node_next(c)) {
-		plain(c, out);
-		if ((cmark_node_get_type(c) & CMARK_NODE_TYPE_BLOCK) &&
-		    cmark_node_next(c) != NULL && out->len > 0 &&
-		    out->str[out->len - 1] != '\n')
-			g_string_append_c(out, '\n');
-	}
-}
-
-char *
-md_plain(cmark_node *n)
-{
-	GString *s = g_string_new(NULL);
-
-	if (n != NULL)
-		plain(n, s);
-	while (s->len > 0 && s->str[s->len - 1] == '\n')
-		g_string_truncate(s, s->len - 1);
-	return g_string_free(s, FALSE);
-}
-
-cmark_node *
-control_bp_heading(const struct control *ctl)
-{
-	cmark_node *doc = ctl->body.doc;
-
-	if (doc == NULL)
-		return NULL;
-	for (cmark_node *c = cmark_node_first_child(doc); c != NULL;
-	     c = cmark_node_next(c)) {
-		if (cmark_node_get_type(c) != CMARK_NODE_HEADING)
-			continue;
-		char *t = md_plain(c);
-		int is = strstr(t, "ベストプラクティス") != NULL;
-		g_free(t);
-		if (is)
-			return c;
-	}
-	return NULL;
-}
-
-char *
-control_text(const struct control *c)
-{
-	GString *s = g_string_new(NULL);
-	cmark_node *stop = control_bp_heading(c);
-
-	if (c->body.doc == NULL)
-		return g_string_free(s, FALSE);
-	for (cmark_node *n = cmark_node_first_child(c->body.doc);
-	     n != NULL && n != stop; n = cmark_node_next(n)) {
-		if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION)
-			continue;
-		char *t = md_plain(n);
-		if (s->len > 0)
-			g_string_append_c(s, '\n');
-		g_string_append(s, t);
-		g_free(t);
-	}
-	return g_string_free(s, FALSE);
-}
-
-cmark_node *
-control_best_practices(const struct control *c)
-{
-	cmark_node *h = control_bp_heading(c);
-	cmark_node *l = h != NULL ? cmark_node_next(h) : NULL;
-
-	if (l != NULL && cmark_node_get_type(l) == CMARK_NODE_LIST)
-		return l;
-	return NULL;
 }
 
 bool

@@ -3,8 +3,8 @@
  *
  * One guideline owns everything below it; guideline_free releases it
  * all.  Strings are UTF-8 and owned by the structure that holds them.
- * Markdown bodies are kept as cmark-gfm trees, so every writer (JSON,
- * HTML, PDF) walks the same parse.
+ * Markdown bodies are kept as written; a writer parses one with
+ * body_parse when it walks it, or holds them all (guideline_hold).
  */
 #ifndef GP_MODEL_H
 #define GP_MODEL_H
@@ -27,9 +27,13 @@ struct pos {
 	int col;
 };
 
-/* A Markdown body: its parse, and the file line its first line is on. */
+/* A Markdown body: its text, and the file line its first line is on. */
 struct body {
-	struct cmark_node *doc; /* NULL when the file has no body */
+	char *src;              /* the Markdown as written; NULL when the
+				   file has no body */
+	size_t len;
+	struct cmark_node *doc; /* its parse while held (guideline_hold),
+				   else NULL */
 	int first_line;
 	char *hash;             /* MD5 (hex) of the whole source file: what
 				   incremental builds compare (a change
@@ -57,6 +61,10 @@ struct control {
 	enum level level;
 	char *title;           /* NULL: the guideline prints none */
 	struct body body;
+	char *text;            /* the text before the best practices, plain
+				  (control_text) */
+	char *bp_text;         /* the best practices, plain, or NULL */
+	bool bp_not_list;      /* a ベストプラクティス heading, no list */
 	GPtrArray *items;      /* struct item * */
 	char **replaces;       /* IDs in the previous edition; NULL-terminated
 				  or NULL (front matter 'replaces') */
@@ -136,7 +144,6 @@ struct guideline {
 	GHashTable *ids;     /* ID → struct pos * of its definition */
 	GHashTable *by_id;   /* ID → struct control *, borrowed */
 	GStringChunk *files; /* file names that struct pos points into */
-	GPtrArray *docs;     /* cmark trees to free */
 	GPtrArray *links;    /* struct xref *: links to IDs, to resolve */
 };
 
@@ -174,14 +181,33 @@ char *id_display(const char *id);
 /* "基本", "推奨". */
 const char *level_name(enum level);
 
+/* Parse B: a new tree the caller frees with cmark_node_free, or NULL
+ * when B is empty.  Safe to call from several threads. */
+struct cmark_node *body_parse(const struct body *b);
+
+/* Free what B holds and zero it. */
+void body_clear(struct body *b);
+
+/* Parse every body of G and keep the trees (body.doc) until
+ * guideline_free, for writers that walk them many times. */
+void guideline_hold(struct guideline *g);
+
+/* Take from DOC, C's parsed body, what is kept of it: text, bp_text,
+ * bp_not_list. */
+void control_digest(struct control *c, struct cmark_node *doc);
+
 /* The control text (before the ベストプラクティス heading) as plain
  * text; a new string. */
 char *control_text(const struct control *c);
 
-/* The ベストプラクティス heading of the body, or NULL. */
-struct cmark_node *control_bp_heading(const struct control *c);
+/* The ベストプラクティス heading of a body's tree, or NULL. */
+struct cmark_node *md_bp_heading(struct cmark_node *doc);
 
-/* The ordered list of best practices, or NULL: a node of the body. */
+/* The ordered list of best practices in a body's tree, or NULL. */
+struct cmark_node *md_best_practices(struct cmark_node *doc);
+
+/* The same for C's held body (guideline_hold). */
+struct cmark_node *control_bp_heading(const struct control *c);
 struct cmark_node *control_best_practices(const struct control *c);
 
 /* Is S a valid calendar date written YYYY-MM-DD? */

@@ -73,7 +73,7 @@ check_controls(struct guideline *g)
 			diag(E_CONTROL_EMPTY, c->pos.file, c->pos.line,
 			     c->pos.col, c->id);
 		g_free(text);
-		if (control_bp_heading(c) != NULL && control_best_practices(c) == NULL)
+		if (c->bp_not_list)
 			diag(W_BP_NOT_LIST, c->pos.file, c->pos.line,
 			     c->pos.col);
 	}

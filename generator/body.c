@@ -1,0 +1,227 @@
+/*
+ * body: the Markdown bodies of the model and the views of them that
+ * every writer shares.
+ *
+ * The model keeps each body as the Markdown it was written in, not as a
+ * cmark-gfm tree: a tree weighs five times its text, and at tens of
+ * thousands of controls the trees were three quarters of the memory.  A
+ * writer that walks a body parses it (body_parse) and frees the tree;
+ * a writer that walks every body many times (the book) holds them all
+ * (guideline_hold).  What loading, checking and the search need of a
+ * control's body is taken once, at load (control_digest).
+ */
+#include <string.h>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+#include <glib.h>
+
+#include "model.h"
+
+/* The GFM table extension, registered once (before any thread). */
+static cmark_syntax_extension *
+table_extension(void)
+{
+	static gsize once;
+	static cmark_syntax_extension *table;
+
+	if (g_once_init_enter(&once)) {
+		cmark_gfm_core_extensions_ensure_registered();
+		table = cmark_find_syntax_extension("table");
+		g_once_init_leave(&once, 1);
+	}
+	return table;
+}
+
+/*
+ * Parse B with the table and footnote extensions; raw HTML stays escaped
+ * (no CMARK_OPT_UNSAFE).  Source positions are kept for messages.
+ */
+cmark_node *
+body_parse(const struct body *b)
+{
+	cmark_syntax_extension *table = table_extension();
+	cmark_parser *p;
+	cmark_node *doc;
+
+	if (b->src == NULL)
+		return NULL;
+	p = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS);
+	if (table != NULL)
+		cmark_parser_attach_syntax_extension(p, table);
+	cmark_parser_feed(p, b->src, b->len);
+	doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	return doc;
+}
+
+void
+body_clear(struct body *b)
+{
+	if (b->doc != NULL)
+		cmark_node_free(b->doc);
+	g_free(b->src);
+	g_free(b->hash);
+	memset(b, 0, sizeof(*b));
+}
+
+static void
+hold(struct body *b)
+{
+	if (b->doc == NULL)
+		b->doc = body_parse(b);
+}
+
+void
+guideline_hold(struct guideline *g)
+{
+	for (guint i = 0; i < g->parts->len; i++) {
+		struct part *p = g_ptr_array_index(g->parts, i);
+		hold(&p->body);
+		for (guint j = 0; j < p->sections->len; j++)
+			hold(&((struct section *)g_ptr_array_index(
+				   p->sections, j))
+				  ->body);
+	}
+	for (guint i = 0; i < g->orphans->len; i++)
+		hold(&((struct section *)g_ptr_array_index(g->orphans, i))
+			  ->body);
+	for (guint i = 0; i < g->controls->len; i++)
+		hold(&((struct control *)g_ptr_array_index(g->controls, i))
+			  ->body);
+}
+
+/*
+ * Plain text: text and code as they are, soft breaks joined without a
+ * space (the guideline is Japanese), hard breaks and block ends as
+ * newlines, footnote references dropped.
+ */
+static void
+plain(cmark_node *n, GString *out)
+{
+	cmark_node_type t = cmark_node_get_type(n);
+
+	switch (t) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+		g_string_append(out, cmark_node_get_literal(n));
+		return;
+	case CMARK_NODE_LINEBREAK:
+		g_string_append_c(out, '\n');
+		return;
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_FOOTNOTE_REFERENCE:
+	case CMARK_NODE_HTML_INLINE:
+		return;
+	default:
+		break;
+	}
+	for (cmark_node *c = cmark_node_first_child(n); c != NULL;
+	     c = cmark_node_next(c)) {
+		plain(c, out);
+		if ((cmark_node_get_type(c) & CMARK_NODE_TYPE_BLOCK) &&
+		    cmark_node_next(c) != NULL && out->len > 0 &&
+		    out->str[out->len - 1] != '\n')
+			g_string_append_c(out, '\n');
+	}
+}
+
+char *
+md_plain(cmark_node *n)
+{
+	GString *s = g_string_new(NULL);
+
+	if (n != NULL)
+		plain(n, s);
+	while (s->len > 0 && s->str[s->len - 1] == '\n')
+		g_string_truncate(s, s->len - 1);
+	return g_string_free(s, FALSE);
+}
+
+cmark_node *
+md_bp_heading(cmark_node *doc)
+{
+	if (doc == NULL)
+		return NULL;
+	for (cmark_node *c = cmark_node_first_child(doc); c != NULL;
+	     c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) != CMARK_NODE_HEADING)
+			continue;
+		char *t = md_plain(c);
+		int is = strstr(t, "ベストプラクティス") != NULL;
+		g_free(t);
+		if (is)
+			return c;
+	}
+	return NULL;
+}
+
+cmark_node *
+md_best_practices(cmark_node *doc)
+{
+	cmark_node *h = md_bp_heading(doc);
+	cmark_node *l = h != NULL ? cmark_node_next(h) : NULL;
+
+	if (l != NULL && cmark_node_get_type(l) == CMARK_NODE_LIST)
+		return l;
+	return NULL;
+}
+
+/* The text before the ベストプラクティス heading, footnotes left out. */
+static char *
+md_control_text(cmark_node *doc)
+{
+	GString *s = g_string_new(NULL);
+	cmark_node *stop = md_bp_heading(doc);
+
+	if (doc == NULL)
+		return g_string_free(s, FALSE);
+	for (cmark_node *n = cmark_node_first_child(doc);
+	     n != NULL && n != stop; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION)
+			continue;
+		char *t = md_plain(n);
+		if (s->len > 0)
+			g_string_append_c(s, '\n');
+		g_string_append(s, t);
+		g_free(t);
+	}
+	return g_string_free(s, FALSE);
+}
+
+void
+control_digest(struct control *c, cmark_node *doc)
+{
+	cmark_node *bp = md_best_practices(doc);
+
+	c->text = md_control_text(doc);
+	c->bp_text = bp != NULL ? md_plain(bp) : NULL;
+	c->bp_not_list = bp == NULL && md_bp_heading(doc) != NULL;
+}
+
+char *
+control_text(const struct control *c)
+{
+	return g_strdup(c->text != NULL ? c->text : "");
+}
+
+/* The held parse of B: a writer that asks must have held the bodies. */
+static cmark_node *
+held(const struct body *b)
+{
+	g_assert(b->src == NULL || b->doc != NULL);
+	return b->doc;
+}
+
+cmark_node *
+control_bp_heading(const struct control *c)
+{
+	return md_bp_heading(held(&c->body));
+}
+
+cmark_node *
+control_best_practices(const struct control *c)
+{
+	return md_best_practices(held(&c->body));
+}
