@@ -39,21 +39,25 @@ table_extension(void)
  * (no CMARK_OPT_UNSAFE).  Source positions are kept for messages.
  */
 cmark_node *
-body_parse(const struct body *b)
+md_parse(const char *src, size_t len)
 {
 	cmark_syntax_extension *table = table_extension();
 	cmark_parser *p;
 	cmark_node *doc;
 
-	if (b->src == NULL)
-		return NULL;
 	p = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS);
 	if (table != NULL)
 		cmark_parser_attach_syntax_extension(p, table);
-	cmark_parser_feed(p, b->src, b->len);
+	cmark_parser_feed(p, src, len);
 	doc = cmark_parser_finish(p);
 	cmark_parser_free(p);
 	return doc;
+}
+
+cmark_node *
+body_parse(const struct body *b)
+{
+	return b->src != NULL ? md_parse(b->src, b->len) : NULL;
 }
 
 void

@@ -181,6 +181,10 @@ char *id_display(const char *id);
 /* "基本", "推奨". */
 const char *level_name(enum level);
 
+/* Parse the Markdown SRC (LEN bytes) with the GFM table and footnote
+ * extensions: a new tree.  Safe to call from several threads. */
+struct cmark_node *md_parse(const char *src, size_t len);
+
 /* Parse B: a new tree the caller frees with cmark_node_free, or NULL
  * when B is empty.  Safe to call from several threads. */
 struct cmark_node *body_parse(const struct body *b);
