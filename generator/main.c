@@ -426,6 +426,33 @@ written_status(int rc)
 	return 3;
 }
 
+/* The book of G at PATH: it walks every body, so they are held first. */
+static int
+book(struct guideline *g, const char *path, const struct pdf_opts *po)
+{
+	guideline_hold(g);
+	return pdf_book_write(g, path, po);
+}
+
+/*
+ * Put the finished build TMP in the place of OUT: merged into a previous
+ * build (only changed files are replaced), else swapped in whole.
+ * Returns 0; -1 when OUT is as it was; -2 when a merge stopped half way
+ * (reported).
+ */
+static int
+publish_build(const char *tmp, const char *out)
+{
+	if (publish_can_merge(out))
+		return publish_merge(tmp, out) < 0 ? -2 : 0;
+	publish_keep_unchanged(tmp, out);
+	if (publish_commit(tmp, out) < 0) {
+		publish_abort(tmp);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 cmd_build(const struct opts *o)
 {
@@ -447,19 +474,17 @@ cmd_build(const struct opts *o)
 		goto out;
 	pdf = g_build_filename(tmp, "guideline.pdf", NULL);
 	if (site_write(g, tmp, &so) < 0 ||
-	    (!o->no_pdf && (guideline_hold(g), pdf_book_write(g, pdf, &po)) < 0)) {
+	    (!o->no_pdf && book(g, pdf, &po) < 0)) {
 		publish_abort(tmp);
 		goto out;
 	}
-	publish_keep_unchanged(tmp, o->out);
-	if (publish_commit(tmp, o->out) < 0) {
-		publish_abort(tmp);
-		goto out;
-	}
-	rc = 0;
+	rc = publish_build(tmp, o->out);
 out:
 	what = g_strdup_printf("build: %s%s", o->out,
-			       rc == 0 ? "" : ": nothing written");
+			       rc == 0    ? ""
+			       : rc == -2 ? ": partly updated; the next build "
+					    "rewrites it whole"
+					  : ": nothing written");
 	diag_summary(what);
 	g_free(what);
 	g_free(tmp);
@@ -486,8 +511,7 @@ cmd_pdf(const struct opts *o)
 	dir = g_path_get_dirname(path);
 	g_mkdir_with_parents(dir, 0755);
 	g_free(dir);
-	guideline_hold(g);
-	rc = pdf_book_write(g, path, &po);
+	rc = book(g, path, &po);
 	gdiff_free(d);
 	guideline_free(old);
 	guideline_free(g);

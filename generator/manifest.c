@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -22,10 +21,11 @@ struct manifest {
 	int reused, made;
 };
 
+/* Read DIR's manifest into T (path → key); nothing if it has none. */
 static void
-read_old(struct manifest *m)
+read_manifest(GHashTable *t, const char *dir)
 {
-	char *path = g_build_filename(m->old_dir, MANIFEST_FILE, NULL);
+	char *path = g_build_filename(dir, MANIFEST_FILE, NULL);
 	json_t *root = json_load_file(path, 0, NULL);
 	const char *k;
 	json_t *v;
@@ -37,10 +37,20 @@ read_old(struct manifest *m)
 	}
 	json_object_foreach(root, k, v) {
 		if (json_is_string(v))
-			g_hash_table_insert(m->old, g_strdup(k),
+			g_hash_table_insert(t, g_strdup(k),
 					    g_strdup(json_string_value(v)));
 	}
 	json_decref(root);
+}
+
+GHashTable *
+manifest_paths(const char *dir)
+{
+	GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					      g_free);
+
+	read_manifest(t, dir);
+	return t;
 }
 
 struct manifest *
@@ -53,7 +63,7 @@ manifest_open(const char *old_dir, const char *new_dir)
 	m->old = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	m->now = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	g_mutex_init(&m->lock);
-	read_old(m);
+	read_manifest(m->old, old_dir);
 	return m;
 }
 
@@ -74,8 +84,8 @@ bool
 manifest_reuse(struct manifest *m, const char *path, const char *key)
 {
 	const char *was;
-	char *from, *to, *dir;
-	bool ok = false;
+	char *from;
+	bool ok;
 
 	g_mutex_lock(&m->lock);
 	was = g_hash_table_lookup(m->old, path);
@@ -83,14 +93,8 @@ manifest_reuse(struct manifest *m, const char *path, const char *key)
 	if (was == NULL || strcmp(was, key) != 0)
 		return false;
 	from = g_build_filename(m->old_dir, path, NULL);
-	to = g_build_filename(m->new_dir, path, NULL);
-	dir = g_path_get_dirname(to);
-	/* a failed link is not an error: the file is made again */
-	if (g_mkdir_with_parents(dir, 0755) == 0 && link(from, to) == 0)
-		ok = true;
+	ok = g_file_test(from, G_FILE_TEST_IS_REGULAR);
 	g_free(from);
-	g_free(to);
-	g_free(dir);
 	if (ok) {
 		g_mutex_lock(&m->lock);
 		g_hash_table_insert(m->now, g_strdup(path), g_strdup(key));

@@ -7,13 +7,16 @@
  * everything the file was made from.  A writer that can name a file's
  * inputs asks manifest_reuse before making it: when the previous build
  * made the same path from the same key and the file is still there, it
- * is hard-linked into the new output (same bytes, same modification
- * time) and need not be made again.  Safe to use from several threads.
+ * is kept where it is (same bytes, same modification time) and need
+ * not be made again; publish_merge then leaves it in place.  Safe to
+ * use from several threads.
  */
 #ifndef GP_MANIFEST_H
 #define GP_MANIFEST_H
 
 #include <stdbool.h>
+
+#include <glib.h>
 
 struct manifest;
 
@@ -27,7 +30,7 @@ void manifest_free(struct manifest *m);
 
 /*
  * If PATH (relative to the output) was built from KEY last time and is
- * still there, link it into the new output, record it, and return true;
+ * still there, record it as kept and return true;
  * else false: the caller makes the file and calls manifest_record.
  */
 bool manifest_reuse(struct manifest *m, const char *path, const char *key);
@@ -40,6 +43,10 @@ void manifest_counts(const struct manifest *m, int *reused, int *made);
 
 /* Write the new manifest into the new output; 0 or -1 after reporting. */
 int manifest_write(struct manifest *m);
+
+/* The paths DIR's manifest names (path → key); empty if none.  Free
+ * with g_hash_table_destroy. */
+GHashTable *manifest_paths(const char *dir);
 
 /* The name of the manifest file in an output directory. */
 #define MANIFEST_FILE ".guidepress-manifest.json"

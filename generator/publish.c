@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "diag.h"
+#include "manifest.h"
 #include "publish.h"
 
 /* The absolute, symlink-free form of PATH, or of its parent joined with
@@ -212,4 +213,146 @@ publish_commit(const char *tmp, const char *out)
 out:
 	g_free(old);
 	return rc;
+}
+
+/*
+ * Merging a rebuild into the previous output, in place.
+ */
+struct merge {
+	const char *tmp, *out;
+	GHashTable *made; /* paths (relative) written into TMP */
+	GHashTable *kept; /* paths the new manifest names: made or kept */
+	int rc;
+};
+
+/* Put TMP/REL at OUT/REL unless OUT already has the same bytes. */
+static void
+merge_file(struct merge *m, const char *rel)
+{
+	char *n = g_build_filename(m->tmp, rel, NULL);
+	char *o = g_build_filename(m->out, rel, NULL);
+	char *dir = g_path_get_dirname(o);
+	GStatBuf sn, so;
+
+	g_hash_table_add(m->made, g_strdup(rel));
+	if (g_lstat(n, &sn) == 0 && g_lstat(o, &so) == 0 &&
+	    S_ISREG(so.st_mode) && so.st_size == sn.st_size &&
+	    same_bytes(n, o)) {
+		/* unchanged: the old file stays, modification time too */
+	} else if (g_mkdir_with_parents(dir, 0755) < 0 ||
+		   rename(n, o) < 0) {
+		diag(S_WRITE, o, 0, 0, g_strerror(errno));
+		m->rc = -1;
+	}
+	g_free(n);
+	g_free(o);
+	g_free(dir);
+}
+
+/* Merge every file below TMP/REL into OUT (the manifest excepted). */
+static void
+merge_dir(struct merge *m, const char *rel)
+{
+	char *dir = g_build_filename(m->tmp, rel, NULL);
+	GDir *d = g_dir_open(dir, 0, NULL);
+	const char *name;
+
+	while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
+		char *r = *rel ? g_build_filename(rel, name, NULL)
+			       : g_strdup(name);
+		char *path = g_build_filename(m->tmp, r, NULL);
+
+		if (g_file_test(path, G_FILE_TEST_IS_DIR))
+			merge_dir(m, r);
+		else if (strcmp(r, MANIFEST_FILE) != 0)
+			merge_file(m, r);
+		g_free(path);
+		g_free(r);
+	}
+	if (d != NULL)
+		g_dir_close(d);
+	g_free(dir);
+}
+
+/*
+ * Delete what OUT/REL holds that the new output has not: files neither
+ * made nor kept, then directories left empty.  Returns whether OUT/REL
+ * is now empty.
+ */
+static bool
+prune_dir(struct merge *m, const char *rel)
+{
+	char *dir = g_build_filename(m->out, rel, NULL);
+	GDir *d = g_dir_open(dir, 0, NULL);
+	const char *name;
+	bool empty = true;
+
+	while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
+		char *r = *rel ? g_build_filename(rel, name, NULL)
+			       : g_strdup(name);
+		char *path = g_build_filename(m->out, r, NULL);
+		GStatBuf st;
+
+		if (g_lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			if (prune_dir(m, r) && rmdir(path) == 0)
+				;
+			else
+				empty = false;
+		} else if (g_hash_table_contains(m->made, r) ||
+			   g_hash_table_contains(m->kept, r)) {
+			empty = false;
+		} else if (unlink(path) < 0) {
+			diag(S_WRITE, path, 0, 0, g_strerror(errno));
+			m->rc = -1;
+			empty = false;
+		}
+		g_free(path);
+		g_free(r);
+	}
+	if (d != NULL)
+		g_dir_close(d);
+	g_free(dir);
+	return empty;
+}
+
+bool
+publish_can_merge(const char *out)
+{
+	char *m = g_build_filename(out, MANIFEST_FILE, NULL);
+	bool ok = g_file_test(m, G_FILE_TEST_IS_REGULAR);
+
+	g_free(m);
+	return ok;
+}
+
+int
+publish_merge(const char *tmp, const char *out)
+{
+	struct merge m = {tmp, out, g_hash_table_new_full(g_str_hash,
+							  g_str_equal, g_free,
+							  NULL),
+			  manifest_paths(tmp), 0};
+	char *old = g_build_filename(out, MANIFEST_FILE, NULL);
+	char *new = g_build_filename(tmp, MANIFEST_FILE, NULL);
+
+	/* without a manifest, an interrupted merge means a whole rebuild */
+	if (unlink(old) < 0 && errno != ENOENT) {
+		diag(S_WRITE, old, 0, 0, g_strerror(errno));
+		m.rc = -1;
+	}
+	if (m.rc == 0)
+		merge_dir(&m, "");
+	if (m.rc == 0)
+		prune_dir(&m, "");
+	if (m.rc == 0 && g_file_test(new, G_FILE_TEST_EXISTS) &&
+	    rename(new, old) < 0) {
+		diag(S_WRITE, old, 0, 0, g_strerror(errno));
+		m.rc = -1;
+	}
+	publish_rmtree(tmp);
+	g_hash_table_destroy(m.made);
+	g_hash_table_destroy(m.kept);
+	g_free(old);
+	g_free(new);
+	return m.rc;
 }

@@ -7,6 +7,8 @@
 #ifndef GP_PUBLISH_H
 #define GP_PUBLISH_H
 
+#include <stdbool.h>
+
 /*
  * Refuse an output directory that is the content directory, lies inside
  * it, or contains it.  Reports and returns -1; 0 if OUT is acceptable.
@@ -34,6 +36,23 @@ int publish_commit(const char *tmp, const char *out);
  * exist); a file that cannot be compared or linked is simply left new.
  */
 int publish_keep_unchanged(const char *tmp, const char *out);
+
+/*
+ * Whether OUT is a previous output that publish_merge can update: it
+ * holds a manifest (manifest.h).
+ */
+bool publish_can_merge(const char *out);
+
+/*
+ * Update OUT in place from TMP, which holds only the files a rebuild
+ * wrote and the new manifest: each file whose bytes changed is renamed
+ * into OUT (one atomic rename each), the others are left as they were;
+ * files of OUT that the new manifest does not name and TMP does not
+ * hold are deleted; the manifest is removed first and put back last,
+ * so a merge that stops half way is followed by a whole rebuild.  TMP
+ * is deleted.  Returns 0, or -1 after reporting.
+ */
+int publish_merge(const char *tmp, const char *out);
 
 /* Delete TMP and everything in it (after a failed build). */
 void publish_abort(const char *tmp);

@@ -92,3 +92,27 @@ for b in bad:
     print("FAIL", b)
 sys.exit(1 if bad else 0)
 PY
+
+# the rebuild is merged in place: a removed control's page goes, a file
+# the site no longer has goes, and the result is what a fresh build of
+# the same content gives
+rm "$T/content/III/III.1/III.1.1.2.md"
+: >"$T/a/stray.html"
+"$GP" build --no-pdf --content "$T/content" --out "$T/a" 2>/dev/null ||
+	{ echo "FAIL rebuild after a removal"; exit 1; }
+"$GP" build --no-pdf --content "$T/content" --out "$T/fresh" 2>/dev/null
+for f in controls/III-1-1-2.html stray.html guideline.pdf; do
+	[ ! -e "$T/a/$f" ] || { echo "FAIL $f is still in the rebuilt site"; exit 1; }
+done
+diff -r "$T/a" "$T/fresh" >/dev/null ||
+	{ diff -rq "$T/a" "$T/fresh" | head; echo "FAIL the merged rebuild differs from a fresh build"; exit 1; }
+ls "$T" | grep -q 'tmp-' && { echo "FAIL a temporary directory was left"; exit 1; }
+# a rebuild that fails leaves the site as it was
+find "$T/a" -type f -printf '%P %T@ %i\n' | sort >"$T/before"
+printf -- '---\nid: [\n---\n' >"$T/content/III/III.1/III.1.1.3.md"
+if "$GP" build --no-pdf --content "$T/content" --out "$T/a" 2>/dev/null; then
+	echo "FAIL a broken control was built"; exit 1
+fi
+find "$T/a" -type f -printf '%P %T@ %i\n' | sort >"$T/after"
+cmp -s "$T/before" "$T/after" || { echo "FAIL a failed rebuild changed the site"; exit 1; }
+echo "merged rebuild: removed page and stray file deleted, same as a fresh build"
