@@ -34,7 +34,7 @@
 
 struct search {
 	json_t *docs;       /* array of [path, id, title, snippet] */
-	GHashTable *grams;  /* key → struct posting */
+	GHashTable *grams;  /* gram (struct posting's key) → posting */
 	guint32 ndocs;
 };
 
@@ -47,7 +47,7 @@ search_new(void)
 	struct search *x = g_new0(struct search, 1);
 
 	x->docs = json_array();
-	x->grams = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	x->grams = g_hash_table_new_full(g_int64_hash, g_int64_equal, NULL,
 					 (GDestroyNotify)posting_free);
 	return x;
 }
@@ -68,6 +68,8 @@ search_free(struct search *x)
  * posting rather than a growing array of integers.
  */
 struct posting {
+	gint64 key;   /* the gram: its characters' code points, 21 bits
+			 each, the first in the high bits */
 	GString *text;
 	guint32 last; /* the last document added */
 };
@@ -93,21 +95,17 @@ append36(GString *s, guint32 d)
 	g_string_append(s, q);
 }
 
-/* Record that document DOC holds KEY (LEN bytes at P). */
+/* Record that document DOC holds the gram KEY (gram_key). */
 static void
-post(struct search *x, const char *p, size_t len, guint32 doc)
+post(struct search *x, gint64 key, guint32 doc)
 {
-	char key[16];
-	struct posting *a;
+	struct posting *a = g_hash_table_lookup(x->grams, &key);
 
-	if (len >= sizeof key)
-		return;
-	memcpy(key, p, len);
-	key[len] = '\0';
-	if ((a = g_hash_table_lookup(x->grams, key)) == NULL) {
+	if (a == NULL) {
 		a = g_new0(struct posting, 1);
+		a->key = key;
 		a->text = g_string_sized_new(8);
-		g_hash_table_insert(x->grams, g_strdup(key), a);
+		g_hash_table_insert(x->grams, &a->key, a);
 	} else if (a->last == doc) {
 		return;
 	}
@@ -115,6 +113,26 @@ post(struct search *x, const char *p, size_t len, guint32 doc)
 		g_string_append_c(a->text, ',');
 	append36(a->text, doc - a->last);
 	a->last = doc;
+}
+
+/* The gram of the characters A and B (B 0 for a single character). */
+static gint64
+gram_key(gunichar a, gunichar b)
+{
+	return (gint64)a << 21 | (gint64)b;
+}
+
+/* The gram KEY as UTF-8 into BUF (at least 13 bytes). */
+static const char *
+gram_text(gint64 key, char *buf)
+{
+	gunichar b = (gunichar)(key & 0x1FFFFF);
+	int n = g_unichar_to_utf8((gunichar)(key >> 21), buf);
+
+	if (b != 0)
+		n += g_unichar_to_utf8(b, buf + n);
+	buf[n] = '\0';
+	return buf;
 }
 
 /* Letters and digits make words; anything else separates them. */
@@ -128,27 +146,25 @@ is_word(gunichar c)
 static void
 index_text(struct search *x, const char *text, guint32 doc)
 {
-	const char *prev = NULL, *p = text;
+	gunichar prev = 0;
 	int run = 0;
 
-	while (*p != '\0') {
+	for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
-		const char *next = g_utf8_next_char(p);
 
 		if (!is_word(c)) {
 			if (run == 1)
-				post(x, prev, (size_t)(p - prev), doc);
+				post(x, gram_key(prev, 0), doc);
 			run = 0;
 		} else {
 			if (run > 0)
-				post(x, prev, (size_t)(next - prev), doc);
+				post(x, gram_key(prev, c), doc);
 			run++;
-			prev = p;
+			prev = c;
 		}
-		p = next;
 	}
 	if (run == 1)
-		post(x, prev, (size_t)(p - prev), doc);
+		post(x, gram_key(prev, 0), doc);
 }
 
 /* Append the lower case of C, as the script's toLowerCase does. */
@@ -214,8 +230,10 @@ normalise(const char *text)
 	for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 
-		if (c < 0x80 || plain_cjk(c)) {
-			append_lower(out, c);
+		if (c < 0x80) {
+			g_string_append_c(out, g_ascii_tolower((gchar)c));
+		} else if (plain_cjk(c)) {
+			g_string_append_len(out, p, g_utf8_next_char(p) - p);
 		} else if (separator(c)) {
 			g_string_append_c(out, ' ');
 		} else if (g_unichar_ismark(c) ||
@@ -234,23 +252,35 @@ normalise(const char *text)
 	return g_string_free(out, FALSE);
 }
 
-/* The start of TEXT on one line, about SNIPPET_CHARS long: new. */
+/*
+ * The start of TEXT on one line, about SNIPPET_CHARS long: new.  Only
+ * the start is copied: the rest is only looked at to see whether
+ * anything but blanks follows.
+ */
 static char *
 snippet(const char *text)
 {
-	char *s = g_strdup(text);
-	glong n;
+	const char *t = text, *e, *rest;
+	glong n = 0;
+	char *s, *cut;
 
-	g_strdelimit(s, "\n\t", ' ');
-	g_strstrip(s);
-	n = g_utf8_strlen(s, -1);
-	if (n > SNIPPET_CHARS) {
-		*g_utf8_offset_to_pointer(s, SNIPPET_CHARS - 1) = '\0';
-		char *t = g_strconcat(s, "…", NULL);
-		g_free(s);
-		s = t;
+	while (g_ascii_isspace(*t))
+		t++;
+	for (e = t; *e != '\0' && n < SNIPPET_CHARS; e = g_utf8_next_char(e))
+		n++;
+	for (rest = e; g_ascii_isspace(*rest); rest++)
+		;
+	if (*rest == '\0') {
+		s = g_strndup(t, (gsize)(e - t));
+		g_strdelimit(s, "\n\t", ' ');
+		return g_strchomp(s);
 	}
-	return s;
+	e = g_utf8_offset_to_pointer(t, SNIPPET_CHARS - 1);
+	s = g_strndup(t, (gsize)(e - t));
+	g_strdelimit(s, "\n\t", ' ');
+	cut = g_strconcat(s, "…", NULL);
+	g_free(s);
+	return cut;
 }
 
 void
@@ -285,8 +315,9 @@ search_write(struct search *x, const char *out)
 	g_hash_table_iter_init(&it, x->grams);
 	while (g_hash_table_iter_next(&it, &k, &v)) {
 		const struct posting *a = v;
+		char buf[16];
 
-		json_object_set_new(grams, k,
+		json_object_set_new(grams, gram_text(a->key, buf),
 				    json_stringn(a->text->str, a->text->len));
 	}
 	root = json_pack("{s:i, s:O, s:o}", "v", 1, "docs", x->docs, "grams",
