@@ -21,6 +21,12 @@ $(B)/obj/%.o: generator/%.c generator/*.h
 	@mkdir -p $(B)/obj
 	$(CC) $(CFLAGS) -c -o $@ $<
 
+# incremental builds key every page with the program's source: a new
+# program remakes every page (generator/html_incr.c)
+SRCID   = $(shell cat generator/*.c generator/*.h | sha256sum | cut -c1-64)
+$(B)/obj/html_incr.o: generator/*.c
+$(B)/obj/html_incr.o: override CFLAGS += -DGP_SOURCE_ID='"$(SRCID)"'
+
 $(B)/libgp.a: $(LIBOBJ)
 	ar rcs $@ $^
 

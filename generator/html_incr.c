@@ -7,13 +7,17 @@
  * What a page is made from: the parts of the site every page shows (the
  * guideline's facts, every ID with its title or brief — navigation,
  * breadcrumbs, the pager —, the theme, the options, the previous edition
- * and this program), and then its own content: a control page its
+ * and this program's source, GP_SOURCE_ID, which the Makefile sets), and then its own content: a control page its
  * control's file, a section page its section's file and its controls'
  * files; the pattern pages every evaluation item (labels and values);
  * any other page (home, parts, contents, search) every content file, so
  * it is made again whenever anything changes.
  */
 #include <string.h>
+
+#ifndef GP_SOURCE_ID
+#error "GP_SOURCE_ID: the SHA-256 of generator/*.[ch], set by the Makefile"
+#endif
 
 #include <glib.h>
 
@@ -87,13 +91,9 @@ global_key(struct site *s, const struct site_opts *o)
 {
 	const struct guideline *g = s->g;
 	GChecksum *h = g_checksum_new(G_CHECKSUM_SHA256);
-	char *exe, *key;
-	gsize len;
+	char *key;
 
-	if (g_file_get_contents("/proc/self/exe", &exe, &len, NULL)) {
-		g_checksum_update(h, (const guchar *)exe, (gssize)len);
-		g_free(exe);
-	}
+	add(h, GP_SOURCE_ID);
 	hash_dir(h, o->theme_dir);
 	add(h, g->hash);
 	add(h, s->base);
