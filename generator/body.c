@@ -8,7 +8,7 @@
  * writer that walks a body parses it (body_parse) and frees the tree;
  * a writer that walks every body many times (the book) holds them all
  * (guideline_hold).  What loading, checking and the search need of a
- * control's body is taken once, at load (control_digest).
+ * control's body is taken once, at load (md_digest).
  */
 #include <string.h>
 
@@ -195,13 +195,13 @@ md_control_text(cmark_node *doc)
 }
 
 void
-control_digest(struct control *c, cmark_node *doc)
+md_digest(cmark_node *doc, char **text, char **bp_text, bool *bp_not_list)
 {
 	cmark_node *bp = md_best_practices(doc);
 
-	c->text = md_control_text(doc);
-	c->bp_text = bp != NULL ? md_plain(bp) : NULL;
-	c->bp_not_list = bp == NULL && md_bp_heading(doc) != NULL;
+	*text = md_control_text(doc);
+	*bp_text = bp != NULL ? md_plain(bp) : NULL;
+	*bp_not_list = bp == NULL && md_bp_heading(doc) != NULL;
 }
 
 char *

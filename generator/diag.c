@@ -3,6 +3,9 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
 
 #include "diag.h"
 
@@ -196,33 +199,75 @@ out(void)
 	return stream_set ? stream : stderr;
 }
 
+/* The capture of the calling thread, if any (diag_capture). */
+static GPrivate capturing;
+
+/* Count N messages of level L. */
+static void
+count(enum diag_level l, int n)
+{
+	if (n > 0 && l > worst)
+		worst = l;
+	counts[l] += n;
+}
+
 void
 diag(enum diag_code c, const char *file, int line, int col, ...)
 {
 	const struct diag_msg *m = &msgs[c];
-	FILE *f = out();
+	struct diag_capture *cap = g_private_get(&capturing);
+	GString *text;
 	va_list ap;
 
-	if (m->level > worst)
-		worst = m->level;
-	counts[m->level]++;
-	if (f == NULL)
-		return;
-	fprintf(f, "%s: ", progname);
-	if (file != NULL) {
-		fputs(file, f);
-		if (line > 0) {
-			fprintf(f, ":%d", line);
-			if (col > 0)
-				fprintf(f, ":%d", col);
-		}
-		fputs(": ", f);
+	if (cap != NULL) {
+		cap->counts[m->level]++;
+	} else {
+		count(m->level, 1);
+		if (out() == NULL)
+			return;
 	}
-	fprintf(f, "%s: ", level_names[m->level]);
+	text = cap != NULL ? cap->text : g_string_new(NULL);
+	g_string_append_printf(text, "%s: ", progname);
+	if (file != NULL) {
+		g_string_append(text, file);
+		if (line > 0) {
+			g_string_append_printf(text, ":%d", line);
+			if (col > 0)
+				g_string_append_printf(text, ":%d", col);
+		}
+		g_string_append(text, ": ");
+	}
+	g_string_append_printf(text, "%s: ", level_names[m->level]);
 	va_start(ap, col);
-	vfprintf(f, m->fmt, ap);
+	g_string_append_vprintf(text, m->fmt, ap);
 	va_end(ap);
-	fputc('\n', f);
+	g_string_append_c(text, '\n');
+	if (cap == NULL) {
+		fputs(text->str, out());
+		g_string_free(text, TRUE);
+	}
+}
+
+void
+diag_capture(struct diag_capture *cap)
+{
+	if (cap != NULL && cap->text == NULL)
+		cap->text = g_string_new(NULL);
+	g_private_set(&capturing, cap);
+}
+
+void
+diag_replay(struct diag_capture *cap)
+{
+	FILE *f = out();
+
+	for (int l = 0; l <= DIAG_SYSERR; l++)
+		count((enum diag_level)l, cap->counts[l]);
+	if (f != NULL && cap->text != NULL)
+		fputs(cap->text->str, f);
+	if (cap->text != NULL)
+		g_string_free(cap->text, TRUE);
+	memset(cap, 0, sizeof(*cap));
 }
 
 enum diag_level

@@ -114,6 +114,21 @@ const char *diag_format(enum diag_code);
  */
 void diag(enum diag_code, const char *file, int line, int col, ...);
 
+/*
+ * Messages of work done ahead in another thread, kept until their turn:
+ * between diag_capture(CAP) and diag_capture(NULL), diag() in the
+ * calling thread adds to CAP (zeroed by the caller) instead of printing
+ * and counting; diag_replay(CAP), in the thread that reports, prints
+ * and counts them and empties CAP.
+ */
+struct diag_capture {
+	struct _GString *text;
+	int counts[DIAG_SYSERR + 1];
+};
+
+void diag_capture(struct diag_capture *cap);
+void diag_replay(struct diag_capture *cap);
+
 /* The worst level reported since start or the last diag_reset(). */
 enum diag_level diag_worst(void);
 

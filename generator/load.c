@@ -1,6 +1,7 @@
 /*
- * load: walk content/, read each Markdown file's front matter with
- * libyaml and its body with cmark-gfm, and build the model.  Problems in
+ * load: walk content/ and build the model from each Markdown file's
+ * front matter (libyaml) and body (cmark-gfm), read and parsed ahead by
+ * load_prep.c.  Problems in
  * a file are reported and the file is skipped or read as far as it can
  * be; loading goes on so one run shows every problem.
  *
@@ -9,7 +10,6 @@
  */
 #include <string.h>
 
-#include <cmark-gfm.h>
 #include <glib.h>
 
 #include "diag.h"
@@ -29,103 +29,22 @@ static const char *const item_keys[] = {"key", "label", "better", "kind",
 					"values", NULL};
 
 /*
- * The character column of byte column BCOL (1-based) on body line LINE
- * (1-based).
+ * Keep P's body in B: its file's hash, its text unless blank, its links
+ * to IDs (added to G's, to resolve once all is loaded).
  */
-static int
-char_col(const struct source *s, int line, int bcol)
-{
-	const char *p = s->body, *end = s->body + s->body_len;
-	int col = 1;
-
-	for (int l = 1; l < line && p < end; l++) {
-		p = memchr(p, '\n', (size_t)(end - p));
-		if (p == NULL)
-			return bcol;
-		p++;
-	}
-	for (const char *q = p; q < p + bcol - 1 && q < end && *q != '\n';
-	     q = g_utf8_next_char(q))
-		col++;
-	return col;
-}
-
-/* Remember every link whose destination is an ID, to resolve later. */
 static void
-collect_links(struct guideline *g, cmark_node *doc, const struct source *s,
-	      const char *file)
+keep_body(struct guideline *g, struct body *b, struct prep *p)
 {
-	cmark_iter *it = cmark_iter_new(doc);
-	cmark_event_type ev;
-	int num[ID_DEPTH];
-
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		const char *url;
-		struct xref *x;
-		cmark_node *blk;
-
-		if (ev != CMARK_EVENT_ENTER ||
-		    cmark_node_get_type(n) != CMARK_NODE_LINK)
-			continue;
-		url = cmark_node_get_url(n);
-		if (url == NULL || id_parse(url, num) == 0)
-			continue;
-		x = g_new0(struct xref, 1);
-		x->target = g_strdup(url);
-		x->pos.file = file;
-		blk = n;
-		while (blk != NULL && cmark_node_get_start_line(blk) == 0)
-			blk = cmark_node_parent(blk);
-		if (blk != NULL) {
-			int line = cmark_node_get_start_line(blk);
-			x->pos.line = line + s->body_line - 1;
-			x->pos.col = char_col(s, line,
-					      cmark_node_get_start_column(blk));
-		}
-		g_ptr_array_add(g->links, x);
+	b->first_line = p->s.body_line;
+	b->hash = p->hash;
+	p->hash = NULL;
+	if (!p->blank) {
+		b->src = g_strndup(p->s.body, p->s.body_len);
+		b->len = p->s.body_len;
 	}
-	cmark_iter_free(it);
-}
-
-/*
- * Keep the body of S in B and parse it once, to remember its links to
- * IDs.  Returns the tree, which the caller frees, or NULL when the body
- * is empty.
- */
-static cmark_node *
-parse_body(struct guideline *g, struct body *b, const struct source *s,
-	   const char *file)
-{
-	const char *t = s->body;
-	size_t n = s->body_len;
-	cmark_node *doc;
-
-	b->first_line = s->body_line;
-	b->hash = g_compute_checksum_for_data(G_CHECKSUM_MD5,
-					      (const guchar *)s->buf, s->len);
-	while (n > 0 && g_ascii_isspace(*t)) {
-		t++;
-		n--;
-	}
-	if (n == 0)
-		return NULL;
-	b->src = g_strndup(s->body, s->body_len);
-	b->len = s->body_len;
-	doc = body_parse(b);
-	collect_links(g, doc, s, file);
-	return doc;
-}
-
-/* Keep the body of S in B; the tree is not kept. */
-static void
-keep_body(struct guideline *g, struct body *b, const struct source *s,
-	  const char *file)
-{
-	cmark_node *doc = parse_body(g, b, s, file);
-
-	if (doc != NULL)
-		cmark_node_free(doc);
+	for (guint i = 0; i < p->links->len; i++)
+		g_ptr_array_add(g->links, g_ptr_array_index(p->links, i));
+	g_ptr_array_set_size(p->links, 0);
 }
 
 /* A copy of scalar N if it is a non-empty string, reporting otherwise. */
@@ -428,11 +347,10 @@ load_replaces(struct load *ld, struct ydoc *y, yaml_node_t *n, const char *id)
 
 static void
 load_control(struct load *ld, struct ydoc *y, yaml_node_t *root,
-	     const struct source *s, const char *id, struct pos idpos)
+	     struct prep *p, const char *id, struct pos idpos)
 {
 	struct control *c = g_new0(struct control, 1);
 	yaml_node_t *items;
-	cmark_node *doc;
 
 	ydoc_check_keys(y, root, "front matter", control_keys);
 	c->id = g_strdup(id);
@@ -445,10 +363,11 @@ load_control(struct load *ld, struct ydoc *y, yaml_node_t *root,
 	if (items != NULL && !ydoc_is_null(items))
 		load_items(y, items, c);
 	c->replaces = load_replaces(ld, y, ydoc_get(y, root, "replaces"), id);
-	doc = parse_body(ld->g, &c->body, s, c->pos.file);
-	control_digest(c, doc);
-	if (doc != NULL)
-		cmark_node_free(doc);
+	keep_body(ld->g, &c->body, p);
+	c->text = p->text;
+	c->bp_text = p->bp_text;
+	c->bp_not_list = p->bp_not_list;
+	p->text = p->bp_text = NULL;
 	g_ptr_array_add(ld->controls, c);
 }
 
@@ -492,7 +411,7 @@ load_subsections(struct ydoc *y, yaml_node_t *n, struct section *sec)
 
 static struct section *
 section_new(struct load *ld, struct ydoc *y, yaml_node_t *root,
-	    const struct source *s, const char *id, struct pos idpos)
+	    struct prep *p, const char *id, struct pos idpos)
 {
 	struct section *sec = g_new0(struct section, 1);
 
@@ -501,7 +420,7 @@ section_new(struct load *ld, struct ydoc *y, yaml_node_t *root,
 	sec->pos = idpos;
 	sec->title = req_str(y, root, "title");
 	sec->subsections = g_ptr_array_new();
-	keep_body(ld->g, &sec->body, s, idpos.file);
+	keep_body(ld->g, &sec->body, p);
 	g_ptr_array_add(ld->sections, sec);
 	return sec;
 }
@@ -584,80 +503,89 @@ claim_id(struct load *ld, const char *id, struct pos p)
 	return 0;
 }
 
-void
-load_md(struct load *ld, const char *path, const char *rel)
+/*
+ * The ID of P's front matter ROOT, checked against where the file is
+ * and claimed; its depth in *DEPTH and numbers in NUM.  NULL after
+ * reporting when the file cannot be used.
+ */
+static const char *
+file_id(struct load *ld, struct prep *p, yaml_node_t *root, int *depth,
+	int num[ID_DEPTH], struct pos *idpos)
 {
-	struct source s;
-	struct ydoc y = {0};
-	yaml_node_t *root, *idn;
+	struct ydoc *y = &p->y;
+	yaml_node_t *idn;
+	const char *id;
+
+	if (root == NULL || root->type != YAML_MAPPING_NODE) {
+		struct pos at = ydoc_pos(y, root);
+		diag(E_TYPE, p->path, root ? at.line : p->s.front_line,
+		     root ? at.col : 1, "front matter", "a mapping");
+		return NULL;
+	}
+	if ((idn = ydoc_get(y, root, "id")) == NULL) {
+		diag(E_KEY_MISSING, p->path, p->s.front_line, 1, "id");
+		return NULL;
+	}
+	if ((id = ydoc_str(y, idn, "id")) == NULL)
+		return NULL;
+	*idpos = ydoc_pos(y, idn);
+	if ((*depth = id_parse(id, num)) == 0) {
+		diag(E_ID_SYNTAX, idpos->file, idpos->line, idpos->col, id);
+		return NULL;
+	}
+	if (*depth == 3) {
+		diag(E_ID_KIND, idpos->file, idpos->line, idpos->col, id,
+		     "a part, section, page or control; declare subsections "
+		     "in their section's 'subsections'");
+		return NULL;
+	}
+	if (check_place(id, num, *depth, p->rel, *idpos) < 0 ||
+	    claim_id(ld, id, *idpos) < 0)
+		return NULL;
+	return id;
+}
+
+void
+load_prepared(struct load *ld, struct prep *pr)
+{
+	struct ydoc *y = &pr->y;
+	yaml_node_t *root;
 	const char *id;
 	struct pos idpos;
 	int num[ID_DEPTH], depth;
-	bool index = g_str_has_suffix(rel, "_index.md");
 
-	path = g_string_chunk_insert_const(ld->g->files, path);
-	if (source_read(&s, path) < 0 || source_split(&s, path) < 0)
-		goto out;
-	if (ydoc_load(&y, path, s.front, s.front_len, s.front_line - 1) < 0)
-		goto out;
-	root = ydoc_root(&y);
-	if (root == NULL || root->type != YAML_MAPPING_NODE) {
-		struct pos p = ydoc_pos(&y, root);
-		diag(E_TYPE, path, root ? p.line : s.front_line, root ? p.col : 1,
-		     "front matter", "a mapping");
-		goto out;
-	}
-	idn = ydoc_get(&y, root, "id");
-	if (idn == NULL) {
-		diag(E_KEY_MISSING, path, s.front_line, 1, "id");
-		goto out;
-	}
-	if ((id = ydoc_str(&y, idn, "id")) == NULL)
-		goto out;
-	idpos = ydoc_pos(&y, idn);
-	depth = id_parse(id, num);
-	if (depth == 0) {
-		diag(E_ID_SYNTAX, idpos.file, idpos.line, idpos.col, id);
-		goto out;
-	}
-	if (depth == 3) {
-		diag(E_ID_KIND, idpos.file, idpos.line, idpos.col, id,
-		     "a part, section, page or control; declare subsections "
-		     "in their section's 'subsections'");
-		goto out;
-	}
-	if (check_place(id, num, depth, rel, idpos) < 0 ||
-	    claim_id(ld, id, idpos) < 0)
-		goto out;
+	diag_replay(&pr->diags);
+	if (pr->rc < 0)
+		return;
+	root = ydoc_root(y);
+	if ((id = file_id(ld, pr, root, &depth, num, &idpos)) == NULL)
+		return;
 	if (depth == 1) {
 		struct part *p = g_new0(struct part, 1);
-		ydoc_check_keys(&y, root, "front matter", part_keys);
+		ydoc_check_keys(y, root, "front matter", part_keys);
 		p->id = g_strdup(id);
 		p->num = num[0];
 		p->pos = idpos;
-		p->title = req_str(&y, root, "title");
+		p->title = req_str(y, root, "title");
 		p->sections = g_ptr_array_new();
-		keep_body(ld->g, &p->body, &s, path);
+		keep_body(ld->g, &p->body, pr);
 		g_ptr_array_add(ld->g->parts, p);
-	} else if (depth == 2 && index) {
+	} else if (depth == 2 && g_str_has_suffix(pr->rel, "_index.md")) {
 		struct section *sec;
-		yaml_node_t *subs = ydoc_get(&y, root, "subsections");
-		ydoc_check_keys(&y, root, "front matter", section_keys);
-		sec = section_new(ld, &y, root, &s, id, idpos);
+		yaml_node_t *subs = ydoc_get(y, root, "subsections");
+		ydoc_check_keys(y, root, "front matter", section_keys);
+		sec = section_new(ld, y, root, pr, id, idpos);
 		if (subs != NULL && !ydoc_is_null(subs))
-			load_subsections(&y, subs, sec);
+			load_subsections(y, subs, sec);
 	} else if (depth == 2) {
 		struct section *sec;
-		ydoc_check_keys(&y, root, "front matter", page_keys);
-		sec = section_new(ld, &y, root, &s, id, idpos);
+		ydoc_check_keys(y, root, "front matter", page_keys);
+		sec = section_new(ld, y, root, pr, id, idpos);
 		sec->page = true;
-		sec->source = opt_str(&y, root, "source");
+		sec->source = opt_str(y, root, "source");
 	} else {
-		load_control(ld, &y, root, &s, id, idpos);
+		load_control(ld, y, root, pr, id, idpos);
 	}
-out:
-	ydoc_free(&y);
-	source_free(&s);
 }
 
 char *
@@ -679,8 +607,9 @@ cmp_names(gconstpointer a, gconstpointer b)
 }
 
 /*
- * Visit DIR (REL below the content directory) in sorted order: .md files
- * are loaded, directories entered; hidden entries are skipped.
+ * List DIR (REL below the content directory) in sorted order into
+ * LD->files: .md files are taken, directories entered; hidden entries
+ * are skipped.
  */
 static void
 walk(struct load *ld, const char *dir, const char *rel)
@@ -701,7 +630,7 @@ walk(struct load *ld, const char *dir, const char *rel)
 			g_ptr_array_add(names, g_strdup(name));
 	g_dir_close(d);
 	g_ptr_array_sort(names, cmp_names);
-	for (guint i = 0; i < names->len && ld->nfiles < MAX_FILES; i++) {
+	for (guint i = 0; i < names->len && ld->files->len < MAX_FILES; i++) {
 		const char *n = g_ptr_array_index(names, i);
 		char *path = g_build_filename(dir, n, NULL);
 		char *r = *rel ? g_strconcat(rel, "/", n, NULL) : g_strdup(n);
@@ -709,8 +638,11 @@ walk(struct load *ld, const char *dir, const char *rel)
 		if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
 			walk(ld, path, r);
 		} else if (g_str_has_suffix(n, ".md")) {
-			ld->nfiles++;
-			load_md(ld, path, r);
+			struct prep *p = g_new0(struct prep, 1);
+			p->path = g_string_chunk_insert_const(ld->g->files,
+							      path);
+			p->rel = g_strdup(r);
+			g_ptr_array_add(ld->files, p);
 		}
 		g_free(path);
 		g_free(r);
@@ -743,8 +675,15 @@ guideline_load(const char *dir)
 	ld.g = g;
 	ld.sections = g_ptr_array_new();
 	ld.controls = g_ptr_array_new();
+	ld.files = g_ptr_array_new();
+	g_mutex_init(&ld.lock);
+	g_cond_init(&ld.done);
 	walk(&ld, dir, "");
+	load_files(&ld);
 	link_model(&ld);
+	g_mutex_clear(&ld.lock);
+	g_cond_clear(&ld.done);
+	g_ptr_array_free(ld.files, TRUE);
 	g_ptr_array_free(ld.sections, TRUE);
 	g_ptr_array_free(ld.controls, TRUE);
 	return g;

@@ -5,18 +5,44 @@
 #ifndef GP_LOAD_H
 #define GP_LOAD_H
 
+#include "diag.h"
 #include "model.h"
+#include "source.h"
+#include "ydoc.h"
 
 /* What the file walk gathers before the structure is linked. */
 struct load {
 	struct guideline *g;
 	GPtrArray *sections; /* struct section *, not yet in a part */
 	GPtrArray *controls; /* struct control *, not yet in a subsection */
-	long nfiles;
+	GPtrArray *files;    /* struct prep *: the Markdown files, in order */
+	GMutex lock;         /* guards the chunks' done (load_prep.c) */
+	GCond done;          /* a chunk was prepared */
 };
 
-/* Load one Markdown file at PATH (REL below the content directory). */
-void load_md(struct load *ld, const char *path, const char *rel);
+/* A Markdown file, read and parsed ahead of its turn (load_prep.c). */
+struct prep {
+	const char *path;     /* in the guideline's file table */
+	char *rel;            /* below the content directory */
+	struct source s;
+	struct ydoc y;
+	int rc;               /* 0: the front matter is loaded */
+	char *hash;           /* MD5 (hex) of the whole file */
+	bool blank;           /* the body is empty or blank */
+	GPtrArray *links;     /* struct xref *: the body's links to IDs */
+	char *text, *bp_text; /* md_digest's, of the body */
+	bool bp_not_list;
+	struct diag_capture diags; /* what preparing it reported */
+};
+
+/* Prepare every file of LD->files in worker threads and hand each, in
+ * order, to load_prepared. */
+void load_files(struct load *ld);
+
+/* Build the model's part, section, page or control from P, in turn. */
+void load_prepared(struct load *ld, struct prep *p);
+
+void prep_free(struct prep *p);
 
 /* Read DIR/guideline.yaml into G; -1 if there is no such file. */
 int meta_load(struct guideline *g);

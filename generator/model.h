@@ -196,9 +196,11 @@ void body_clear(struct body *b);
  * guideline_free, for writers that walk them many times. */
 void guideline_hold(struct guideline *g);
 
-/* Take from DOC, C's parsed body, what is kept of it: text, bp_text,
- * bp_not_list. */
-void control_digest(struct control *c, struct cmark_node *doc);
+/* What a control keeps of its parsed body DOC: the plain text before the
+ * best practices, the best practices' plain text (NULL if none), and
+ * whether a ベストプラクティス heading has no list after it. */
+void md_digest(struct cmark_node *doc, char **text, char **bp_text,
+	       bool *bp_not_list);
 
 /* The control text (before the ベストプラクティス heading) as plain
  * text; a new string. */
