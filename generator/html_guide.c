@@ -5,7 +5,7 @@
  * ID, on its section's page.  Each page is a task for the site's pool
  * of threads: the pages only read what they share (the model, the
  * names, the theme); each parses the bodies it shows itself.
- * The search entries are made in ID order by guide_index.
+ * The search entries are made in ID order by guide_index, in parts.
  */
 #include <stdio.h>
 #include <string.h>
@@ -431,27 +431,32 @@ guide_tasks(struct site *s, GArray *tasks)
 }
 
 void
-guide_index(struct site *s)
+guide_index(struct site *s, struct search *x, guint part, guint nparts)
 {
-	for (guint i = 0; i < s->sections->len; i++) {
-		struct section *sec = g_ptr_array_index(s->sections, i);
-		cmark_node *doc = body_parse(&sec->body);
-		char *text = md_plain(doc);
+	guint ns = s->sections->len, n = ns + s->g->controls->len;
 
-		if (doc != NULL)
-			cmark_node_free(doc);
+	for (guint i = n * part / nparts; i < n * (part + 1) / nparts; i++) {
+		if (i < ns) {
+			struct section *sec = g_ptr_array_index(s->sections, i);
+			cmark_node *doc = body_parse(&sec->body);
+			char *text = md_plain(doc);
 
-		search_add(s->search, site_path(s, sec->id),
-			   site_disp(s, sec->id), sec->title, text);
-		g_free(text);
-	}
-	for (guint i = 0; i < s->g->controls->len; i++) {
-		struct control *c = g_ptr_array_index(s->g->controls, i);
-		char *text = control_search_text(c);
+			if (doc != NULL)
+				cmark_node_free(doc);
+			search_add(x, site_path(s, sec->id),
+				   site_disp(s, sec->id), sec->title, text);
+			g_free(text);
+		} else {
+			struct control *c =
+			    g_ptr_array_index(s->g->controls, i - ns);
+			char *text = control_search_text(c);
 
-		search_add(s->search, site_path(s, c->id), site_disp(s, c->id),
-			   c->title != NULL ? c->title : c->sub->title, text);
-		g_free(text);
+			search_add(x, site_path(s, c->id), site_disp(s, c->id),
+				   c->title != NULL ? c->title
+						    : c->sub->title,
+				   text);
+			g_free(text);
+		}
 	}
 }
 

@@ -283,6 +283,47 @@ snippet(const char *text)
 	return cut;
 }
 
+/* The base-36 number at the start of S; *END is set past it. */
+static guint32
+read36(const char *s, const char **end)
+{
+	guint32 d = 0;
+
+	for (; g_ascii_isalnum(*s); s++)
+		d = d * 36 + (guint32)(g_ascii_isdigit(*s) ? *s - '0'
+							  : *s - 'a' + 10);
+	*end = s;
+	return d;
+}
+
+void
+search_merge(struct search *x, struct search *y)
+{
+	GHashTableIter it;
+	gpointer k, v;
+
+	g_hash_table_iter_init(&it, y->grams);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		struct posting *b = v, *a;
+		const char *rest;
+		guint32 first = x->ndocs + read36(b->text->str, &rest);
+
+		if ((a = g_hash_table_lookup(x->grams, &b->key)) == NULL) {
+			a = g_new0(struct posting, 1);
+			a->key = b->key;
+			a->text = g_string_sized_new(b->text->len + 8);
+			g_hash_table_insert(x->grams, &a->key, a);
+		}
+		if (a->text->len > 0)
+			g_string_append_c(a->text, ',');
+		append36(a->text, first - a->last);
+		g_string_append(a->text, rest);
+		a->last = x->ndocs + b->last;
+	}
+	json_array_extend(x->docs, y->docs);
+	x->ndocs += y->ndocs;
+}
+
 void
 search_add(struct search *x, const char *path, const char *id,
 	   const char *title, const char *text)

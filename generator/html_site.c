@@ -469,11 +469,20 @@ task_run(gpointer data, gpointer site)
 		manifest_record(s->manifest, t->path, t->key);
 }
 
+/* One of the INDEX_PARTS parts of the search index (guide_index). */
+static int
+index_task(struct site *s, guint i)
+{
+	guide_index(s, s->index[i], i, INDEX_PARTS);
+	return 0;
+}
+
 /*
- * Write every page of TASKS with a pool of threads (one per processor,
- * at most MAX_THREADS), while this thread builds the search index.  The
- * largest pages come last in TASKS, so they are queued first.  Then the
- * sitemap list in task order.  Returns 0, or -1 if a page failed.
+ * Make the parts of the search index and write every page of TASKS
+ * with a pool of threads (one per processor, at most MAX_THREADS); the
+ * index parts are queued first, then the pages, largest first (they
+ * come last in TASKS).  Then the index parts are merged and the sitemap
+ * list made in task order.  Returns 0, or -1 if a page failed.
  */
 static int
 run_tasks(struct site *s, GArray *tasks)
@@ -482,9 +491,18 @@ run_tasks(struct site *s, GArray *tasks)
 	GThreadPool *pool = NULL;
 	int rc = 0;
 
+	struct site_task idx[INDEX_PARTS];
+
 	if (threads > 1 && tasks->len > 2 * threads)
 		pool = g_thread_pool_new(task_run, s, (gint)threads, TRUE,
 					 NULL);
+	for (guint i = 0; i < INDEX_PARTS; i++) {
+		idx[i] = (struct site_task){index_task, i, NULL, 0, NULL};
+		if (pool != NULL)
+			g_thread_pool_push(pool, &idx[i], NULL);
+		else
+			task_run(&idx[i], s);
+	}
 	for (guint i = tasks->len; i-- > 0;)
 		if (pool != NULL)
 			g_thread_pool_push(
@@ -492,9 +510,10 @@ run_tasks(struct site *s, GArray *tasks)
 			    NULL);
 		else
 			task_run(&g_array_index(tasks, struct site_task, i), s);
-	guide_index(s);
 	if (pool != NULL)
 		g_thread_pool_free(pool, FALSE, TRUE);
+	for (guint i = 1; i < INDEX_PARTS; i++)
+		search_merge(s->index[0], s->index[i]);
 	for (guint i = 0; i < tasks->len; i++) {
 		struct site_task *t =
 		    &g_array_index(tasks, struct site_task, i);
@@ -525,7 +544,8 @@ site_write(const struct guideline *g, const char *dir,
 			     : g_strconcat(o->base_url, "/", NULL);
 	s.written = g_ptr_array_new_with_free_func(g_free);
 	s.sections = g_ptr_array_new();
-	s.search = search_new();
+	for (guint i = 0; i < INDEX_PARTS; i++)
+		s.index[i] = search_new();
 	make_names(&s);
 	if ((s.theme = html_theme_load(o->theme_dir)) == NULL ||
 	    check_theme(s.theme, o->theme_dir) < 0 || make_dirs(dir) < 0)
@@ -541,7 +561,7 @@ site_write(const struct guideline *g, const char *dir,
 		s.manifest = manifest_open(o->old_out, dir);
 		incr_keys(&s, tasks, o);
 	}
-	if (run_tasks(&s, tasks) < 0 || search_write(s.search, dir) < 0 ||
+	if (run_tasks(&s, tasks) < 0 || search_write(s.index[0], dir) < 0 ||
 	    sitemap(&s) < 0 || html_theme_copy_assets(s.theme, dir) < 0 ||
 	    (s.manifest != NULL && manifest_write(s.manifest) < 0))
 		goto out;
@@ -552,7 +572,8 @@ out:
 	manifest_free(s.manifest);
 	g_array_free(tasks, TRUE);
 	html_theme_free(s.theme);
-	search_free(s.search);
+	for (guint i = 0; i < INDEX_PARTS; i++)
+		search_free(s.index[i]);
 	g_hash_table_destroy(s.names);
 	g_ptr_array_free(s.sections, TRUE);
 	g_ptr_array_free(s.written, TRUE);

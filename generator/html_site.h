@@ -17,6 +17,8 @@
 
 struct search;
 
+#define INDEX_PARTS 2
+
 struct site {
 	const struct guideline *g;
 	const char *dir;          /* output directory */
@@ -25,7 +27,9 @@ struct site {
 	GHashTable *names;        /* ID → its path, display form, labels */
 	GPtrArray *sections;      /* every section and Part I page, in order */
 	GPtrArray *written;       /* paths of the pages, for the sitemap */
-	struct search *search;
+	struct search *index[INDEX_PARTS]; /* the search index, made in
+					      parts at once, merged into
+					      index[0] */
 	const struct gdiff *diff; /* with the previous edition, or NULL */
 	struct manifest *manifest; /* pages of the previous build, or NULL */
 };
@@ -117,7 +121,10 @@ void guide_tasks(struct site *s, GArray *tasks);
 int changes_task(struct site *s, guint unused);
 void changes_mark(xmlNodePtr heading, const struct where *w,
 		  const struct control *c);
-void guide_index(struct site *s);
+/* The search entries of part PART of NPARTS of the site (sections,
+ * then controls, in order) into X. */
+void guide_index(struct site *s, struct search *x, guint part,
+		 guint nparts);
 
 /* html_nav.c: the table of contents, breadcrumbs, previous/next. */
 void nav_toc(xmlNodePtr nav, const struct where *w);
@@ -141,6 +148,8 @@ void search_free(struct search *x);
 /* Add a document: its page PATH, display ID, TITLE, and TEXT to index. */
 void search_add(struct search *x, const char *path, const char *id,
 		const char *title, const char *text);
+/* Add Y's documents after X's, as if added to X one by one. */
+void search_merge(struct search *x, struct search *y);
 /* Write the index as OUT/search-index.js.  Returns 0 or -1. */
 int search_write(struct search *x, const char *out);
 
