@@ -143,6 +143,17 @@ md_plain(cmark_node *n)
 	return g_string_free(s, FALSE);
 }
 
+void
+md_append_plain(GString *s, cmark_node *n)
+{
+	char *t = md_plain(n);
+
+	if (s->len > 0)
+		g_string_append_c(s, '\n');
+	g_string_append(s, t);
+	g_free(t);
+}
+
 cmark_node *
 md_bp_heading(cmark_node *doc)
 {
@@ -183,13 +194,8 @@ md_control_text(cmark_node *doc)
 		return g_string_free(s, FALSE);
 	for (cmark_node *n = cmark_node_first_child(doc);
 	     n != NULL && n != stop; n = cmark_node_next(n)) {
-		if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION)
-			continue;
-		char *t = md_plain(n);
-		if (s->len > 0)
-			g_string_append_c(s, '\n');
-		g_string_append(s, t);
-		g_free(t);
+		if (cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION)
+			md_append_plain(s, n);
 	}
 	return g_string_free(s, FALSE);
 }

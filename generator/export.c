@@ -114,11 +114,7 @@ list_json(cmark_node *list, int depth)
 				sub = list_json(b, depth + 1);
 				continue;
 			}
-			char *t = md_plain(b);
-			if (text->len > 0)
-				g_string_append_c(text, '\n');
-			g_string_append(text, t);
-			g_free(t);
+			md_append_plain(text, b);
 		}
 		json_object_set_new(o, "marker",
 				    json_string(marker_style(depth)));

@@ -127,11 +127,8 @@ prep_free(struct prep *p)
 	g_free(p->text);
 	g_free(p->bp_text);
 	if (p->links != NULL) {
-		for (guint i = 0; i < p->links->len; i++) {
-			struct xref *x = g_ptr_array_index(p->links, i);
-			g_free(x->target);
-			g_free(x);
-		}
+		for (guint i = 0; i < p->links->len; i++)
+			xref_free(g_ptr_array_index(p->links, i));
 		g_ptr_array_free(p->links, TRUE);
 	}
 	if (p->diags.text != NULL)

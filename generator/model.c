@@ -102,6 +102,13 @@ item_free(struct item *it)
 }
 
 void
+xref_free(struct xref *x)
+{
+	g_free(x->target);
+	g_free(x);
+}
+
+void
 control_free(struct control *c)
 {
 	if (c == NULL)
@@ -202,11 +209,8 @@ guideline_free(struct guideline *g)
 	for (guint i = 0; i < g->controls->len; i++)
 		control_free(g_ptr_array_index(g->controls, i));
 	g_ptr_array_free(g->controls, TRUE);
-	for (guint i = 0; i < g->links->len; i++) {
-		struct xref *x = g_ptr_array_index(g->links, i);
-		g_free(x->target);
-		g_free(x);
-	}
+	for (guint i = 0; i < g->links->len; i++)
+		xref_free(g_ptr_array_index(g->links, i));
 	g_ptr_array_free(g->links, TRUE);
 	g_hash_table_destroy(g->ids);
 	g_hash_table_destroy(g->by_id);

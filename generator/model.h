@@ -159,6 +159,7 @@ void guideline_free(struct guideline *g);
 /* Free one control or section (with its subsections) not yet linked
  * into a guideline.  Accept NULL. */
 void control_free(struct control *c);
+void xref_free(struct xref *x);
 void section_free(struct section *s);
 
 /* Cross-file checks: IDs, parents, links, emptiness.  Reports with
@@ -221,5 +222,8 @@ bool date_valid(const char *s);
 
 /* Plain text of a cmark node and its children; a new string. */
 char *md_plain(struct cmark_node *n);
+
+/* Append N's plain text to S, on a line of its own if S is not empty. */
+void md_append_plain(GString *s, struct cmark_node *n);
 
 #endif

@@ -141,17 +141,33 @@ keep_old(const char *new, const char *old)
 	return ok;
 }
 
+/* The entries of ROOT/REL, as paths relative to ROOT: a new array. */
+static GPtrArray *
+entries(const char *root, const char *rel)
+{
+	char *dir = g_build_filename(root, rel, NULL);
+	GDir *d = g_dir_open(dir, 0, NULL);
+	GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
+	const char *name;
+
+	while (d != NULL && (name = g_dir_read_name(d)) != NULL)
+		g_ptr_array_add(a, *rel ? g_build_filename(rel, name, NULL)
+					: g_strdup(name));
+	if (d != NULL)
+		g_dir_close(d);
+	g_free(dir);
+	return a;
+}
+
 /* Walk REL below TMP, keeping what OUT has unchanged. */
 static int
 keep_dir(const char *tmp, const char *out, const char *rel)
 {
-	char *dir = g_build_filename(tmp, rel, NULL);
-	GDir *d = g_dir_open(dir, 0, NULL);
-	const char *name;
+	GPtrArray *a = entries(tmp, rel);
 	int kept = 0;
 
-	while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
-		char *r = g_build_filename(rel, name, NULL);
+	for (guint i = 0; i < a->len; i++) {
+		const char *r = g_ptr_array_index(a, i);
 		char *n = g_build_filename(tmp, r, NULL);
 		char *o = g_build_filename(out, r, NULL);
 		GStatBuf sn, so;
@@ -162,13 +178,10 @@ keep_dir(const char *tmp, const char *out, const char *rel)
 			 S_ISREG(so.st_mode) && so.st_size == sn.st_size &&
 			 sn.st_nlink == 1 && same_bytes(n, o) && keep_old(n, o))
 			kept++;
-		g_free(r);
 		g_free(n);
 		g_free(o);
 	}
-	if (d != NULL)
-		g_dir_close(d);
-	g_free(dir);
+	g_ptr_array_free(a, TRUE);
 	return kept;
 }
 
@@ -253,13 +266,10 @@ merge_file(struct merge *m, const char *rel)
 static void
 merge_dir(struct merge *m, const char *rel)
 {
-	char *dir = g_build_filename(m->tmp, rel, NULL);
-	GDir *d = g_dir_open(dir, 0, NULL);
-	const char *name;
+	GPtrArray *a = entries(m->tmp, rel);
 
-	while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
-		char *r = *rel ? g_build_filename(rel, name, NULL)
-			       : g_strdup(name);
+	for (guint i = 0; i < a->len; i++) {
+		const char *r = g_ptr_array_index(a, i);
 		char *path = g_build_filename(m->tmp, r, NULL);
 
 		if (g_file_test(path, G_FILE_TEST_IS_DIR))
@@ -267,11 +277,8 @@ merge_dir(struct merge *m, const char *rel)
 		else if (strcmp(r, MANIFEST_FILE) != 0)
 			merge_file(m, r);
 		g_free(path);
-		g_free(r);
 	}
-	if (d != NULL)
-		g_dir_close(d);
-	g_free(dir);
+	g_ptr_array_free(a, TRUE);
 }
 
 /*
@@ -282,21 +289,16 @@ merge_dir(struct merge *m, const char *rel)
 static bool
 prune_dir(struct merge *m, const char *rel)
 {
-	char *dir = g_build_filename(m->out, rel, NULL);
-	GDir *d = g_dir_open(dir, 0, NULL);
-	const char *name;
+	GPtrArray *a = entries(m->out, rel);
 	bool empty = true;
 
-	while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
-		char *r = *rel ? g_build_filename(rel, name, NULL)
-			       : g_strdup(name);
+	for (guint i = 0; i < a->len; i++) {
+		const char *r = g_ptr_array_index(a, i);
 		char *path = g_build_filename(m->out, r, NULL);
 		GStatBuf st;
 
 		if (g_lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-			if (prune_dir(m, r) && rmdir(path) == 0)
-				;
-			else
+			if (!prune_dir(m, r) || rmdir(path) < 0)
 				empty = false;
 		} else if (g_hash_table_contains(m->made, r) ||
 			   g_hash_table_contains(m->kept, r)) {
@@ -307,11 +309,8 @@ prune_dir(struct merge *m, const char *rel)
 			empty = false;
 		}
 		g_free(path);
-		g_free(r);
 	}
-	if (d != NULL)
-		g_dir_close(d);
-	g_free(dir);
+	g_ptr_array_free(a, TRUE);
 	return empty;
 }
 
