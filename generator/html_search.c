@@ -199,17 +199,25 @@ separator(gunichar c)
 	       t >= G_UNICODE_LINE_SEPARATOR;
 }
 
-/* TEXT in NFKC, then lower case, all at once: a new string. */
-static char *
-normalise_all(const char *text)
+/* Append the NFKC of TEXT (LEN bytes, -1: up to its NUL) in lower case. */
+static void
+append_folded(GString *out, const char *text, gssize len)
 {
-	char *n = g_utf8_normalize(text, -1, G_NORMALIZE_NFKC);
-	GString *out = g_string_sized_new(strlen(text));
+	char *n = g_utf8_normalize(text, len, G_NORMALIZE_NFKC);
 
 	for (const char *q = n; q != NULL && *q != '\0';
 	     q = g_utf8_next_char(q))
 		append_lower(out, g_utf8_get_char(q));
 	g_free(n);
+}
+
+/* TEXT in NFKC, then lower case, all at once: a new string. */
+static char *
+normalise_all(const char *text)
+{
+	GString *out = g_string_sized_new(strlen(text));
+
+	append_folded(out, text, -1);
 	return g_string_free(out, FALSE);
 }
 
@@ -225,7 +233,7 @@ static char *
 normalise(const char *text)
 {
 	GString *out = g_string_sized_new(strlen(text));
-	char buf[8], *n;
+	char buf[8];
 
 	for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
@@ -241,12 +249,7 @@ normalise(const char *text)
 			g_string_free(out, TRUE);
 			return normalise_all(text);
 		} else {
-			n = g_utf8_normalize(buf, g_unichar_to_utf8(c, buf),
-					     G_NORMALIZE_NFKC);
-			for (const char *q = n; q != NULL && *q != '\0';
-			     q = g_utf8_next_char(q))
-				append_lower(out, g_utf8_get_char(q));
-			g_free(n);
+			append_folded(out, buf, g_unichar_to_utf8(c, buf));
 		}
 	}
 	return g_string_free(out, FALSE);
