@@ -78,7 +78,8 @@ struct posting {
 static void
 posting_free(struct posting *p)
 {
-	g_string_free(p->text, TRUE);
+	if (p->text != NULL)
+		g_string_free(p->text, TRUE);
 	g_free(p);
 }
 
@@ -358,11 +359,14 @@ search_write(struct search *x, const char *out)
 
 	g_hash_table_iter_init(&it, x->grams);
 	while (g_hash_table_iter_next(&it, &k, &v)) {
-		const struct posting *a = v;
+		struct posting *a = v;
 		char buf[16];
 
 		json_object_set_new(grams, gram_text(a->key, buf),
 				    json_stringn(a->text->str, a->text->len));
+		/* the index is written once: not two copies at the peak */
+		g_string_free(a->text, TRUE);
+		a->text = NULL;
 	}
 	root = json_pack("{s:i, s:O, s:o}", "v", 1, "docs", x->docs, "grams",
 			 grams);

@@ -512,8 +512,11 @@ run_tasks(struct site *s, GArray *tasks)
 			task_run(&g_array_index(tasks, struct site_task, i), s);
 	if (pool != NULL)
 		g_thread_pool_free(pool, FALSE, TRUE);
-	for (guint i = 1; i < INDEX_PARTS; i++)
+	for (guint i = 1; i < INDEX_PARTS; i++) {
 		search_merge(s->index[0], s->index[i]);
+		search_free(s->index[i]);
+		s->index[i] = NULL;
+	}
 	for (guint i = 0; i < tasks->len; i++) {
 		struct site_task *t =
 		    &g_array_index(tasks, struct site_task, i);
