@@ -200,13 +200,21 @@ md_control_text(cmark_node *doc)
 	return g_string_free(s, FALSE);
 }
 
+/* S in just the memory it needs. */
+static char *
+fit(char *s)
+{
+	return g_realloc(s, strlen(s) + 1);
+}
+
 void
 md_digest(cmark_node *doc, char **text, char **bp_text, bool *bp_not_list)
 {
 	cmark_node *bp = md_best_practices(doc);
 
-	*text = md_control_text(doc);
-	*bp_text = bp != NULL ? md_plain(bp) : NULL;
+	/* kept for the whole run: without a GString's spare room */
+	*text = fit(md_control_text(doc));
+	*bp_text = bp != NULL ? fit(md_plain(bp)) : NULL;
 	*bp_not_list = bp == NULL && md_bp_heading(doc) != NULL;
 }
 
