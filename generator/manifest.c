@@ -26,10 +26,17 @@ static void
 read_manifest(GHashTable *t, const char *dir)
 {
 	char *path = g_build_filename(dir, MANIFEST_FILE, NULL);
-	json_t *root = json_load_file(path, 0, NULL);
+	json_t *root = NULL;
 	const char *k;
 	json_t *v;
+	char *buf;
+	gsize len;
 
+	/* read whole: jansson reading a FILE takes a character at a time */
+	if (g_file_get_contents(path, &buf, &len, NULL)) {
+		root = json_loadb(buf, len, 0, NULL);
+		g_free(buf);
+	}
 	g_free(path);
 	if (root == NULL || !json_is_object(root)) {
 		json_decref(root);
