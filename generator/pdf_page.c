@@ -329,6 +329,39 @@ text_links(struct painter *p, const struct pdf_block *b, PangoLayout *lay,
 	}
 }
 
+/*
+ * A leader: dots of 1 pt on the grid X, X + step … (so that the leaders
+ * of all entries line up) from FROM to before TO, on Y.  One stroke of a
+ * dashed line with round caps — zero-length dashes, each a round dot —
+ * rather than a circle path per dot: a contents page of circles is
+ * hundreds of kilobytes of curves for cairo to print and compress.
+ */
+static void
+leader(struct painter *p, double x, double from, double to, double y)
+{
+	const struct pdf_theme *th = &p->d->th;
+	double step = th->leader_step, dash[2] = {0, step}, last;
+
+	while (x < from)
+		x += step;
+	if (x >= to)
+		return;
+	last = x + step * (int)((to - x) / step);
+	if (last >= to) /* to on the grid: that dot is not drawn */
+		last -= step;
+	flush(p, &p->gs);
+	cairo_save(p->cr);
+	rgb(p->cr, &th->line);
+	cairo_set_line_width(p->cr, 1);
+	cairo_set_line_cap(p->cr, CAIRO_LINE_CAP_ROUND);
+	cairo_set_dash(p->cr, dash, 2, 0);
+	cairo_move_to(p->cr, x, y);
+	/* a little past the last dot, which rounding must not drop */
+	cairo_line_to(p->cr, last + step / 4, y);
+	cairo_stroke(p->cr);
+	cairo_restore(p->cr);
+}
+
 /* The contents entry's leader dots and page number after line LAST. */
 static void
 toc_number(struct painter *p, const struct pdf_block *b,
@@ -351,19 +384,10 @@ toc_number(struct painter *p, const struct pdf_block *b,
 		    base - (double)pango_layout_get_baseline(lay) / PANGO_SCALE,
 		    &th->role[b->role].color);
 	g_object_unref(lay);
-	/* the dots sit on a grid from the right edge, so the leaders of
-	 * all entries line up; one path, one fill */
-	flush(p, &p->gs);
-	rgb(p->cr, &th->line);
-	for (double x = right - step * (int)((right - x0 - last->x -
-						last->width) / step);
-	     x < nx - step / 2; x += step) {
-		if (x < x0 + last->x + last->width + step / 2)
-			continue;
-		cairo_new_sub_path(p->cr);
-		cairo_arc(p->cr, x, base - 0.6, 0.5, 0, 2 * G_PI);
-	}
-	cairo_fill(p->cr);
+	leader(p, right - step * (int)((right - x0 - last->x - last->width) /
+				       step),
+	       x0 + last->x + last->width + step / 2, nx - step / 2,
+	       base - 0.6);
 }
 
 /* Lines [F->from, F->to) of paragraph B. */
