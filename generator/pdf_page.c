@@ -34,6 +34,10 @@ struct painter {
 	cairo_t *cr;
 	int outline[OUTLINE_DEPTH]; /* last item at each level */
 	struct glyphs gs;           /* show_line's buffers */
+	GHashTable *small;          /* "role|text" → PangoLayout *: running
+				       headers, folios, markers, page
+				       numbers, each shaped once */
+	PangoFontDescription *chrome; /* running header and folio font */
 };
 
 /* Set the source colour of CR to C. */
@@ -200,6 +204,35 @@ show_layout(struct painter *p, PangoLayout *lay, double x, double y,
 	pango_layout_iter_free(it);
 }
 
+/*
+ * A one-line layout of S in ROLE's font, or in the chrome's if ROLE is
+ * PDF_ROLE__MAX (cut short with an ellipsis at the text width).
+ * Running headers, folios, list markers and page numbers repeat, so each
+ * is shaped once and kept until the end; borrowed.
+ */
+static PangoLayout *
+small_layout(struct painter *p, int role, const char *s)
+{
+	char *key = g_strdup_printf("%d|%s", role, s);
+	PangoLayout *lay = g_hash_table_lookup(p->small, key);
+
+	if (lay != NULL) {
+		g_free(key);
+		return lay;
+	}
+	lay = pango_layout_new(p->d->ctx);
+	pango_layout_set_font_description(
+		lay, role < PDF_ROLE__MAX ? p->d->font[role] : p->chrome);
+	pango_layout_set_text(lay, s, -1);
+	if (role == PDF_ROLE__MAX) {
+		pango_layout_set_width(lay,
+				       (int)(p->d->text_w * PANGO_SCALE));
+		pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
+	}
+	g_hash_table_insert(p->small, key, lay);
+	return lay;
+}
+
 /* Draw plain text S in the chrome style, aligned at X (left, centre or
  * right edge by ALIGN) on baseline Y, cut short with an ellipsis if it
  * is wider than the text block. */
@@ -207,30 +240,17 @@ static void
 chrome_text(struct painter *p, const char *s, double x, double y,
 	    enum pdf_align align)
 {
-	PangoLayout *lay = pango_layout_new(p->d->ctx);
-	PangoFontDescription *f = pango_font_description_copy(
-		p->d->font[PDF_SMALL]);
+	PangoLayout *lay = small_layout(p, PDF_ROLE__MAX, s);
 	PangoRectangle log;
 
-	flush(p, &p->gs);
-	pango_font_description_set_family(f, p->d->th.sans);
-	pango_font_description_set_size(
-		f, (int)(p->d->th.chrome_size * PANGO_SCALE));
-	pango_layout_set_font_description(lay, f);
-	pango_layout_set_text(lay, s, -1);
-	pango_layout_set_width(lay, (int)(p->d->text_w * PANGO_SCALE));
-	pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
 	pango_layout_get_extents(lay, NULL, &log);
 	if (align == PDF_CENTER)
 		x -= (double)log.width / PANGO_SCALE / 2;
 	else if (align == PDF_RIGHT)
 		x -= (double)log.width / PANGO_SCALE;
-	rgb(p->cr, &p->d->th.chrome);
-	cairo_move_to(p->cr, x, y - (double)pango_layout_get_baseline(lay) /
-					    PANGO_SCALE);
-	pango_cairo_show_layout(p->cr, lay);
-	pango_font_description_free(f);
-	g_object_unref(lay);
+	show_layout(p, lay, x, y - (double)pango_layout_get_baseline(lay) /
+					   PANGO_SCALE, &p->d->th.chrome);
+	flush(p, &p->gs);
 }
 
 /* The running header (the part or section in force) and the folio. */
@@ -375,15 +395,12 @@ toc_number(struct painter *p, const struct pdf_block *b,
 	double right = th->left + p->d->text_w, nx, step = th->leader_step;
 
 	snprintf(num, sizeof(num), "%d", t ? t->page : 0);
-	lay = pango_layout_new(p->d->ctx);
-	pango_layout_set_font_description(lay, p->d->font[b->role]);
-	pango_layout_set_text(lay, num, -1);
+	lay = small_layout(p, b->role, num);
 	pango_layout_get_extents(lay, NULL, &log);
 	nx = right - (double)log.width / PANGO_SCALE;
 	show_layout(p, lay, nx,
 		    base - (double)pango_layout_get_baseline(lay) / PANGO_SCALE,
 		    &th->role[b->role].color);
-	g_object_unref(lay);
 	leader(p, right - step * (int)((right - x0 - last->x - last->width) /
 				       step),
 	       x0 + last->x + last->width + step / 2, nx - step / 2,
@@ -403,15 +420,12 @@ draw_para(struct painter *p, struct pdf_block *b, const struct pdf_frag *f)
 	if (f->from == 0)
 		anchor(p, b, th->left + b->o.indent, y0);
 	if (f->from == 0 && b->o.marker != NULL) { /* first: reading order */
-		PangoLayout *m = pango_layout_new(p->d->ctx);
-		pango_layout_set_font_description(m, p->d->font[b->role]);
-		pango_layout_set_text(m, b->o.marker, -1);
+		PangoLayout *m = small_layout(p, b->role, b->o.marker);
 		show_layout(p, m, th->left + b->o.indent,
 			    y0 + ln[0].base -
 				    (double)pango_layout_get_baseline(m) /
 					    PANGO_SCALE,
 			    &th->role[b->role].color);
-		g_object_unref(m);
 	}
 	for (int i = f->from; i < f->to; i++)
 		show_line(p, pango_layout_get_line_readonly(lay, i),
@@ -740,6 +754,12 @@ draw(struct pdf_doc *d, FILE *f, const char *name, const struct pdf_meta *m)
 	p.gs.g = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
 	p.gs.cl = g_array_new(FALSE, FALSE, sizeof(cairo_text_cluster_t));
 	p.gs.utf8 = g_string_new(NULL);
+	p.small = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					g_object_unref);
+	p.chrome = pango_font_description_copy(d->font[PDF_SMALL]);
+	pango_font_description_set_family(p.chrome, d->th.sans);
+	pango_font_description_set_size(p.chrome,
+					(int)(d->th.chrome_size * PANGO_SCALE));
 	/* a structure tree for the links' structure elements to live in:
 	 * without one cairo 1.16 refers to elements it never writes */
 	cairo_tag_begin(p.cr, "Document", NULL);
@@ -749,6 +769,8 @@ draw(struct pdf_doc *d, FILE *f, const char *name, const struct pdf_meta *m)
 	g_array_free(p.gs.g, TRUE);
 	g_array_free(p.gs.cl, TRUE);
 	g_string_free(p.gs.utf8, TRUE);
+	g_hash_table_destroy(p.small);
+	pango_font_description_free(p.chrome);
 	st = cairo_status(p.cr);
 	cairo_destroy(p.cr);
 	cairo_surface_finish(p.s);
