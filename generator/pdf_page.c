@@ -1,25 +1,20 @@
 /*
- * pdf_page: drawing the paginated blocks on a cairo PDF surface — the
- * running header and folio, paragraphs line by line, tables with their
- * header rows, contents entries with leaders and page numbers — and the
- * PDF features: outline, named destinations, links and metadata.  The
- * file is written beside the target and renamed over it at the end.
+ * pdf_page: the paginated blocks as cairo calls, recorded page by page
+ * for pdf_emit.c to replay on the PDF surface — the running header and
+ * folio, paragraphs line by line, tables with their header rows,
+ * contents entries with leaders and page numbers — and the PDF features:
+ * outline, named destinations and links.  It runs in a thread of its
+ * own while the main thread writes the pages before (pdf_emit.h).
  */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
-#include <cairo-pdf.h>
-#include <glib/gstdio.h>
-
-#include "diag.h"
-#include "fsio.h"
-#include "pdf_priv.h"
+#include "pdf_emit.h"
 
 #define OUTLINE_DEPTH 8
 
-/* Glyphs of consecutive runs gathered for one cairo call. */
+/* Glyphs of consecutive runs gathered for one cairo call: the buffers
+ * of the page's recording. */
 struct glyphs {
 	GArray *g;        /* cairo_glyph_t */
 	GArray *cl;       /* cairo_text_cluster_t */
@@ -30,9 +25,7 @@ struct glyphs {
 
 struct painter {
 	struct pdf_doc *d;
-	cairo_surface_t *s;
-	cairo_t *cr;
-	int outline[OUTLINE_DEPTH]; /* last item at each level */
+	struct pdf_ops *o;          /* the page being recorded */
 	struct glyphs gs;           /* show_line's buffers */
 	GHashTable *small;          /* "role|text" → PangoLayout *: running
 				       headers, folios, markers, page
@@ -40,31 +33,20 @@ struct painter {
 	PangoFontDescription *chrome; /* running header and folio font */
 };
 
-/* Set the source colour of CR to C. */
+/* Set the source colour to C. */
 static void
-rgb(cairo_t *cr, const struct pdf_rgb *c)
+rgb(struct painter *p, const struct pdf_rgb *c)
 {
-	cairo_set_source_rgb(cr, c->r, c->g, c->b);
+	pdf_ops_rgb(p->o, c->r, c->g, c->b);
 }
 
-/* Draw the glyphs gathered in GS with one cairo call and empty it. */
+/* Draw the glyphs gathered in GS with one cairo call. */
 static void
 flush(struct painter *p, struct glyphs *gs)
 {
-	if (gs->g->len > 0 || gs->cl->len > 0) {
-		cairo_set_source_rgb(p->cr, (gs->rgb >> 16) / 255.0,
-				     ((gs->rgb >> 8) & 0xff) / 255.0,
-				     (gs->rgb & 0xff) / 255.0);
-		cairo_set_scaled_font(p->cr, gs->font);
-		cairo_show_text_glyphs(p->cr, gs->utf8->str, (int)gs->utf8->len,
-				       (cairo_glyph_t *)gs->g->data,
-				       (int)gs->g->len,
-				       (cairo_text_cluster_t *)gs->cl->data,
-				       (int)gs->cl->len, 0);
-	}
-	g_array_set_size(gs->g, 0);
-	g_array_set_size(gs->cl, 0);
-	g_string_truncate(gs->utf8, 0);
+	pdf_ops_show(p->o, gs->font, (gs->rgb >> 16) / 255.0,
+		     ((gs->rgb >> 8) & 0xff) / 255.0,
+		     (gs->rgb & 0xff) / 255.0);
 }
 
 /* Colour C as 0xrrggbb. */
@@ -169,9 +151,7 @@ show_line(struct painter *p, PangoLayoutLine *line, double x, double y,
 			c = pack(base);
 		if (has_unknown(run)) { /* pango draws its hex box */
 			flush(p, gs);
-			rgb(p->cr, base);
-			cairo_move_to(p->cr, x, y);
-			pango_cairo_show_glyph_item(p->cr, text, run);
+			pdf_ops_run(p->o, line->layout, run, x, y, base);
 			x += (double)pango_glyph_string_get_width(run->glyphs) /
 			     PANGO_SCALE;
 			continue;
@@ -265,11 +245,11 @@ draw_chrome(struct painter *p, const struct pdf_page *pg, int num)
 		return;
 	if (pg->mark != NULL) {
 		chrome_text(p, pg->mark, th->left, y, PDF_LEFT);
-		rgb(p->cr, &th->line);
-		cairo_set_line_width(p->cr, th->rule);
-		cairo_move_to(p->cr, th->left, y + 4);
-		cairo_line_to(p->cr, th->page_w - th->right, y + 4);
-		cairo_stroke(p->cr);
+		rgb(p, &th->line);
+		pdf_ops_width(p->o, th->rule);
+		pdf_ops_move(p->o, th->left, y + 4);
+		pdf_ops_line(p->o, th->page_w - th->right, y + 4);
+		pdf_ops_stroke(p->o);
 	}
 	snprintf(folio, sizeof(folio), "%d", num);
 	chrome_text(p, folio, th->page_w / 2, th->page_h - th->bottom +
@@ -291,9 +271,7 @@ link_rect(struct painter *p, const char *dest, double x, double y, double w,
 		return;
 	a = g_strdup_printf("dest='%s' rect=[%.2f %.2f %.2f %.2f]", dest, x, y,
 			    w, h);
-	cairo_tag_begin(p->cr, CAIRO_TAG_LINK, a);
-	cairo_tag_end(p->cr, CAIRO_TAG_LINK);
-	g_free(a);
+	pdf_ops_tag(p->o, CAIRO_TAG_LINK, a);
 }
 
 /* The destination, and the outline item, of a block's first line. */
@@ -306,18 +284,11 @@ anchor(struct painter *p, const struct pdf_block *b, double x, double y)
 		return;
 	char *a = g_strdup_printf("name='%s' x=%.2f y=%.2f", b->o.dest, x,
 				  y > 12 ? y - 12 : 0);
-	cairo_tag_begin(p->cr, CAIRO_TAG_DEST, a);
-	cairo_tag_end(p->cr, CAIRO_TAG_DEST);
-	g_free(a);
+	pdf_ops_tag(p->o, CAIRO_TAG_DEST, a);
 	if (lv < 1 || lv >= OUTLINE_DEPTH || b->o.outline_title == NULL)
 		return;
-	a = g_strdup_printf("dest='%s'", b->o.dest);
-	p->outline[lv] = cairo_pdf_surface_add_outline(
-		p->s, p->outline[lv - 1], b->o.outline_title, a,
-		lv == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
-	for (int i = lv + 1; i < OUTLINE_DEPTH; i++)
-		p->outline[i] = p->outline[lv];
-	g_free(a);
+	pdf_ops_outline(p->o, lv, b->o.outline_title,
+			g_strdup_printf("dest='%s'", b->o.dest));
 }
 
 /* Links inside the lines [FROM, TO) of a paragraph drawn at X0, Y0. */
@@ -370,16 +341,16 @@ leader(struct painter *p, double x, double from, double to, double y)
 	if (last >= to) /* to on the grid: that dot is not drawn */
 		last -= step;
 	flush(p, &p->gs);
-	cairo_save(p->cr);
-	rgb(p->cr, &th->line);
-	cairo_set_line_width(p->cr, 1);
-	cairo_set_line_cap(p->cr, CAIRO_LINE_CAP_ROUND);
-	cairo_set_dash(p->cr, dash, 2, 0);
-	cairo_move_to(p->cr, x, y);
+	pdf_ops_save(p->o);
+	rgb(p, &th->line);
+	pdf_ops_width(p->o, 1);
+	pdf_ops_round_cap(p->o);
+	pdf_ops_dash(p->o, dash[0], dash[1]);
+	pdf_ops_move(p->o, x, y);
 	/* a little past the last dot, which rounding must not drop */
-	cairo_line_to(p->cr, last + step / 4, y);
-	cairo_stroke(p->cr);
-	cairo_restore(p->cr);
+	pdf_ops_line(p->o, last + step / 4, y);
+	pdf_ops_stroke(p->o);
+	pdf_ops_restore(p->o);
 }
 
 /* The contents entry's leader dots and page number after line LAST. */
@@ -447,11 +418,11 @@ draw_para(struct painter *p, struct pdf_block *b, const struct pdf_frag *f)
 		flush(p, &p->gs);
 		double y = y0 + ln[f->to - 1].base +
 			   0.4 * th->role[b->role].size;
-		rgb(p->cr, &th->line);
-		cairo_set_line_width(p->cr, th->rule);
-		cairo_move_to(p->cr, th->left + b->o.indent, y);
-		cairo_line_to(p->cr, th->left + p->d->text_w, y);
-		cairo_stroke(p->cr);
+		rgb(p, &th->line);
+		pdf_ops_width(p->o, th->rule);
+		pdf_ops_move(p->o, th->left + b->o.indent, y);
+		pdf_ops_line(p->o, th->left + p->d->text_w, y);
+		pdf_ops_stroke(p->o);
 	}
 }
 
@@ -497,10 +468,10 @@ draw_row(struct painter *p, const struct pdf_block *b, int r, double y,
 		h = pdf_row_piece(p->d, b, r, c0, c1);
 	if (head) {
 		flush(p, &p->gs);
-		rgb(p->cr, &th->fill);
-		cairo_rectangle(p->cr, th->left + b->indent, y,
+		rgb(p, &th->fill);
+		pdf_ops_rect(p->o, th->left + b->indent, y,
 				p->d->text_w - b->indent, h);
-		cairo_fill(p->cr);
+		pdf_ops_fill(p->o);
 	}
 	for (int c = 0; c < b->ncols; c++) {
 		struct pdf_cell *cell =
@@ -538,19 +509,19 @@ draw_grid(struct painter *p, const struct pdf_block *b, const double *edges,
 
 	flush(p, &p->gs); /* the glyphs before the path */
 	for (int i = 0; i < n; i++) {
-		cairo_move_to(p->cr, x0, edges[i]);
-		cairo_line_to(p->cr, x1, edges[i]);
+		pdf_ops_move(p->o, x0, edges[i]);
+		pdf_ops_line(p->o, x1, edges[i]);
 	}
 	for (int c = 0; c <= b->ncols; c++) {
 		double x = c < b->ncols
 				   ? th->left + pdf_table_x(p->d, b, c, NULL)
 				   : x1;
-		cairo_move_to(p->cr, x, edges[0]);
-		cairo_line_to(p->cr, x, edges[n - 1]);
+		pdf_ops_move(p->o, x, edges[0]);
+		pdf_ops_line(p->o, x, edges[n - 1]);
 	}
-	rgb(p->cr, &th->line);
-	cairo_set_line_width(p->cr, th->rule);
-	cairo_stroke(p->cr);
+	rgb(p, &th->line);
+	pdf_ops_width(p->o, th->rule);
+	pdf_ops_stroke(p->o);
 }
 
 /* A change bar in the left margin from Y0 to Y1 (page coordinates). */
@@ -561,11 +532,11 @@ draw_bar(struct painter *p, double y0, double y1)
 	double x = th->left - th->bar_gap;
 
 	flush(p, &p->gs);
-	rgb(p->cr, &th->em);
-	cairo_set_line_width(p->cr, th->bar_width);
-	cairo_move_to(p->cr, x, y0);
-	cairo_line_to(p->cr, x, y1);
-	cairo_stroke(p->cr);
+	rgb(p, &th->em);
+	pdf_ops_width(p->o, th->bar_width);
+	pdf_ops_move(p->o, x, y0);
+	pdf_ops_line(p->o, x, y1);
+	pdf_ops_stroke(p->o);
 }
 
 /* The header rows and body rows [F->from, F->to) of a table. */
@@ -608,12 +579,12 @@ draw_notes(struct painter *p, const struct pdf_page *pg)
 	if (pg->notes->len == 0)
 		return;
 	flush(p, &p->gs);
-	rgb(p->cr, &th->line);
-	cairo_set_line_width(p->cr, th->rule);
-	cairo_move_to(p->cr, th->left, th->top + f.y + th->note_gap / 2);
-	cairo_line_to(p->cr, th->left + p->d->text_w / 3,
+	rgb(p, &th->line);
+	pdf_ops_width(p->o, th->rule);
+	pdf_ops_move(p->o, th->left, th->top + f.y + th->note_gap / 2);
+	pdf_ops_line(p->o, th->left + p->d->text_w / 3,
 		      th->top + f.y + th->note_gap / 2);
-	cairo_stroke(p->cr);
+	pdf_ops_stroke(p->o);
 	f.y += th->note_gap;
 	for (guint i = 0; i < pg->notes->len; i++) {
 		struct pdf_block *n = g_ptr_array_index(pg->notes, i);
@@ -641,38 +612,7 @@ draw_figure(struct painter *p, const struct pdf_block *b,
 	    const struct pdf_frag *f)
 {
 	flush(p, &p->gs);
-	cairo_save(p->cr);
-	cairo_translate(p->cr, p->d->th.left, p->d->th.top + f->y);
-	b->draw(p->d, p->cr, p->d->text_w, b->space, b->draw_data);
-	cairo_restore(p->cr);
-}
-
-double
-pdf_draw_text(struct pdf_doc *d, void *cr, enum pdf_role role,
-	      const char *s, double x, double y, double w,
-	      enum pdf_align align)
-{
-	PangoLayout *lay = pango_layout_new(d->ctx);
-	const struct pdf_rgb *c = &d->th.role[role].color;
-	int ph;
-
-	pango_layout_set_font_description(lay, d->font[role]);
-	pango_layout_set_text(lay, s, -1);
-	if (w > 0) {
-		pango_layout_set_width(lay, (int)(w * PANGO_SCALE));
-		pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
-		pango_layout_set_alignment(lay, align == PDF_RIGHT
-							? PANGO_ALIGN_RIGHT
-						: align == PDF_CENTER
-							? PANGO_ALIGN_CENTER
-							: PANGO_ALIGN_LEFT);
-	}
-	cairo_set_source_rgb(cr, c->r, c->g, c->b);
-	cairo_move_to(cr, x, y);
-	pango_cairo_show_layout(cr, lay);
-	pango_layout_get_size(lay, NULL, &ph);
-	g_object_unref(lay);
-	return (double)ph / PANGO_SCALE;
+	pdf_ops_figure(p->o, b, p->d->th.left, p->d->th.top + f->y);
 }
 
 /* Page PG, numbered NUM: its chrome and its pieces of blocks. */
@@ -701,121 +641,41 @@ draw_page(struct painter *p, const struct pdf_page *pg, int num)
 	}
 	draw_notes(p, pg);
 	flush(p, &p->gs);
-	cairo_show_page(p->cr);
 }
 
-/* cairo's write function: to the FILE * CLOSURE. */
-static cairo_status_t
-write_stream(void *closure, const unsigned char *data, unsigned int len)
+/* See pdf_emit.h.  Pango is the worker's alone while it records. */
+struct painter *
+pdf_painter_new(struct pdf_doc *d)
 {
-	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
-						    : CAIRO_STATUS_WRITE_ERROR;
-}
+	struct painter *p = g_new0(struct painter, 1);
 
-/* Title, author, subject, creator and dates, pinned to M->date. */
-static void
-metadata(cairo_surface_t *s, const struct pdf_meta *m)
-{
-	struct tm tm;
-	char date[32];
-
-	gmtime_r(&m->date, &tm);
-	strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if (m->title != NULL)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
-					       m->title);
-	if (m->author != NULL)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR,
-					       m->author);
-	if (m->subject != NULL)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT,
-					       m->subject);
-	if (m->creator != NULL)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
-					       m->creator);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
-}
-
-/* Draw every page of D onto the stream F.  Returns 0, or -1 with the
- * cairo status reported against NAME. */
-static int
-draw(struct pdf_doc *d, FILE *f, const char *name, const struct pdf_meta *m)
-{
-	struct painter p = {0};
-	cairo_status_t st;
-
-	p.d = d;
-	p.s = cairo_pdf_surface_create_for_stream(write_stream, f,
-						  d->th.page_w, d->th.page_h);
-	cairo_pdf_surface_restrict_to_version(p.s, CAIRO_PDF_VERSION_1_5);
-	metadata(p.s, m);
-	p.cr = cairo_create(p.s);
-	p.gs.g = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
-	p.gs.cl = g_array_new(FALSE, FALSE, sizeof(cairo_text_cluster_t));
-	p.gs.utf8 = g_string_new(NULL);
-	p.small = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-					g_object_unref);
-	p.chrome = pango_font_description_copy(d->font[PDF_SMALL]);
-	pango_font_description_set_family(p.chrome, d->th.sans);
-	pango_font_description_set_size(p.chrome,
+	p->d = d;
+	p->small = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					 g_object_unref);
+	p->chrome = pango_font_description_copy(d->font[PDF_SMALL]);
+	pango_font_description_set_family(p->chrome, d->th.sans);
+	pango_font_description_set_size(p->chrome,
 					(int)(d->th.chrome_size * PANGO_SCALE));
-	/* a structure tree for the links' structure elements to live in:
-	 * without one cairo 1.16 refers to elements it never writes */
-	cairo_tag_begin(p.cr, "Document", NULL);
-	for (guint i = 0; i < d->pages->len; i++)
-		draw_page(&p, g_ptr_array_index(d->pages, i), (int)i + 1);
-	cairo_tag_end(p.cr, "Document");
-	g_array_free(p.gs.g, TRUE);
-	g_array_free(p.gs.cl, TRUE);
-	g_string_free(p.gs.utf8, TRUE);
-	g_hash_table_destroy(p.small);
-	pango_font_description_free(p.chrome);
-	st = cairo_status(p.cr);
-	cairo_destroy(p.cr);
-	cairo_surface_finish(p.s);
-	if (st == CAIRO_STATUS_SUCCESS)
-		st = cairo_surface_status(p.s);
-	cairo_surface_destroy(p.s);
-	if (st != CAIRO_STATUS_SUCCESS) {
-		diag(S_WRITE, name, 0, 0, cairo_status_to_string(st));
-		return -1;
-	}
-	return 0;
+	return p;
 }
 
-/*
- * See pdf_layout.h.  Writes a temporary file beside PATH, checks
- * cairo's status and the stream, then renames it over PATH.
- */
-int
-pdf_doc_write(struct pdf_doc *d, const char *path, const struct pdf_meta *m)
+void
+pdf_painter_free(struct painter *p)
 {
-	char *tmp = g_strdup_printf("%s.XXXXXX", path);
-	FILE *f = NULL;
-	int fd, rc = -1;
-
-	pdf_paginate(d);
-	if ((fd = g_mkstemp(tmp)) < 0 || (f = fdopen(fd, "wb")) == NULL) {
-		diag(S_WRITE, path, 0, 0, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		goto out;
-	}
-	if (draw(d, f, path, m) < 0) {
-		fclose(f);
-		goto out;
-	}
-	if (fsio_close(f, path) < 0)
-		goto out;
-	if (g_chmod(tmp, 0644) < 0 || g_rename(tmp, path) < 0) {
-		diag(S_WRITE, path, 0, 0, strerror(errno));
-		goto out;
-	}
-	rc = (int)d->pages->len;
-out:
-	if (rc < 0 && fd >= 0)
-		g_unlink(tmp);
-	g_free(tmp);
-	return rc;
+	g_hash_table_destroy(p->small);
+	pango_font_description_free(p->chrome);
+	g_free(p);
 }
+
+/* See pdf_emit.h. */
+void
+pdf_paint_page(struct painter *p, struct pdf_ops *o, int num)
+{
+	p->o = o;
+	p->gs.g = o->glyphs;
+	p->gs.cl = o->clusters;
+	p->gs.utf8 = o->utf8;
+	p->gs.font = NULL;
+	draw_page(p, g_ptr_array_index(p->d->pages, num - 1), num);
+}
+

@@ -1,6 +1,7 @@
 /*
  * pdf_priv: what the typesetter's files share (pdf_theme.c, pdf_font.c,
- * pdf_layout.c, pdf_page.c).  Not for writers: they use pdf_layout.h.
+ * pdf_layout.c, pdf_flow.c, pdf_page.c, pdf_emit.c).  Not for writers:
+ * they use pdf_layout.h.
  */
 #ifndef GP_PDF_PRIV_H
 #define GP_PDF_PRIV_H
