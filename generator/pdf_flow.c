@@ -446,27 +446,35 @@ flow(struct pager *p, guint i)
 	p->y += after;
 }
 
-/* What one measuring thread does: every NTH block from FIRST. */
+/* What one measuring thread does: the next block not yet taken, until
+ * none is left, with shaper SH. */
 struct measure_job {
 	struct pdf_doc *d;
-	int first;
+	struct pdf_shaper *sh;
+	gint *next; /* the next block to take, shared */
 };
 
-/* Thread body: measure the blocks of job DATA.  Returns NULL. */
+/*
+ * Thread body: measure blocks of job DATA.  Returns NULL.  Blocks are
+ * taken one at a time rather than dealt out in advance: a thread that
+ * fell behind (a long table, the other engineer's build on the same
+ * processor) leaves the rest to the other, so both end together.  Which
+ * thread measured a block does not show in the PDF: cairo gives both
+ * shapers the same fonts.
+ */
 static gpointer
 measure_blocks(gpointer data)
 {
 	struct measure_job *j = data;
 	struct pdf_doc *d = j->d;
-	struct pdf_shaper *sh = &d->sh[j->first];
+	guint i;
 
-	for (guint i = (guint)j->first; i < d->blocks->len;
-	     i += (guint)d->nsh) {
+	while ((i = (guint)g_atomic_int_add(j->next, 1)) < d->blocks->len) {
 		struct pdf_block *b = g_ptr_array_index(d->blocks, i);
 		if (b->kind == PDF_K_PARA)
-			measure_para(d, sh, b);
+			measure_para(d, j->sh, b);
 		else if (b->kind == PDF_K_TABLE)
-			measure_table(d, sh, b);
+			measure_table(d, j->sh, b);
 	}
 	return NULL;
 }
@@ -481,9 +489,10 @@ pdf_paginate(struct pdf_doc *d)
 	struct pager p = {d, NULL, NULL, 0};
 	struct measure_job jobs[PDF_SHAPERS];
 	GThread *th[PDF_SHAPERS] = {NULL};
+	gint next = 0;
 
 	for (int k = 0; k < d->nsh; k++) {
-		jobs[k] = (struct measure_job){d, k};
+		jobs[k] = (struct measure_job){d, &d->sh[k], &next};
 		if (k > 0)
 			th[k] = g_thread_new("measure", measure_blocks,
 					     &jobs[k]);
