@@ -1,24 +1,14 @@
 /*
- * pdf_emit: the PDF file — pages recorded by the painter in a worker
- * thread and replayed on a cairo PDF surface (see pdf_emit.h), the
- * metadata, and the file written beside the target and renamed over it.
+ * pdf_emit: a page's cairo calls, recorded by the painter and replayed
+ * on the PDF surface (see pdf_emit.h).
  */
-#include <errno.h>
-#include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cairo-pdf.h>
-#include <glib/gstdio.h>
 
-#include "diag.h"
-#include "fsio.h"
 #include "pdf_emit.h"
 
 #define OUTLINE_DEPTH 8
-
-/* Pages recorded ahead of the one being written, at most. */
-#define AHEAD 4
 
 enum pdf_opk {
 	OP_RGB, OP_WIDTH, OP_MOVE, OP_LINE, OP_RECT, OP_FILL, OP_STROKE,
@@ -38,14 +28,6 @@ struct pdf_op {
 			      OP_FIGURE: struct pdf_block *; OP_RUN:
 			      PangoGlyphItem * */
 	void *lay;         /* OP_RUN: PangoLayout * (referenced) */
-};
-
-/* The main thread's side: the surface and the outline so far. */
-struct emitter {
-	struct pdf_doc *d;
-	cairo_surface_t *s;
-	cairo_t *cr;
-	int outline[OUTLINE_DEPTH]; /* last item at each level */
 };
 
 /* A new call of kind K at the end of O. */
@@ -197,8 +179,8 @@ pdf_ops_run(struct pdf_ops *o, PangoLayout *lay, PangoGlyphItem *run,
 }
 
 /* An empty recording. */
-static struct pdf_ops *
-ops_new(void)
+struct pdf_ops *
+pdf_ops_new(void)
 {
 	struct pdf_ops *o = g_new0(struct pdf_ops, 1);
 
@@ -210,8 +192,8 @@ ops_new(void)
 }
 
 /* Empty O for the next page: what its calls hold is let go. */
-static void
-ops_clear(struct pdf_ops *o)
+void
+pdf_ops_clear(struct pdf_ops *o)
 {
 	for (guint i = 0; i < o->ops->len; i++) {
 		struct pdf_op *op = &g_array_index(o->ops, struct pdf_op, i);
@@ -231,10 +213,10 @@ ops_clear(struct pdf_ops *o)
 }
 
 /* Free O and what its calls hold. */
-static void
-ops_free(struct pdf_ops *o)
+void
+pdf_ops_free(struct pdf_ops *o)
 {
-	ops_clear(o);
+	pdf_ops_clear(o);
 	g_array_free(o->ops, TRUE);
 	g_array_free(o->glyphs, TRUE);
 	g_array_free(o->clusters, TRUE);
@@ -278,13 +260,12 @@ replay_op(struct emitter *e, const struct pdf_ops *o, const struct pdf_op *op)
 		cairo_tag_begin(cr, op->name, op->s);
 		cairo_tag_end(cr, op->name);
 		break;
-	case OP_OUTLINE:
-		e->outline[op->lv] = cairo_pdf_surface_add_outline(
-			e->s, e->outline[op->lv - 1], op->s2, op->s,
-			op->lv == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
-		for (int i = op->lv + 1; i < OUTLINE_DEPTH; i++)
-			e->outline[i] = e->outline[op->lv];
+	case OP_OUTLINE: { /* added in page order at the end */
+		struct outline it = {o->page, e->outlines->len, op->lv,
+				     g_strdup(op->s2), g_strdup(op->s)};
+		g_array_append_val(e->outlines, it);
 		break;
+	}
 	case OP_FIGURE: {
 		struct pdf_block *b = op->ptr;
 		cairo_save(cr);
@@ -304,218 +285,43 @@ replay_op(struct emitter *e, const struct pdf_ops *o, const struct pdf_op *op)
 	}
 }
 
-/* Replay page O and close it. */
-static void
-replay(struct emitter *e, struct pdf_ops *o)
+/* See pdf_emit.h. */
+void
+pdf_replay(struct emitter *e, struct pdf_ops *o)
 {
 	for (guint i = 0; i < o->ops->len; i++)
 		replay_op(e, o, &g_array_index(o->ops, struct pdf_op, i));
 	cairo_show_page(e->cr);
 }
 
-/* The worker: records pages into the ops of FREE, hands them over in
- * READY. */
-struct pipe {
-	struct pdf_doc *d;
-	struct painter *p;
-	GAsyncQueue *ready, *free;
-};
-
-/* Wait until the main thread has given back O (and every page before
- * it): the pages it holds are drawn. */
-static void
-wait_drawn(struct pipe *pp, struct pdf_ops *o)
-{
-	struct pdf_ops *back[AHEAD];
-	int n = 0;
-
-	do
-		back[n++] = g_async_queue_pop(pp->free);
-	while (back[n - 1] != o);
-	while (n > 0)
-		g_async_queue_push(pp->free, back[--n]);
-}
-
-/* The worker's thread body: every page, in order. */
-static gpointer
-record_pages(gpointer data)
-{
-	struct pipe *pp = data;
-
-	for (guint i = 0; i < pp->d->pages->len; i++) {
-		struct pdf_ops *o = g_async_queue_pop(pp->free);
-		pdf_paint_page(pp->p, o, (int)i + 1);
-		g_async_queue_push(pp->ready, o);
-		if (o->exclusive)
-			wait_drawn(pp, o);
-	}
-	return NULL;
-}
-
-/* Every page of D onto E's surface: recorded in a worker thread when
- * there are processors for two, else in turn. */
-static void
-draw_pages(struct emitter *e)
-{
-	struct pdf_doc *d = e->d;
-	struct pipe pp = {d, pdf_painter_new(d), NULL, NULL};
-	GThread *th;
-
-	if (d->nsh < 2) {
-		struct pdf_ops *o = ops_new();
-		for (guint i = 0; i < d->pages->len; i++) {
-			pdf_paint_page(pp.p, o, (int)i + 1);
-			replay(e, o);
-			ops_clear(o);
-		}
-		ops_free(o);
-		pdf_painter_free(pp.p);
-		return;
-	}
-	pp.ready = g_async_queue_new();
-	pp.free = g_async_queue_new();
-	for (int k = 0; k < AHEAD; k++)
-		g_async_queue_push(pp.free, ops_new());
-	th = g_thread_new("paint", record_pages, &pp);
-	for (guint i = 0; i < d->pages->len; i++) {
-		struct pdf_ops *o = g_async_queue_pop(pp.ready);
-		replay(e, o);
-		ops_clear(o);
-		g_async_queue_push(pp.free, o);
-	}
-	g_thread_join(th);
-	for (int k = 0; k < AHEAD; k++)
-		ops_free(g_async_queue_pop(pp.free));
-	g_async_queue_unref(pp.ready);
-	g_async_queue_unref(pp.free);
-	pdf_painter_free(pp.p);
-}
-
-/* cairo's write function: to the FILE * CLOSURE. */
-static cairo_status_t
-write_stream(void *closure, const unsigned char *data, unsigned int len)
-{
-	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
-						    : CAIRO_STATUS_WRITE_ERROR;
-}
-
-/* Title, author, subject, creator and dates, pinned to M->date. */
-static void
-metadata(cairo_surface_t *s, const struct pdf_meta *m)
-{
-	struct tm tm;
-	char date[32];
-
-	gmtime_r(&m->date, &tm);
-	strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if (m->title != NULL)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
-					       m->title);
-	if (m->author != NULL)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR,
-					       m->author);
-	if (m->subject != NULL)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT,
-					       m->subject);
-	if (m->creator != NULL)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
-					       m->creator);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
-}
-
-/* Draw every page of D onto the stream F.  Returns 0, or -1 with the
- * cairo status reported against NAME. */
+/* Outline items by page, then in the order they were recorded. */
 static int
-draw(struct pdf_doc *d, FILE *f, const char *name, const struct pdf_meta *m)
+outline_cmp(const void *a, const void *b)
 {
-	struct emitter e = {0};
-	cairo_status_t st;
+	const struct outline *x = a, *y = b;
 
-	e.d = d;
-	e.s = cairo_pdf_surface_create_for_stream(write_stream, f,
-						  d->th.page_w, d->th.page_h);
-	cairo_pdf_surface_restrict_to_version(e.s, CAIRO_PDF_VERSION_1_5);
-	metadata(e.s, m);
-	e.cr = cairo_create(e.s);
-	/* a structure tree for the links' structure elements to live in:
-	 * without one cairo 1.16 refers to elements it never writes */
-	cairo_tag_begin(e.cr, "Document", NULL);
-	draw_pages(&e);
-	cairo_tag_end(e.cr, "Document");
-	st = cairo_status(e.cr);
-	cairo_destroy(e.cr);
-	cairo_surface_finish(e.s);
-	if (st == CAIRO_STATUS_SUCCESS)
-		st = cairo_surface_status(e.s);
-	cairo_surface_destroy(e.s);
-	if (st != CAIRO_STATUS_SUCCESS) {
-		diag(S_WRITE, name, 0, 0, cairo_status_to_string(st));
-		return -1;
-	}
-	return 0;
+	if (x->page != y->page)
+		return x->page < y->page ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/*
- * See pdf_layout.h.  Writes a temporary file beside PATH, checks
- * cairo's status and the stream, then renames it over PATH.
- */
-int
-pdf_doc_write(struct pdf_doc *d, const char *path, const struct pdf_meta *m)
+/* See pdf_emit.h. */
+void
+pdf_replay_outline(struct emitter *e)
 {
-	char *tmp = g_strdup_printf("%s.XXXXXX", path);
-	FILE *f = NULL;
-	int fd, rc = -1;
+	int last[OUTLINE_DEPTH] = {0}; /* last item at each level */
 
-	pdf_paginate(d);
-	if ((fd = g_mkstemp(tmp)) < 0 || (f = fdopen(fd, "wb")) == NULL) {
-		diag(S_WRITE, path, 0, 0, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		goto out;
+	g_array_sort(e->outlines, outline_cmp);
+	for (guint i = 0; i < e->outlines->len; i++) {
+		struct outline *it = &g_array_index(e->outlines,
+						    struct outline, i);
+		last[it->lv] = cairo_pdf_surface_add_outline(
+			e->s, last[it->lv - 1], it->title, it->attrs,
+			it->lv == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+		for (int k = it->lv + 1; k < OUTLINE_DEPTH; k++)
+			last[k] = last[it->lv];
+		g_free(it->title);
+		g_free(it->attrs);
 	}
-	if (draw(d, f, path, m) < 0) {
-		fclose(f);
-		goto out;
-	}
-	if (fsio_close(f, path) < 0)
-		goto out;
-	if (g_chmod(tmp, 0644) < 0 || g_rename(tmp, path) < 0) {
-		diag(S_WRITE, path, 0, 0, strerror(errno));
-		goto out;
-	}
-	rc = (int)d->pages->len;
-out:
-	if (rc < 0 && fd >= 0)
-		g_unlink(tmp);
-	g_free(tmp);
-	return rc;
-}
-
-double
-pdf_draw_text(struct pdf_doc *d, void *cr, enum pdf_role role,
-	      const char *s, double x, double y, double w,
-	      enum pdf_align align)
-{
-	PangoLayout *lay = pango_layout_new(d->ctx);
-	const struct pdf_rgb *c = &d->th.role[role].color;
-	int ph;
-
-	pango_layout_set_font_description(lay, d->font[role]);
-	pango_layout_set_text(lay, s, -1);
-	if (w > 0) {
-		pango_layout_set_width(lay, (int)(w * PANGO_SCALE));
-		pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
-		pango_layout_set_alignment(lay, align == PDF_RIGHT
-							? PANGO_ALIGN_RIGHT
-						: align == PDF_CENTER
-							? PANGO_ALIGN_CENTER
-							: PANGO_ALIGN_LEFT);
-	}
-	cairo_set_source_rgb(cr, c->r, c->g, c->b);
-	cairo_move_to(cr, x, y);
-	pango_cairo_show_layout(cr, lay);
-	pango_layout_get_size(lay, NULL, &ph);
-	g_object_unref(lay);
-	return (double)ph / PANGO_SCALE;
+	g_array_set_size(e->outlines, 0);
 }

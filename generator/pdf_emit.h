@@ -35,6 +35,7 @@ struct pdf_ops {
 	guint g0, c0, u0;   /* the first glyph, cluster and byte not yet
 			       shown (pdf_ops_show) */
 	bool exclusive;
+	guint page;         /* its index in d->pages */
 };
 
 /* Recording: each call stands for the cairo call of the same name. */
@@ -74,6 +75,37 @@ void pdf_ops_figure(struct pdf_ops *o, const struct pdf_block *b, double x,
  * X, Y in colour C.  Makes O exclusive. */
 void pdf_ops_run(struct pdf_ops *o, PangoLayout *lay, PangoGlyphItem *run,
 		 double x, double y, const struct pdf_rgb *c);
+
+/* A recording, empty; emptied for the next page (what its calls hold is
+ * let go); freed. */
+struct pdf_ops *pdf_ops_new(void);
+void pdf_ops_clear(struct pdf_ops *o);
+void pdf_ops_free(struct pdf_ops *o);
+
+/* An outline item, kept until the pages are all written. */
+struct outline {
+	guint page, seq;
+	int lv;
+	char *title, *attrs;
+};
+
+/* The writing side: the surface, and the outline items met so far. */
+struct emitter {
+	struct pdf_doc *d;
+	cairo_surface_t *s;
+	cairo_t *cr;
+	GArray *outlines; /* struct outline */
+};
+
+/* Replay page O on E's surface and close the page (cairo_show_page). */
+void pdf_replay(struct emitter *e, struct pdf_ops *o);
+
+/*
+ * Add the outline items met in the pages replayed, in the order of the
+ * pages they are on — which may not be the order the pages were written
+ * in (pdf_write.c) — and, on a page, in the order they were recorded.
+ */
+void pdf_replay_outline(struct emitter *e);
 
 /* The painter's entry point (pdf_page.c): page NUM (1-based) of D
  * recorded into O. */

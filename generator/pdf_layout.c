@@ -384,6 +384,8 @@ pdf_para(struct pdf_doc *d, enum pdf_role role, struct pdf_text *t,
 		b->o = *o;
 		b->o.marker = g_strdup(o->marker);
 		b->o.dest = g_strdup(o->dest);
+		if (b->o.dest != NULL)
+			g_hash_table_add(d->names, (char *)b->o.dest);
 		b->o.outline_title = g_strdup(o->outline_title);
 		b->o.mark = g_strdup(o->mark);
 		b->o.toc = g_strdup(o->toc);
@@ -460,6 +462,10 @@ pdf_doc_new(const char *theme_dir, const char *fonts_dir, bool cover)
 					 g_free);
 	d->cover = cover;
 	d->note_nums = g_hash_table_new(NULL, NULL);
+	d->names = g_hash_table_new(g_str_hash, g_str_equal);
+	g_mutex_init(&d->mu);
+	g_cond_init(&d->cond);
+	d->fonts_dir = g_strdup(fonts_dir);
 	d->open_table = -1;
 	if (pdf_theme_load(&d->th, theme_dir) < 0)
 		goto fail;
@@ -502,6 +508,10 @@ pdf_doc_free(struct pdf_doc *d)
 	g_ptr_array_free(d->pages, TRUE);
 	g_hash_table_destroy(d->dests);
 	g_hash_table_destroy(d->note_nums);
+	g_hash_table_destroy(d->names);
+	g_mutex_clear(&d->mu);
+	g_cond_clear(&d->cond);
+	g_free(d->fonts_dir);
 	g_ptr_array_free(d->blocks, TRUE); /* before the contexts */
 	for (int k = 0; k < PDF_SHAPERS; k++) {
 		if (d->sh[k].cells != NULL)

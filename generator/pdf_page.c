@@ -31,6 +31,9 @@ struct painter {
 				       headers, folios, markers, page
 				       numbers, each shaped once */
 	PangoFontDescription *chrome; /* running header and folio font */
+	PangoContext *ctx;          /* for those: the painter's own, as the
+				       measuring threads may still be using
+				       theirs */
 };
 
 /* Set the source colour to C. */
@@ -200,7 +203,7 @@ small_layout(struct painter *p, int role, const char *s)
 		g_free(key);
 		return lay;
 	}
-	lay = pango_layout_new(p->d->ctx);
+	lay = pango_layout_new(p->ctx);
 	pango_layout_set_font_description(
 		lay, role < PDF_ROLE__MAX ? p->d->font[role] : p->chrome);
 	pango_layout_set_text(lay, s, -1);
@@ -267,7 +270,7 @@ link_rect(struct painter *p, const char *dest, double x, double y, double w,
 {
 	char *a;
 
-	if (!g_hash_table_contains(p->d->dests, dest))
+	if (!g_hash_table_contains(p->d->names, dest))
 		return;
 	a = g_strdup_printf("dest='%s' rect=[%.2f %.2f %.2f %.2f]", dest, x, y,
 			    w, h);
@@ -650,6 +653,9 @@ pdf_painter_new(struct pdf_doc *d)
 	struct painter *p = g_new0(struct painter, 1);
 
 	p->d = d;
+	p->ctx = pdf_font_context(d->fonts_dir);
+	if (p->ctx == NULL) /* reported; the fonts were read before */
+		p->ctx = g_object_ref(d->ctx);
 	p->small = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					 g_object_unref);
 	p->chrome = pango_font_description_copy(d->font[PDF_SMALL]);
@@ -664,6 +670,7 @@ pdf_painter_free(struct painter *p)
 {
 	g_hash_table_destroy(p->small);
 	pango_font_description_free(p->chrome);
+	g_object_unref(p->ctx);
 	g_free(p);
 }
 
@@ -672,6 +679,7 @@ void
 pdf_paint_page(struct painter *p, struct pdf_ops *o, int num)
 {
 	p->o = o;
+	o->page = num - 1;
 	p->gs.g = o->glyphs;
 	p->gs.cl = o->clusters;
 	p->gs.utf8 = o->utf8;
