@@ -148,13 +148,11 @@ struct pdf_dest {
 /*
  * A shaping context: shaping is half of the typesetter's time, so blocks
  * are measured by two threads, each with a pango context (and font map)
- * of its own — pango font maps are not thread-safe — and its own cache
- * of cell layouts.  cairo gives both the same fonts, so the PDF is the
- * same whichever thread measured a block.
+ * of its own — pango font maps are not thread-safe.  cairo gives both the
+ * same fonts, so the PDF is the same whichever thread measured a block.
  */
 struct pdf_shaper {
 	PangoContext *ctx;
-	GHashTable *cells; /* cell_key → PangoLayout *, shared */
 };
 
 #define PDF_SHAPERS 2
@@ -178,6 +176,9 @@ struct pdf_doc {
 			      may be drawn before their target is placed */
 	GMutex mu;         /* with cond: a block has been measured */
 	GCond cond;
+	GHashTable *cells; /* cell_key → PangoLayout *, shared by the
+			      measuring threads under cells_mu */
+	GMutex cells_mu;
 };
 
 /* A layout of block B's paragraph (a new reference), shaped with SH. */
