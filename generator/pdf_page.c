@@ -31,6 +31,7 @@ struct painter {
 				       headers, folios, markers, page
 				       numbers, each shaped once */
 	PangoFontDescription *chrome; /* running header and folio font */
+	GArray *rules;              /* the page's thin rules: x0, y0, x1, y1 */
 	PangoContext *ctx;          /* for those: the painter's own, as the
 				       measuring threads may still be using
 				       theirs */
@@ -50,6 +51,40 @@ flush(struct painter *p, struct glyphs *gs)
 	pdf_ops_show(p->o, gs->font, (gs->rgb >> 16) / 255.0,
 		     ((gs->rgb >> 8) & 0xff) / 255.0,
 		     (gs->rgb & 0xff) / 255.0);
+}
+
+/*
+ * A thin rule from X0, Y0 to X1, Y1 in the rule colour: the running
+ * header's, headings', tables', the footnotes'.  All of a page's are
+ * stroked as one path when the page is done (stroke_rules): each cairo
+ * operation costs a pass of analysis, and a rule between two runs of
+ * text breaks them into two text objects.  Rules cross no glyphs, so
+ * drawing them last changes nothing on the page.
+ */
+static void
+rule(struct painter *p, double x0, double y0, double x1, double y1)
+{
+	double r[4] = {x0, y0, x1, y1};
+
+	g_array_append_vals(p->rules, r, 4);
+}
+
+/* The page's rules, one stroke. */
+static void
+stroke_rules(struct painter *p)
+{
+	const double *r = (const double *)p->rules->data;
+
+	if (p->rules->len == 0)
+		return;
+	for (guint i = 0; i < p->rules->len; i += 4) {
+		pdf_ops_move(p->o, r[i], r[i + 1]);
+		pdf_ops_line(p->o, r[i + 2], r[i + 3]);
+	}
+	rgb(p, &p->d->th.line);
+	pdf_ops_width(p->o, p->d->th.rule);
+	pdf_ops_stroke(p->o);
+	g_array_set_size(p->rules, 0);
 }
 
 /* Colour C as 0xrrggbb. */
@@ -248,11 +283,7 @@ draw_chrome(struct painter *p, const struct pdf_page *pg, int num)
 		return;
 	if (pg->mark != NULL) {
 		chrome_text(p, pg->mark, th->left, y, PDF_LEFT);
-		rgb(p, &th->line);
-		pdf_ops_width(p->o, th->rule);
-		pdf_ops_move(p->o, th->left, y + 4);
-		pdf_ops_line(p->o, th->page_w - th->right, y + 4);
-		pdf_ops_stroke(p->o);
+		rule(p, th->left, y + 4, th->page_w - th->right, y + 4);
 	}
 	snprintf(folio, sizeof(folio), "%d", num);
 	chrome_text(p, folio, th->page_w / 2, th->page_h - th->bottom +
@@ -418,14 +449,9 @@ draw_para(struct painter *p, struct pdf_block *b, const struct pdf_frag *f)
 		b->lay = NULL;
 	}
 	if (b->o.rule_below && f->to == (int)b->lines->len) {
-		flush(p, &p->gs);
 		double y = y0 + ln[f->to - 1].base +
 			   0.4 * th->role[b->role].size;
-		rgb(p, &th->line);
-		pdf_ops_width(p->o, th->rule);
-		pdf_ops_move(p->o, th->left + b->o.indent, y);
-		pdf_ops_line(p->o, th->left + p->d->text_w, y);
-		pdf_ops_stroke(p->o);
+		rule(p, th->left + b->o.indent, y, th->left + p->d->text_w, y);
 	}
 }
 
@@ -498,11 +524,7 @@ draw_row(struct painter *p, const struct pdf_block *b, int r, double y,
 	return h;
 }
 
-/*
- * The rules of a table piece TOP to BOTTOM with row edges at EDGES (N of
- * them): one path, one stroke — each cairo operation costs an analysis
- * pass, so a grid of single strokes is slow.
- */
+/* The rules of a table piece with row edges at EDGES (N of them). */
 static void
 draw_grid(struct painter *p, const struct pdf_block *b, const double *edges,
 	  int n)
@@ -510,21 +532,14 @@ draw_grid(struct painter *p, const struct pdf_block *b, const double *edges,
 	const struct pdf_theme *th = &p->d->th;
 	double x0 = th->left + b->indent, x1 = th->left + p->d->text_w;
 
-	flush(p, &p->gs); /* the glyphs before the path */
-	for (int i = 0; i < n; i++) {
-		pdf_ops_move(p->o, x0, edges[i]);
-		pdf_ops_line(p->o, x1, edges[i]);
-	}
+	for (int i = 0; i < n; i++)
+		rule(p, x0, edges[i], x1, edges[i]);
 	for (int c = 0; c <= b->ncols; c++) {
 		double x = c < b->ncols
 				   ? th->left + pdf_table_x(p->d, b, c, NULL)
 				   : x1;
-		pdf_ops_move(p->o, x, edges[0]);
-		pdf_ops_line(p->o, x, edges[n - 1]);
+		rule(p, x, edges[0], x, edges[n - 1]);
 	}
-	rgb(p, &th->line);
-	pdf_ops_width(p->o, th->rule);
-	pdf_ops_stroke(p->o);
 }
 
 /* A change bar in the left margin from Y0 to Y1 (page coordinates). */
@@ -581,13 +596,8 @@ draw_notes(struct painter *p, const struct pdf_page *pg)
 
 	if (pg->notes->len == 0)
 		return;
-	flush(p, &p->gs);
-	rgb(p, &th->line);
-	pdf_ops_width(p->o, th->rule);
-	pdf_ops_move(p->o, th->left, th->top + f.y + th->note_gap / 2);
-	pdf_ops_line(p->o, th->left + p->d->text_w / 3,
-		      th->top + f.y + th->note_gap / 2);
-	pdf_ops_stroke(p->o);
+	rule(p, th->left, th->top + f.y + th->note_gap / 2,
+	     th->left + p->d->text_w / 3, th->top + f.y + th->note_gap / 2);
 	f.y += th->note_gap;
 	for (guint i = 0; i < pg->notes->len; i++) {
 		struct pdf_block *n = g_ptr_array_index(pg->notes, i);
@@ -644,6 +654,7 @@ draw_page(struct painter *p, const struct pdf_page *pg, int num)
 	}
 	draw_notes(p, pg);
 	flush(p, &p->gs);
+	stroke_rules(p);
 }
 
 /* See pdf_emit.h.  Pango is the worker's alone while it records. */
@@ -658,6 +669,7 @@ pdf_painter_new(struct pdf_doc *d)
 		p->ctx = g_object_ref(d->ctx);
 	p->small = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					 g_object_unref);
+	p->rules = g_array_new(FALSE, FALSE, sizeof(double));
 	p->chrome = pango_font_description_copy(d->font[PDF_SMALL]);
 	pango_font_description_set_family(p->chrome, d->th.sans);
 	pango_font_description_set_size(p->chrome,
@@ -669,6 +681,7 @@ void
 pdf_painter_free(struct painter *p)
 {
 	g_hash_table_destroy(p->small);
+	g_array_free(p->rules, TRUE);
 	pango_font_description_free(p->chrome);
 	g_object_unref(p->ctx);
 	g_free(p);
