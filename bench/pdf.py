@@ -8,8 +8,9 @@ usage: bench/pdf.py [--reps N] [--wp-reps N] [--sizes 1000,3000]
 For the bundled guideline (content/) and for synthetic corpora of each
 size (bench/pdf_corpus.py), it times `guidepress pdf` (median of N runs)
 and WeasyPrint on the equivalent HTML (bench/pdf_html.py), and prints
-pages, median wall time, pages per second, peak RSS and the ratio of
-pages per second.  Run from the repository root after `make`.
+pages, median wall time, pages per second, peak RSS, the fastest and
+slowest run, and the ratio of pages per second.  Each run writes into a
+fresh directory.  Run from the repository root after `make`.
 """
 import argparse
 import os
@@ -45,17 +46,27 @@ def pages(pdf):
     return 0
 
 
-def measure(argv, pdf, reps):
-    runs = [run(argv) for _ in range(reps)]
-    wall = statistics.median(w for w, _ in runs)
+def measure(argv, out, reps):
+    """Median wall time of REPS runs of ARGV(pdf), each writing into a
+    fresh directory under OUT, with their spread and peak RSS."""
+    runs = []
+    for i in range(reps):
+        d = os.path.join(out, 'run%d' % i)
+        os.makedirs(d)
+        pdf = os.path.join(d, 'out.pdf')
+        runs.append(run(argv(pdf)))
+    walls = sorted(w for w, _ in runs)
+    wall = statistics.median(walls)
     rss = max(r for _, r in runs)
     n = pages(pdf)
-    return {'pages': n, 'wall': wall, 'pps': n / wall, 'rss': rss}
+    return {'pages': n, 'wall': wall, 'pps': n / wall, 'rss': rss,
+            'min': walls[0], 'max': walls[-1]}
 
 
 def row(name, tool, m):
-    print('%-22s %-11s %6d %9.3f %9.1f %8.1f' % (
-        name, tool, m['pages'], m['wall'], m['pps'], m['rss']))
+    print('%-22s %-11s %6d %9.3f %9.1f %8.1f   %.3f-%.3f' % (
+        name, tool, m['pages'], m['wall'], m['pps'], m['rss'], m['min'],
+        m['max']))
 
 
 def main():
@@ -73,12 +84,13 @@ def main():
                         str(n)], check=True)
         corpora.append(('synthetic %d controls' % n, d))
     os.environ['SOURCE_DATE_EPOCH'] = '1201651200'
-    print('%-22s %-11s %6s %9s %9s %8s' % ('corpus', 'tool', 'pages',
-                                           'median s', 'pages/s', 'RSS MB'))
+    print('%-22s %-11s %6s %9s %9s %8s   %s' % (
+        'corpus', 'tool', 'pages', 'median s', 'pages/s', 'RSS MB',
+        'min-max s'))
     summary = []
-    for name, d in corpora:
-        pdf = os.path.join(tmp, 'gp.pdf')
-        gp = measure([GP, 'pdf', '--content', d, '-o', pdf], pdf, a.reps)
+    for k, (name, d) in enumerate(corpora):
+        gp = measure(lambda pdf: [GP, 'pdf', '--content', d, '-o', pdf],
+                     os.path.join(tmp, 'gp%d' % k), a.reps)
         row(name, 'guidepress', gp)
         if a.no_weasyprint:
             continue
@@ -90,8 +102,8 @@ def main():
         with open(htm, 'w') as f:
             subprocess.run([sys.executable, 'bench/pdf_html.py', js,
                             'fonts'], stdout=f, check=True)
-        wpdf = os.path.join(tmp, 'wp.pdf')
-        wp = measure(['weasyprint', htm, wpdf], wpdf, a.wp_reps)
+        wp = measure(lambda pdf: ['weasyprint', htm, pdf],
+                     os.path.join(tmp, 'wp%d' % k), a.wp_reps)
         row(name, 'weasyprint', wp)
         summary.append((name, gp['pps'] / wp['pps']))
     print()

@@ -446,27 +446,39 @@ flow(struct pager *p, guint i)
 	p->y += after;
 }
 
-/* What one measuring thread does: every NTH block from FIRST. */
+/* What one measuring thread does: the next block not yet taken, until
+ * none is left, with shaper SH. */
 struct measure_job {
 	struct pdf_doc *d;
-	int first;
+	struct pdf_shaper *sh;
+	gint *next; /* the next block to take, shared */
 };
 
-/* Thread body: measure the blocks of job DATA.  Returns NULL. */
+/*
+ * Thread body: measure blocks of job DATA.  Returns NULL.  Blocks are
+ * taken one at a time rather than dealt out in advance: a thread that
+ * fell behind (a long table, the other engineer's build on the same
+ * processor) leaves the rest to the other, so both end together.  Which
+ * thread measured a block does not show in the PDF: cairo gives both
+ * shapers the same fonts.
+ */
 static gpointer
 measure_blocks(gpointer data)
 {
 	struct measure_job *j = data;
 	struct pdf_doc *d = j->d;
-	struct pdf_shaper *sh = &d->sh[j->first];
+	guint i;
 
-	for (guint i = (guint)j->first; i < d->blocks->len;
-	     i += (guint)d->nsh) {
+	while ((i = (guint)g_atomic_int_add(j->next, 1)) < d->blocks->len) {
 		struct pdf_block *b = g_ptr_array_index(d->blocks, i);
 		if (b->kind == PDF_K_PARA)
-			measure_para(d, sh, b);
+			measure_para(d, j->sh, b);
 		else if (b->kind == PDF_K_TABLE)
-			measure_table(d, sh, b);
+			measure_table(d, j->sh, b);
+		g_atomic_int_set(&b->measured, 1);
+		g_mutex_lock(&d->mu);
+		g_cond_broadcast(&d->cond);
+		g_mutex_unlock(&d->mu);
 	}
 	return NULL;
 }
@@ -481,9 +493,10 @@ pdf_paginate(struct pdf_doc *d)
 	struct pager p = {d, NULL, NULL, 0};
 	struct measure_job jobs[PDF_SHAPERS];
 	GThread *th[PDF_SHAPERS] = {NULL};
+	gint next = 0;
 
 	for (int k = 0; k < d->nsh; k++) {
-		jobs[k] = (struct measure_job){d, k};
+		jobs[k] = (struct measure_job){d, &d->sh[k], &next};
 		if (k > 0)
 			th[k] = g_thread_new("measure", measure_blocks,
 					     &jobs[k]);
@@ -494,4 +507,72 @@ pdf_paginate(struct pdf_doc *d)
 	new_page(&p);
 	for (guint i = 0; i < d->blocks->len; i++)
 		flow(&p, i);
+}
+
+struct pdf_flow {
+	struct pager p;
+	guint next;   /* the next block to place */
+	gint taken;   /* the next block to measure */
+	struct measure_job jobs[PDF_SHAPERS];
+	GThread *th[PDF_SHAPERS];
+};
+
+/* Wait until block I of D is measured. */
+static void
+wait_measured(struct pdf_doc *d, guint i)
+{
+	struct pdf_block *b = g_ptr_array_index(d->blocks, i);
+
+	if (g_atomic_int_get(&b->measured))
+		return;
+	g_mutex_lock(&d->mu);
+	while (!g_atomic_int_get(&b->measured))
+		g_cond_wait(&d->cond, &d->mu);
+	g_mutex_unlock(&d->mu);
+}
+
+/* See pdf_priv.h.  The caller's thread only places blocks. */
+struct pdf_flow *
+pdf_flow_start(struct pdf_doc *d)
+{
+	struct pdf_flow *f = g_new0(struct pdf_flow, 1);
+
+	f->p = (struct pager){d, NULL, NULL, 0};
+	for (int k = 0; k < d->nsh; k++) {
+		f->jobs[k] = (struct measure_job){d, &d->sh[k], &f->taken};
+		f->th[k] = g_thread_new("measure", measure_blocks, &f->jobs[k]);
+	}
+	new_page(&f->p);
+	return f;
+}
+
+/* See pdf_priv.h.  Placing block I looks at the blocks it is kept with
+ * (keep_need), so those must be measured too. */
+bool
+pdf_flow_next(struct pdf_flow *f)
+{
+	struct pdf_doc *d = f->p.d;
+
+	if (f->next >= d->blocks->len)
+		return false;
+	for (guint j = f->next; j < d->blocks->len; j++) {
+		const struct pdf_block *b = g_ptr_array_index(d->blocks, j);
+		wait_measured(d, j);
+		if (b->kind == PDF_K_BREAK)
+			break;
+		if (b->kind != PDF_K_SPACE &&
+		    (b->kind != PDF_K_PARA || !b->o.keep))
+			break;
+	}
+	flow(&f->p, f->next++);
+	return true;
+}
+
+/* See pdf_priv.h. */
+void
+pdf_flow_end(struct pdf_flow *f)
+{
+	for (int k = 0; k < f->p.d->nsh; k++)
+		g_thread_join(f->th[k]);
+	g_free(f);
 }

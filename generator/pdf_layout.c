@@ -234,7 +234,10 @@ cell_key(const struct pdf_text *t, double w, int align, bool head)
 
 /*
  * Cells repeat (実施, -, 未収録 …) and shaping is the typesetter's main
- * cost, so cells of the same text, style and width share one layout.
+ * cost, so cells of the same text, style and width share one layout —
+ * across both measuring threads: a layout is laid out before it is
+ * shared, and then only read (its extents are kept), and which thread's
+ * pango context shaped it does not show in the PDF.
  */
 PangoLayout *
 pdf_cell_layout(struct pdf_doc *d, struct pdf_shaper *sh,
@@ -242,21 +245,41 @@ pdf_cell_layout(struct pdf_doc *d, struct pdf_shaper *sh,
 		bool head)
 {
 	enum pdf_align al = head ? PDF_CENTER : b->cols[col].align;
-	PangoLayout *lay;
+	PangoLayout *lay, *had;
+	PangoRectangle log;
 	double w;
 	char *key;
 
 	pdf_table_x(d, b, col, &w);
 	w -= 2 * d->th.table_pad;
 	key = cell_key(t, w, al, head);
-	if (key != NULL && (lay = g_hash_table_lookup(sh->cells, key))) {
-		g_free(key);
-		return g_object_ref(lay);
+	if (key != NULL) {
+		g_mutex_lock(&d->cells_mu);
+		lay = g_hash_table_lookup(d->cells, key);
+		if (lay != NULL)
+			g_object_ref(lay);
+		g_mutex_unlock(&d->cells_mu);
+		if (lay != NULL) {
+			g_free(key);
+			return lay;
+		}
 	}
 	lay = text_layout(d, sh, t, head ? PDF_HEAD : PDF_CELL, w, al);
-	if (key != NULL)
-		g_hash_table_insert(sh->cells, key, g_object_ref(lay));
-	return lay;
+	pango_layout_get_extents(lay, NULL, &log); /* laid out */
+	if (key == NULL)
+		return lay;
+	g_mutex_lock(&d->cells_mu);
+	had = g_hash_table_lookup(d->cells, key);
+	if (had == NULL)
+		g_hash_table_insert(d->cells, key, g_object_ref(lay));
+	else /* the other thread was quicker */
+		g_object_ref(had);
+	g_mutex_unlock(&d->cells_mu);
+	if (had == NULL)
+		return lay;
+	g_free(key);
+	g_object_unref(lay);
+	return had;
 }
 
 /* A new block of KIND appended to D. */
@@ -384,6 +407,8 @@ pdf_para(struct pdf_doc *d, enum pdf_role role, struct pdf_text *t,
 		b->o = *o;
 		b->o.marker = g_strdup(o->marker);
 		b->o.dest = g_strdup(o->dest);
+		if (b->o.dest != NULL)
+			g_hash_table_add(d->names, (char *)b->o.dest);
 		b->o.outline_title = g_strdup(o->outline_title);
 		b->o.mark = g_strdup(o->mark);
 		b->o.toc = g_strdup(o->toc);
@@ -460,13 +485,18 @@ pdf_doc_new(const char *theme_dir, const char *fonts_dir, bool cover)
 					 g_free);
 	d->cover = cover;
 	d->note_nums = g_hash_table_new(NULL, NULL);
+	d->names = g_hash_table_new(g_str_hash, g_str_equal);
+	d->cells = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					 g_object_unref);
+	g_mutex_init(&d->cells_mu);
+	g_mutex_init(&d->mu);
+	g_cond_init(&d->cond);
+	d->fonts_dir = g_strdup(fonts_dir);
 	d->open_table = -1;
 	if (pdf_theme_load(&d->th, theme_dir) < 0)
 		goto fail;
 	d->nsh = g_get_num_processors() > 1 ? PDF_SHAPERS : 1;
 	for (int k = 0; k < d->nsh; k++) {
-		d->sh[k].cells = g_hash_table_new_full(
-			g_str_hash, g_str_equal, g_free, g_object_unref);
 		if ((d->sh[k].ctx = pdf_font_context(fonts_dir)) == NULL)
 			goto fail;
 	}
@@ -502,10 +532,14 @@ pdf_doc_free(struct pdf_doc *d)
 	g_ptr_array_free(d->pages, TRUE);
 	g_hash_table_destroy(d->dests);
 	g_hash_table_destroy(d->note_nums);
+	g_hash_table_destroy(d->names);
+	g_mutex_clear(&d->mu);
+	g_cond_clear(&d->cond);
+	g_free(d->fonts_dir);
 	g_ptr_array_free(d->blocks, TRUE); /* before the contexts */
+	g_hash_table_destroy(d->cells);    /* so are shared layouts */
+	g_mutex_clear(&d->cells_mu);
 	for (int k = 0; k < PDF_SHAPERS; k++) {
-		if (d->sh[k].cells != NULL)
-			g_hash_table_destroy(d->sh[k].cells);
 		if (d->sh[k].ctx != NULL)
 			g_object_unref(d->sh[k].ctx);
 	}

@@ -9,8 +9,10 @@
  * breaks the result into A4 pages (orphans, widows, keep-with-next,
  * footnotes at the foot of the page that refers to them, table rows with
  * the header repeated, rows taller than a page cut between lines), then
- * draws the pages on a cairo PDF surface (pdf_page.c) with the running
- * header, the folio, the outline, named destinations and links.  Page
+ * draws the pages (pdf_page.c) on a cairo PDF surface (pdf_emit.c,
+ * pdf_write.c: a page is written as soon as it is placed, while later
+ * blocks are still being shaped) with the running header, the folio, the
+ * outline, named destinations and links.  Page
  * numbers are known before anything is drawn, so contents entries print
  * them.  Line breaking is pango's (UAX #14 with Japanese line-start and
  * line-end prohibitions, checked by tests/e2e/pdf_*.sh).

@@ -1,25 +1,20 @@
 /*
- * pdf_page: drawing the paginated blocks on a cairo PDF surface — the
- * running header and folio, paragraphs line by line, tables with their
- * header rows, contents entries with leaders and page numbers — and the
- * PDF features: outline, named destinations, links and metadata.  The
- * file is written beside the target and renamed over it at the end.
+ * pdf_page: the paginated blocks as cairo calls, recorded page by page
+ * for pdf_emit.c to replay on the PDF surface — the running header and
+ * folio, paragraphs line by line, tables with their header rows,
+ * contents entries with leaders and page numbers — and the PDF features:
+ * outline, named destinations and links.  It runs in a thread of its
+ * own while the main thread writes the pages before (pdf_emit.h).
  */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
-#include <cairo-pdf.h>
-#include <glib/gstdio.h>
-
-#include "diag.h"
-#include "fsio.h"
-#include "pdf_priv.h"
+#include "pdf_emit.h"
 
 #define OUTLINE_DEPTH 8
 
-/* Glyphs of consecutive runs gathered for one cairo call. */
+/* Glyphs of consecutive runs gathered for one cairo call: the buffers
+ * of the page's recording. */
 struct glyphs {
 	GArray *g;        /* cairo_glyph_t */
 	GArray *cl;       /* cairo_text_cluster_t */
@@ -30,37 +25,66 @@ struct glyphs {
 
 struct painter {
 	struct pdf_doc *d;
-	cairo_surface_t *s;
-	cairo_t *cr;
-	int outline[OUTLINE_DEPTH]; /* last item at each level */
+	struct pdf_ops *o;          /* the page being recorded */
 	struct glyphs gs;           /* show_line's buffers */
+	GHashTable *small;          /* "role|text" → PangoLayout *: running
+				       headers, folios, markers, page
+				       numbers, each shaped once */
+	PangoFontDescription *chrome; /* running header and folio font */
+	GArray *rules;              /* the page's thin rules: x0, y0, x1, y1 */
+	PangoContext *ctx;          /* for those: the painter's own, as the
+				       measuring threads may still be using
+				       theirs */
 };
 
-/* Set the source colour of CR to C. */
+/* Set the source colour to C. */
 static void
-rgb(cairo_t *cr, const struct pdf_rgb *c)
+rgb(struct painter *p, const struct pdf_rgb *c)
 {
-	cairo_set_source_rgb(cr, c->r, c->g, c->b);
+	pdf_ops_rgb(p->o, c->r, c->g, c->b);
 }
 
-/* Draw the glyphs gathered in GS with one cairo call and empty it. */
+/* Draw the glyphs gathered in GS with one cairo call. */
 static void
 flush(struct painter *p, struct glyphs *gs)
 {
-	if (gs->g->len > 0 || gs->cl->len > 0) {
-		cairo_set_source_rgb(p->cr, (gs->rgb >> 16) / 255.0,
-				     ((gs->rgb >> 8) & 0xff) / 255.0,
-				     (gs->rgb & 0xff) / 255.0);
-		cairo_set_scaled_font(p->cr, gs->font);
-		cairo_show_text_glyphs(p->cr, gs->utf8->str, (int)gs->utf8->len,
-				       (cairo_glyph_t *)gs->g->data,
-				       (int)gs->g->len,
-				       (cairo_text_cluster_t *)gs->cl->data,
-				       (int)gs->cl->len, 0);
+	pdf_ops_show(p->o, gs->font, (gs->rgb >> 16) / 255.0,
+		     ((gs->rgb >> 8) & 0xff) / 255.0,
+		     (gs->rgb & 0xff) / 255.0);
+}
+
+/*
+ * A thin rule from X0, Y0 to X1, Y1 in the rule colour: the running
+ * header's, headings', tables', the footnotes'.  All of a page's are
+ * stroked as one path when the page is done (stroke_rules): each cairo
+ * operation costs a pass of analysis, and a rule between two runs of
+ * text breaks them into two text objects.  Rules cross no glyphs, so
+ * drawing them last changes nothing on the page.
+ */
+static void
+rule(struct painter *p, double x0, double y0, double x1, double y1)
+{
+	double r[4] = {x0, y0, x1, y1};
+
+	g_array_append_vals(p->rules, r, 4);
+}
+
+/* The page's rules, one stroke. */
+static void
+stroke_rules(struct painter *p)
+{
+	const double *r = (const double *)p->rules->data;
+
+	if (p->rules->len == 0)
+		return;
+	for (guint i = 0; i < p->rules->len; i += 4) {
+		pdf_ops_move(p->o, r[i], r[i + 1]);
+		pdf_ops_line(p->o, r[i + 2], r[i + 3]);
 	}
-	g_array_set_size(gs->g, 0);
-	g_array_set_size(gs->cl, 0);
-	g_string_truncate(gs->utf8, 0);
+	rgb(p, &p->d->th.line);
+	pdf_ops_width(p->o, p->d->th.rule);
+	pdf_ops_stroke(p->o);
+	g_array_set_size(p->rules, 0);
 }
 
 /* Colour C as 0xrrggbb. */
@@ -165,9 +189,7 @@ show_line(struct painter *p, PangoLayoutLine *line, double x, double y,
 			c = pack(base);
 		if (has_unknown(run)) { /* pango draws its hex box */
 			flush(p, gs);
-			rgb(p->cr, base);
-			cairo_move_to(p->cr, x, y);
-			pango_cairo_show_glyph_item(p->cr, text, run);
+			pdf_ops_run(p->o, line->layout, run, x, y, base);
 			x += (double)pango_glyph_string_get_width(run->glyphs) /
 			     PANGO_SCALE;
 			continue;
@@ -200,6 +222,35 @@ show_layout(struct painter *p, PangoLayout *lay, double x, double y,
 	pango_layout_iter_free(it);
 }
 
+/*
+ * A one-line layout of S in ROLE's font, or in the chrome's if ROLE is
+ * PDF_ROLE__MAX (cut short with an ellipsis at the text width).
+ * Running headers, folios, list markers and page numbers repeat, so each
+ * is shaped once and kept until the end; borrowed.
+ */
+static PangoLayout *
+small_layout(struct painter *p, int role, const char *s)
+{
+	char *key = g_strdup_printf("%d|%s", role, s);
+	PangoLayout *lay = g_hash_table_lookup(p->small, key);
+
+	if (lay != NULL) {
+		g_free(key);
+		return lay;
+	}
+	lay = pango_layout_new(p->ctx);
+	pango_layout_set_font_description(
+		lay, role < PDF_ROLE__MAX ? p->d->font[role] : p->chrome);
+	pango_layout_set_text(lay, s, -1);
+	if (role == PDF_ROLE__MAX) {
+		pango_layout_set_width(lay,
+				       (int)(p->d->text_w * PANGO_SCALE));
+		pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
+	}
+	g_hash_table_insert(p->small, key, lay);
+	return lay;
+}
+
 /* Draw plain text S in the chrome style, aligned at X (left, centre or
  * right edge by ALIGN) on baseline Y, cut short with an ellipsis if it
  * is wider than the text block. */
@@ -207,30 +258,17 @@ static void
 chrome_text(struct painter *p, const char *s, double x, double y,
 	    enum pdf_align align)
 {
-	PangoLayout *lay = pango_layout_new(p->d->ctx);
-	PangoFontDescription *f = pango_font_description_copy(
-		p->d->font[PDF_SMALL]);
+	PangoLayout *lay = small_layout(p, PDF_ROLE__MAX, s);
 	PangoRectangle log;
 
-	flush(p, &p->gs);
-	pango_font_description_set_family(f, p->d->th.sans);
-	pango_font_description_set_size(
-		f, (int)(p->d->th.chrome_size * PANGO_SCALE));
-	pango_layout_set_font_description(lay, f);
-	pango_layout_set_text(lay, s, -1);
-	pango_layout_set_width(lay, (int)(p->d->text_w * PANGO_SCALE));
-	pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
 	pango_layout_get_extents(lay, NULL, &log);
 	if (align == PDF_CENTER)
 		x -= (double)log.width / PANGO_SCALE / 2;
 	else if (align == PDF_RIGHT)
 		x -= (double)log.width / PANGO_SCALE;
-	rgb(p->cr, &p->d->th.chrome);
-	cairo_move_to(p->cr, x, y - (double)pango_layout_get_baseline(lay) /
-					    PANGO_SCALE);
-	pango_cairo_show_layout(p->cr, lay);
-	pango_font_description_free(f);
-	g_object_unref(lay);
+	show_layout(p, lay, x, y - (double)pango_layout_get_baseline(lay) /
+					   PANGO_SCALE, &p->d->th.chrome);
+	flush(p, &p->gs);
 }
 
 /* The running header (the part or section in force) and the folio. */
@@ -245,11 +283,7 @@ draw_chrome(struct painter *p, const struct pdf_page *pg, int num)
 		return;
 	if (pg->mark != NULL) {
 		chrome_text(p, pg->mark, th->left, y, PDF_LEFT);
-		rgb(p->cr, &th->line);
-		cairo_set_line_width(p->cr, th->rule);
-		cairo_move_to(p->cr, th->left, y + 4);
-		cairo_line_to(p->cr, th->page_w - th->right, y + 4);
-		cairo_stroke(p->cr);
+		rule(p, th->left, y + 4, th->page_w - th->right, y + 4);
 	}
 	snprintf(folio, sizeof(folio), "%d", num);
 	chrome_text(p, folio, th->page_w / 2, th->page_h - th->bottom +
@@ -267,13 +301,11 @@ link_rect(struct painter *p, const char *dest, double x, double y, double w,
 {
 	char *a;
 
-	if (!g_hash_table_contains(p->d->dests, dest))
+	if (!g_hash_table_contains(p->d->names, dest))
 		return;
 	a = g_strdup_printf("dest='%s' rect=[%.2f %.2f %.2f %.2f]", dest, x, y,
 			    w, h);
-	cairo_tag_begin(p->cr, CAIRO_TAG_LINK, a);
-	cairo_tag_end(p->cr, CAIRO_TAG_LINK);
-	g_free(a);
+	pdf_ops_tag(p->o, CAIRO_TAG_LINK, a);
 }
 
 /* The destination, and the outline item, of a block's first line. */
@@ -286,18 +318,11 @@ anchor(struct painter *p, const struct pdf_block *b, double x, double y)
 		return;
 	char *a = g_strdup_printf("name='%s' x=%.2f y=%.2f", b->o.dest, x,
 				  y > 12 ? y - 12 : 0);
-	cairo_tag_begin(p->cr, CAIRO_TAG_DEST, a);
-	cairo_tag_end(p->cr, CAIRO_TAG_DEST);
-	g_free(a);
+	pdf_ops_tag(p->o, CAIRO_TAG_DEST, a);
 	if (lv < 1 || lv >= OUTLINE_DEPTH || b->o.outline_title == NULL)
 		return;
-	a = g_strdup_printf("dest='%s'", b->o.dest);
-	p->outline[lv] = cairo_pdf_surface_add_outline(
-		p->s, p->outline[lv - 1], b->o.outline_title, a,
-		lv == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
-	for (int i = lv + 1; i < OUTLINE_DEPTH; i++)
-		p->outline[i] = p->outline[lv];
-	g_free(a);
+	pdf_ops_outline(p->o, lv, b->o.outline_title,
+			g_strdup_printf("dest='%s'", b->o.dest));
 }
 
 /* Links inside the lines [FROM, TO) of a paragraph drawn at X0, Y0. */
@@ -329,6 +354,39 @@ text_links(struct painter *p, const struct pdf_block *b, PangoLayout *lay,
 	}
 }
 
+/*
+ * A leader: dots of 1 pt on the grid X, X + step … (so that the leaders
+ * of all entries line up) from FROM to before TO, on Y.  One stroke of a
+ * dashed line with round caps — zero-length dashes, each a round dot —
+ * rather than a circle path per dot: a contents page of circles is
+ * hundreds of kilobytes of curves for cairo to print and compress.
+ */
+static void
+leader(struct painter *p, double x, double from, double to, double y)
+{
+	const struct pdf_theme *th = &p->d->th;
+	double step = th->leader_step, dash[2] = {0, step}, last;
+
+	while (x < from)
+		x += step;
+	if (x >= to)
+		return;
+	last = x + step * (int)((to - x) / step);
+	if (last >= to) /* to on the grid: that dot is not drawn */
+		last -= step;
+	flush(p, &p->gs);
+	pdf_ops_save(p->o);
+	rgb(p, &th->line);
+	pdf_ops_width(p->o, 1);
+	pdf_ops_round_cap(p->o);
+	pdf_ops_dash(p->o, dash[0], dash[1]);
+	pdf_ops_move(p->o, x, y);
+	/* a little past the last dot, which rounding must not drop */
+	pdf_ops_line(p->o, last + step / 4, y);
+	pdf_ops_stroke(p->o);
+	pdf_ops_restore(p->o);
+}
+
 /* The contents entry's leader dots and page number after line LAST. */
 static void
 toc_number(struct painter *p, const struct pdf_block *b,
@@ -342,28 +400,16 @@ toc_number(struct painter *p, const struct pdf_block *b,
 	double right = th->left + p->d->text_w, nx, step = th->leader_step;
 
 	snprintf(num, sizeof(num), "%d", t ? t->page : 0);
-	lay = pango_layout_new(p->d->ctx);
-	pango_layout_set_font_description(lay, p->d->font[b->role]);
-	pango_layout_set_text(lay, num, -1);
+	lay = small_layout(p, b->role, num);
 	pango_layout_get_extents(lay, NULL, &log);
 	nx = right - (double)log.width / PANGO_SCALE;
 	show_layout(p, lay, nx,
 		    base - (double)pango_layout_get_baseline(lay) / PANGO_SCALE,
 		    &th->role[b->role].color);
-	g_object_unref(lay);
-	/* the dots sit on a grid from the right edge, so the leaders of
-	 * all entries line up; one path, one fill */
-	flush(p, &p->gs);
-	rgb(p->cr, &th->line);
-	for (double x = right - step * (int)((right - x0 - last->x -
-						last->width) / step);
-	     x < nx - step / 2; x += step) {
-		if (x < x0 + last->x + last->width + step / 2)
-			continue;
-		cairo_new_sub_path(p->cr);
-		cairo_arc(p->cr, x, base - 0.6, 0.5, 0, 2 * G_PI);
-	}
-	cairo_fill(p->cr);
+	leader(p, right - step * (int)((right - x0 - last->x - last->width) /
+				       step),
+	       x0 + last->x + last->width + step / 2, nx - step / 2,
+	       base - 0.6);
 }
 
 /* Lines [F->from, F->to) of paragraph B. */
@@ -379,15 +425,12 @@ draw_para(struct painter *p, struct pdf_block *b, const struct pdf_frag *f)
 	if (f->from == 0)
 		anchor(p, b, th->left + b->o.indent, y0);
 	if (f->from == 0 && b->o.marker != NULL) { /* first: reading order */
-		PangoLayout *m = pango_layout_new(p->d->ctx);
-		pango_layout_set_font_description(m, p->d->font[b->role]);
-		pango_layout_set_text(m, b->o.marker, -1);
+		PangoLayout *m = small_layout(p, b->role, b->o.marker);
 		show_layout(p, m, th->left + b->o.indent,
 			    y0 + ln[0].base -
 				    (double)pango_layout_get_baseline(m) /
 					    PANGO_SCALE,
 			    &th->role[b->role].color);
-		g_object_unref(m);
 	}
 	for (int i = f->from; i < f->to; i++)
 		show_line(p, pango_layout_get_line_readonly(lay, i),
@@ -406,14 +449,9 @@ draw_para(struct painter *p, struct pdf_block *b, const struct pdf_frag *f)
 		b->lay = NULL;
 	}
 	if (b->o.rule_below && f->to == (int)b->lines->len) {
-		flush(p, &p->gs);
 		double y = y0 + ln[f->to - 1].base +
 			   0.4 * th->role[b->role].size;
-		rgb(p->cr, &th->line);
-		cairo_set_line_width(p->cr, th->rule);
-		cairo_move_to(p->cr, th->left + b->o.indent, y);
-		cairo_line_to(p->cr, th->left + p->d->text_w, y);
-		cairo_stroke(p->cr);
+		rule(p, th->left + b->o.indent, y, th->left + p->d->text_w, y);
 	}
 }
 
@@ -459,10 +497,10 @@ draw_row(struct painter *p, const struct pdf_block *b, int r, double y,
 		h = pdf_row_piece(p->d, b, r, c0, c1);
 	if (head) {
 		flush(p, &p->gs);
-		rgb(p->cr, &th->fill);
-		cairo_rectangle(p->cr, th->left + b->indent, y,
+		rgb(p, &th->fill);
+		pdf_ops_rect(p->o, th->left + b->indent, y,
 				p->d->text_w - b->indent, h);
-		cairo_fill(p->cr);
+		pdf_ops_fill(p->o);
 	}
 	for (int c = 0; c < b->ncols; c++) {
 		struct pdf_cell *cell =
@@ -486,11 +524,7 @@ draw_row(struct painter *p, const struct pdf_block *b, int r, double y,
 	return h;
 }
 
-/*
- * The rules of a table piece TOP to BOTTOM with row edges at EDGES (N of
- * them): one path, one stroke — each cairo operation costs an analysis
- * pass, so a grid of single strokes is slow.
- */
+/* The rules of a table piece with row edges at EDGES (N of them). */
 static void
 draw_grid(struct painter *p, const struct pdf_block *b, const double *edges,
 	  int n)
@@ -498,21 +532,14 @@ draw_grid(struct painter *p, const struct pdf_block *b, const double *edges,
 	const struct pdf_theme *th = &p->d->th;
 	double x0 = th->left + b->indent, x1 = th->left + p->d->text_w;
 
-	flush(p, &p->gs); /* the glyphs before the path */
-	for (int i = 0; i < n; i++) {
-		cairo_move_to(p->cr, x0, edges[i]);
-		cairo_line_to(p->cr, x1, edges[i]);
-	}
+	for (int i = 0; i < n; i++)
+		rule(p, x0, edges[i], x1, edges[i]);
 	for (int c = 0; c <= b->ncols; c++) {
 		double x = c < b->ncols
 				   ? th->left + pdf_table_x(p->d, b, c, NULL)
 				   : x1;
-		cairo_move_to(p->cr, x, edges[0]);
-		cairo_line_to(p->cr, x, edges[n - 1]);
+		rule(p, x, edges[0], x, edges[n - 1]);
 	}
-	rgb(p->cr, &th->line);
-	cairo_set_line_width(p->cr, th->rule);
-	cairo_stroke(p->cr);
 }
 
 /* A change bar in the left margin from Y0 to Y1 (page coordinates). */
@@ -523,11 +550,11 @@ draw_bar(struct painter *p, double y0, double y1)
 	double x = th->left - th->bar_gap;
 
 	flush(p, &p->gs);
-	rgb(p->cr, &th->em);
-	cairo_set_line_width(p->cr, th->bar_width);
-	cairo_move_to(p->cr, x, y0);
-	cairo_line_to(p->cr, x, y1);
-	cairo_stroke(p->cr);
+	rgb(p, &th->em);
+	pdf_ops_width(p->o, th->bar_width);
+	pdf_ops_move(p->o, x, y0);
+	pdf_ops_line(p->o, x, y1);
+	pdf_ops_stroke(p->o);
 }
 
 /* The header rows and body rows [F->from, F->to) of a table. */
@@ -569,13 +596,8 @@ draw_notes(struct painter *p, const struct pdf_page *pg)
 
 	if (pg->notes->len == 0)
 		return;
-	flush(p, &p->gs);
-	rgb(p->cr, &th->line);
-	cairo_set_line_width(p->cr, th->rule);
-	cairo_move_to(p->cr, th->left, th->top + f.y + th->note_gap / 2);
-	cairo_line_to(p->cr, th->left + p->d->text_w / 3,
-		      th->top + f.y + th->note_gap / 2);
-	cairo_stroke(p->cr);
+	rule(p, th->left, th->top + f.y + th->note_gap / 2,
+	     th->left + p->d->text_w / 3, th->top + f.y + th->note_gap / 2);
 	f.y += th->note_gap;
 	for (guint i = 0; i < pg->notes->len; i++) {
 		struct pdf_block *n = g_ptr_array_index(pg->notes, i);
@@ -603,38 +625,7 @@ draw_figure(struct painter *p, const struct pdf_block *b,
 	    const struct pdf_frag *f)
 {
 	flush(p, &p->gs);
-	cairo_save(p->cr);
-	cairo_translate(p->cr, p->d->th.left, p->d->th.top + f->y);
-	b->draw(p->d, p->cr, p->d->text_w, b->space, b->draw_data);
-	cairo_restore(p->cr);
-}
-
-double
-pdf_draw_text(struct pdf_doc *d, void *cr, enum pdf_role role,
-	      const char *s, double x, double y, double w,
-	      enum pdf_align align)
-{
-	PangoLayout *lay = pango_layout_new(d->ctx);
-	const struct pdf_rgb *c = &d->th.role[role].color;
-	int ph;
-
-	pango_layout_set_font_description(lay, d->font[role]);
-	pango_layout_set_text(lay, s, -1);
-	if (w > 0) {
-		pango_layout_set_width(lay, (int)(w * PANGO_SCALE));
-		pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
-		pango_layout_set_alignment(lay, align == PDF_RIGHT
-							? PANGO_ALIGN_RIGHT
-						: align == PDF_CENTER
-							? PANGO_ALIGN_CENTER
-							: PANGO_ALIGN_LEFT);
-	}
-	cairo_set_source_rgb(cr, c->r, c->g, c->b);
-	cairo_move_to(cr, x, y);
-	pango_cairo_show_layout(cr, lay);
-	pango_layout_get_size(lay, NULL, &ph);
-	g_object_unref(lay);
-	return (double)ph / PANGO_SCALE;
+	pdf_ops_figure(p->o, b, p->d->th.left, p->d->th.top + f->y);
 }
 
 /* Page PG, numbered NUM: its chrome and its pieces of blocks. */
@@ -663,113 +654,49 @@ draw_page(struct painter *p, const struct pdf_page *pg, int num)
 	}
 	draw_notes(p, pg);
 	flush(p, &p->gs);
-	cairo_show_page(p->cr);
+	stroke_rules(p);
 }
 
-/* cairo's write function: to the FILE * CLOSURE. */
-static cairo_status_t
-write_stream(void *closure, const unsigned char *data, unsigned int len)
+/* See pdf_emit.h.  Pango is the worker's alone while it records. */
+struct painter *
+pdf_painter_new(struct pdf_doc *d)
 {
-	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
-						    : CAIRO_STATUS_WRITE_ERROR;
+	struct painter *p = g_new0(struct painter, 1);
+
+	p->d = d;
+	p->ctx = pdf_font_context(d->fonts_dir);
+	if (p->ctx == NULL) /* reported; the fonts were read before */
+		p->ctx = g_object_ref(d->ctx);
+	p->small = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					 g_object_unref);
+	p->rules = g_array_new(FALSE, FALSE, sizeof(double));
+	p->chrome = pango_font_description_copy(d->font[PDF_SMALL]);
+	pango_font_description_set_family(p->chrome, d->th.sans);
+	pango_font_description_set_size(p->chrome,
+					(int)(d->th.chrome_size * PANGO_SCALE));
+	return p;
 }
 
-/* Title, author, subject, creator and dates, pinned to M->date. */
-static void
-metadata(cairo_surface_t *s, const struct pdf_meta *m)
+void
+pdf_painter_free(struct painter *p)
 {
-	struct tm tm;
-	char date[32];
-
-	gmtime_r(&m->date, &tm);
-	strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if (m->title != NULL)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
-					       m->title);
-	if (m->author != NULL)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR,
-					       m->author);
-	if (m->subject != NULL)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT,
-					       m->subject);
-	if (m->creator != NULL)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
-					       m->creator);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+	g_hash_table_destroy(p->small);
+	g_array_free(p->rules, TRUE);
+	pango_font_description_free(p->chrome);
+	g_object_unref(p->ctx);
+	g_free(p);
 }
 
-/* Draw every page of D onto the stream F.  Returns 0, or -1 with the
- * cairo status reported against NAME. */
-static int
-draw(struct pdf_doc *d, FILE *f, const char *name, const struct pdf_meta *m)
+/* See pdf_emit.h. */
+void
+pdf_paint_page(struct painter *p, struct pdf_ops *o, int num)
 {
-	struct painter p = {0};
-	cairo_status_t st;
-
-	p.d = d;
-	p.s = cairo_pdf_surface_create_for_stream(write_stream, f,
-						  d->th.page_w, d->th.page_h);
-	cairo_pdf_surface_restrict_to_version(p.s, CAIRO_PDF_VERSION_1_5);
-	metadata(p.s, m);
-	p.cr = cairo_create(p.s);
-	p.gs.g = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
-	p.gs.cl = g_array_new(FALSE, FALSE, sizeof(cairo_text_cluster_t));
-	p.gs.utf8 = g_string_new(NULL);
-	/* a structure tree for the links' structure elements to live in:
-	 * without one cairo 1.16 refers to elements it never writes */
-	cairo_tag_begin(p.cr, "Document", NULL);
-	for (guint i = 0; i < d->pages->len; i++)
-		draw_page(&p, g_ptr_array_index(d->pages, i), (int)i + 1);
-	cairo_tag_end(p.cr, "Document");
-	g_array_free(p.gs.g, TRUE);
-	g_array_free(p.gs.cl, TRUE);
-	g_string_free(p.gs.utf8, TRUE);
-	st = cairo_status(p.cr);
-	cairo_destroy(p.cr);
-	cairo_surface_finish(p.s);
-	if (st == CAIRO_STATUS_SUCCESS)
-		st = cairo_surface_status(p.s);
-	cairo_surface_destroy(p.s);
-	if (st != CAIRO_STATUS_SUCCESS) {
-		diag(S_WRITE, name, 0, 0, cairo_status_to_string(st));
-		return -1;
-	}
-	return 0;
+	p->o = o;
+	o->page = num - 1;
+	p->gs.g = o->glyphs;
+	p->gs.cl = o->clusters;
+	p->gs.utf8 = o->utf8;
+	p->gs.font = NULL;
+	draw_page(p, g_ptr_array_index(p->d->pages, num - 1), num);
 }
 
-/*
- * See pdf_layout.h.  Writes a temporary file beside PATH, checks
- * cairo's status and the stream, then renames it over PATH.
- */
-int
-pdf_doc_write(struct pdf_doc *d, const char *path, const struct pdf_meta *m)
-{
-	char *tmp = g_strdup_printf("%s.XXXXXX", path);
-	FILE *f = NULL;
-	int fd, rc = -1;
-
-	pdf_paginate(d);
-	if ((fd = g_mkstemp(tmp)) < 0 || (f = fdopen(fd, "wb")) == NULL) {
-		diag(S_WRITE, path, 0, 0, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		goto out;
-	}
-	if (draw(d, f, path, m) < 0) {
-		fclose(f);
-		goto out;
-	}
-	if (fsio_close(f, path) < 0)
-		goto out;
-	if (g_chmod(tmp, 0644) < 0 || g_rename(tmp, path) < 0) {
-		diag(S_WRITE, path, 0, 0, strerror(errno));
-		goto out;
-	}
-	rc = (int)d->pages->len;
-out:
-	if (rc < 0 && fd >= 0)
-		g_unlink(tmp);
-	g_free(tmp);
-	return rc;
-}

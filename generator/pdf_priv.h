@@ -1,6 +1,7 @@
 /*
  * pdf_priv: what the typesetter's files share (pdf_theme.c, pdf_font.c,
- * pdf_layout.c, pdf_page.c).  Not for writers: they use pdf_layout.h.
+ * pdf_layout.c, pdf_flow.c, pdf_page.c, pdf_emit.c, pdf_write.c).  Not
+ * for writers: they use pdf_layout.h.
  */
 #ifndef GP_PDF_PRIV_H
 #define GP_PDF_PRIV_H
@@ -117,6 +118,7 @@ struct pdf_block {
 	bool bar;                /* a change bar beside it */
 	pdf_draw_fn draw;        /* PDF_K_FIGURE */
 	void *draw_data;
+	gint measured;           /* set, atomically, once measured */
 };
 
 /* A piece of a block on a page: lines or body rows [from, to). */
@@ -146,20 +148,18 @@ struct pdf_dest {
 /*
  * A shaping context: shaping is half of the typesetter's time, so blocks
  * are measured by two threads, each with a pango context (and font map)
- * of its own — pango font maps are not thread-safe — and its own cache
- * of cell layouts.  cairo gives both the same fonts, so the PDF is the
- * same whichever thread measured a block.
+ * of its own — pango font maps are not thread-safe.  cairo gives both the
+ * same fonts, so the PDF is the same whichever thread measured a block.
  */
 struct pdf_shaper {
 	PangoContext *ctx;
-	GHashTable *cells; /* cell_key → PangoLayout *, shared */
 };
 
 #define PDF_SHAPERS 2
 
 struct pdf_doc {
 	struct pdf_theme th;
-	PangoContext *ctx; /* shapers[0]'s, for drawing */
+	PangoContext *ctx; /* shapers[0]'s, for figures (pdf_draw_text) */
 	struct pdf_shaper sh[PDF_SHAPERS];
 	int nsh;
 	PangoFontDescription *font[PDF_ROLE__MAX];
@@ -171,6 +171,14 @@ struct pdf_doc {
 	double text_w, text_h;
 	int open_table;    /* index of the table being filled, or -1 */
 	bool bar;          /* blocks get change bars (pdf_bar) */
+	char *fonts_dir;
+	GHashTable *names; /* every destination's name: the links that
+			      may be drawn before their target is placed */
+	GMutex mu;         /* with cond: a block has been measured */
+	GCond cond;
+	GHashTable *cells; /* cell_key → PangoLayout *, shared by the
+			      measuring threads under cells_mu */
+	GMutex cells_mu;
 };
 
 /* A layout of block B's paragraph (a new reference), shaped with SH. */
@@ -205,5 +213,18 @@ void pdf_block_free(struct pdf_block *b);
 
 /* Lay out and paginate every block; fills d->pages and d->dests. */
 void pdf_paginate(struct pdf_doc *d);
+
+/*
+ * Pagination while the blocks are being measured: pdf_flow_start starts
+ * measuring every block in d->nsh threads; each pdf_flow_next places the
+ * next block, once it and the blocks it keeps with are measured, and
+ * returns false when all are placed.  Until then the pages before the
+ * last of d->pages are complete, and destinations on them placed.
+ * pdf_flow_end waits for the threads and frees F.
+ */
+struct pdf_flow;
+struct pdf_flow *pdf_flow_start(struct pdf_doc *d);
+bool pdf_flow_next(struct pdf_flow *f);
+void pdf_flow_end(struct pdf_flow *f);
 
 #endif
