@@ -153,6 +153,54 @@ add_run(struct glyphs *gs, const char *text, const PangoGlyphItem *run,
 	*x += (double)run->end_x_offset / PANGO_SCALE;
 }
 
+/* RUN's decorations, from its attributes. */
+enum { DEC_UNDER = 1, DEC_STRIKE = 2 };
+
+static unsigned
+run_decorations(const PangoGlyphItem *run)
+{
+	unsigned d = 0;
+
+	for (GSList *a = run->item->analysis.extra_attrs; a != NULL;
+	     a = a->next) {
+		const PangoAttribute *at = a->data;
+		if (at->klass->type == PANGO_ATTR_UNDERLINE &&
+		    ((PangoAttrInt *)at)->value != PANGO_UNDERLINE_NONE)
+			d |= DEC_UNDER;
+		else if (at->klass->type == PANGO_ATTR_STRIKETHROUGH &&
+			 ((PangoAttrInt *)at)->value)
+			d |= DEC_STRIKE;
+	}
+	return d;
+}
+
+/*
+ * Underline or strike through (DEC) the run of font F drawn from X0 to
+ * X1 on baseline Y, in colour C: a filled bar, its place and thickness
+ * from the font's extents (the strike through the middle of the em box,
+ * where an ideograph's middle is).  Drawn as the glyphs are, since
+ * show_line draws them itself and pango's own decorations with them.
+ */
+static void
+decorate(struct painter *p, unsigned dec, cairo_scaled_font_t *f,
+	 double x0, double x1, double y, guint32 c)
+{
+	cairo_font_extents_t e;
+	double t;
+
+	cairo_scaled_font_extents(f, &e);
+	t = MAX(0.4, (e.ascent + e.descent) / 18);
+	pdf_ops_rgb(p->o, (c >> 16) / 255.0, ((c >> 8) & 0xff) / 255.0,
+		    (c & 0xff) / 255.0);
+	if (dec & DEC_UNDER)
+		pdf_ops_rect(p->o, x0, y + e.descent / 2 - t / 2, x1 - x0, t);
+	if (dec & DEC_STRIKE)
+		pdf_ops_rect(p->o, x0,
+			     y - (e.ascent - e.descent) / 2 - t / 2, x1 - x0,
+			     t);
+	pdf_ops_fill(p->o);
+}
+
 /* Whether RUN has a character that no font in fonts/ has. */
 static bool
 has_unknown(const PangoGlyphItem *run)
@@ -178,6 +226,8 @@ show_line(struct painter *p, PangoLayoutLine *line, double x, double y,
 {
 	struct glyphs *gs = &p->gs;
 	const char *text = pango_layout_get_text(line->layout);
+	double x0;
+	unsigned dec;
 
 	for (GSList *r = line->runs; r != NULL; r = r->next) {
 		PangoGlyphItem *run = r->data;
@@ -199,8 +249,11 @@ show_line(struct painter *p, PangoLayoutLine *line, double x, double y,
 			gs->font = f;
 			gs->rgb = c;
 		}
+		x0 = x;
 		add_run(gs, text, run, &x,
 			y - (double)run->y_offset / PANGO_SCALE);
+		if ((dec = run_decorations(run)) != 0)
+			decorate(p, dec, f, x0, x, y, c);
 	}
 }
 

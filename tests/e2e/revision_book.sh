@@ -62,6 +62,37 @@ for n in range(1, pages + 1):
     # a changed control may run onto the next page, its bar with it
     if n not in changed and n - 1 not in changed and has:
         bad.append("page %d has a change bar but no changed control" % n)
+# deletions struck through, insertions underlined: long unbroken
+# horizontal runs of ink in a row, which glyphs alone never make (the
+# leaders are dotted); on the appendix's first page only its header and
+# heading rules are such runs besides
+def lines(n, ink, minlen):
+    f = open("%s/page-%02d.ppm" % (T, n), "rb").read()
+    m = re.match(rb"P6\s+(\d+)\s+(\d+)\s+255\s", f)
+    w, h = int(m.group(1)), int(m.group(2))
+    px = f[m.end():]
+    rows = []
+    for y in range(h):
+        run = best = 0
+        for x in range(w):
+            if ink(*px[(y * w + x) * 3:(y * w + x) * 3 + 3]):
+                run += 1
+                best = max(best, run)
+            else:
+                run = 0
+        if best >= minlen:
+            rows.append(y)
+    return len([y for i, y in enumerate(rows) if i == 0 or rows[i - 1] != y - 1])
+
+first = 1 + text[:text.index("版への改訂：")].count("\f")
+red = lambda r, g, b: r > 140 and g < 110 and b < 110
+grey = lambda r, g, b: abs(r - g) < 12 and abs(g - b) < 12 and r < 200
+under, struck = lines(first, red, 60), lines(first, grey, 60) - 2
+if under < 3:
+    bad.append("page %d: %d underlined lines, expected the insertions' (3 or more)" % (first, under))
+if struck < 3:
+    bad.append("page %d: %d struck-through lines, expected the deletions' (3 or more)" % (first, struck))
+print("revision appendix, page %d: %d underlined and %d struck-through lines" % (first, under, struck))
 print("revision appendix: %d entries; change bars on pages %s"
       % (len([c for c in d["controls"] if c["status"] != "same"]) + len(d["removed"]),
          sorted(changed)))
