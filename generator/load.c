@@ -620,7 +620,13 @@ walk(struct load *ld, const char *dir, const char *rel)
 	const char *name;
 
 	if (d == NULL) {
+		/* reported in its turn, among the files' messages */
+		struct prep *p = g_new0(struct prep, 1);
+		p->rc = -1;
+		diag_capture(&p->diags);
 		diag(S_DIR, dir, 0, 0, err->message);
+		diag_capture(NULL);
+		g_ptr_array_add(ld->files, p);
 		g_error_free(err);
 		return;
 	}

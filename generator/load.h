@@ -22,7 +22,8 @@ struct load {
 
 /* A Markdown file, read and parsed ahead of its turn (load_prep.c). */
 struct prep {
-	const char *path;     /* in the guideline's file table */
+	const char *path;     /* in the guideline's file table; NULL for a
+				 directory that could not be listed */
 	char *rel;            /* below the content directory */
 	struct source s;
 	struct ydoc y;

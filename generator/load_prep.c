@@ -104,6 +104,8 @@ prep_file(struct prep *p)
 {
 	struct source *s = &p->s;
 
+	if (p->path == NULL) /* a directory that could not be listed */
+		return;
 	diag_capture(&p->diags);
 	p->rc = -1;
 	if (source_read(s, p->path) == 0 && source_split(s, p->path) == 0 &&

@@ -81,5 +81,29 @@ tree items
 } >"$T/items/$C"
 case_ items "duplicate item key 'a'"
 
+# files are read ahead in threads, yet messages come in file order: an
+# unreadable directory's between those of the files around it (as
+# nobody when root, who could read it anyway)
+tree order
+sed -i '2i bogus: 1' "$T/order/I/I.1.md" "$T/order/III/III.1/III.1.1.1.md"
+chmod -R a+rX "$T/order" && chmod a+x "$T" "$(dirname "$T")"
+chmod 000 "$T/order/II/II.1"
+run=()
+[ "$(id -u)" -ne 0 ] || run=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+"${run[@]}" "$GP" check --content "$T/order" 2>&1 |
+	sed -E 's/(:[0-9]+)*: error: /: /; s/: Error opening.*//' >"$T/order.err"
+printf '%s\n' "guidepress: $T/order/I/I.1.md: unknown key 'bogus'" \
+	"guidepress: $T/order/II/II.1: cannot list directory" \
+	"guidepress: $T/order/III/III.1/III.1.1.1.md: unknown key 'bogus'" \
+	>"$T/order.want"
+if head -3 "$T/order.err" | cmp -s - "$T/order.want"; then
+	echo "ok   order"
+else
+	echo "FAIL order: messages out of file order"
+	diff "$T/order.want" "$T/order.err" | head -8
+	fails=$((fails + 1))
+fi
+chmod 755 "$T/order/II/II.1"
+
 echo "pathological: $fails failed"
 [ "$fails" -eq 0 ]
