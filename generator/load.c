@@ -42,6 +42,8 @@ keep_body(struct guideline *g, struct body *b, struct prep *p)
 		b->src = g_strndup(p->s.body, p->s.body_len);
 		b->len = p->s.body_len;
 	}
+	b->doc = p->doc; /* NULL unless the bodies are held */
+	p->doc = NULL;
 	for (guint i = 0; i < p->links->len; i++)
 		g_ptr_array_add(g->links, g_ptr_array_index(p->links, i));
 	g_ptr_array_set_size(p->links, 0);
@@ -656,11 +658,11 @@ walk(struct load *ld, const char *dir, const char *rel)
 	g_ptr_array_free(names, TRUE);
 }
 
-struct guideline *
-guideline_load(const char *dir)
+static struct guideline *
+load_dir(const char *dir, bool hold)
 {
 	struct guideline *g = g_new0(struct guideline, 1);
-	struct load ld = {0};
+	struct load ld = {.hold = hold};
 
 	g->dir = g_strdup(dir);
 	g->criteria = g_ptr_array_new();
@@ -693,4 +695,16 @@ guideline_load(const char *dir)
 	g_ptr_array_free(ld.sections, TRUE);
 	g_ptr_array_free(ld.controls, TRUE);
 	return g;
+}
+
+struct guideline *
+guideline_load(const char *dir)
+{
+	return load_dir(dir, false);
+}
+
+struct guideline *
+guideline_load_held(const char *dir)
+{
+	return load_dir(dir, true);
 }

@@ -18,6 +18,7 @@ struct load {
 	GPtrArray *files;    /* struct prep *: the Markdown files, in order */
 	GMutex lock;         /* guards the chunks' done (load_prep.c) */
 	GCond done;          /* a chunk was prepared */
+	bool hold;           /* keep every body's parse (body.doc) */
 };
 
 /* A Markdown file, read and parsed ahead of its turn (load_prep.c). */
@@ -31,6 +32,7 @@ struct prep {
 	char *hash;           /* MD5 (hex) of the whole file */
 	bool blank;           /* the body is empty or blank */
 	GPtrArray *links;     /* struct xref *: the body's links to IDs */
+	struct cmark_node *doc; /* the body's parse, when held */
 	char *text, *bp_text; /* md_digest's, of the body */
 	bool bp_not_list;
 	struct diag_capture diags; /* what preparing it reported */

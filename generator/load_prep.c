@@ -79,7 +79,7 @@ collect_links(struct prep *p, cmark_node *doc)
 
 /* Parse P's body, if it has one, and keep its links and texts. */
 static void
-prep_body(struct prep *p)
+prep_body(struct prep *p, bool hold)
 {
 	const char *t = p->s.body;
 	size_t n = p->s.body_len;
@@ -96,11 +96,14 @@ prep_body(struct prep *p)
 	doc = md_parse(p->s.body, p->s.body_len);
 	collect_links(p, doc);
 	md_digest(doc, &p->text, &p->bp_text, &p->bp_not_list);
-	cmark_node_free(doc);
+	if (hold)
+		p->doc = doc;
+	else
+		cmark_node_free(doc);
 }
 
 static void
-prep_file(struct prep *p)
+prep_file(struct prep *p, bool hold)
 {
 	struct source *s = &p->s;
 
@@ -114,7 +117,7 @@ prep_file(struct prep *p)
 		p->rc = 0;
 		p->hash = g_compute_checksum_for_data(
 		    G_CHECKSUM_MD5, (const guchar *)s->buf, s->len);
-		prep_body(p);
+		prep_body(p, hold);
 	}
 	diag_capture(NULL);
 }
@@ -122,6 +125,8 @@ prep_file(struct prep *p)
 void
 prep_free(struct prep *p)
 {
+	if (p->doc != NULL)
+		cmark_node_free(p->doc);
 	ydoc_free(&p->y);
 	source_free(&p->s);
 	g_free(p->hash);
@@ -152,7 +157,7 @@ chunk_run(gpointer data, gpointer unused)
 
 	(void)unused;
 	for (guint i = c->from; i < c->to; i++)
-		prep_file(g_ptr_array_index(c->ld->files, i));
+		prep_file(g_ptr_array_index(c->ld->files, i), c->ld->hold);
 	g_mutex_lock(&c->ld->lock);
 	c->done = true;
 	g_cond_broadcast(&c->ld->done);

@@ -333,9 +333,10 @@ usage:
  * (after printing the summary naming WHAT) or no guideline.yaml.
  */
 static struct guideline *
-load_ok(const char *dir, const char *what)
+load_checked(const char *dir, const char *what, bool hold)
 {
-	struct guideline *g = guideline_load(dir);
+	struct guideline *g = hold ? guideline_load_held(dir)
+				   : guideline_load(dir);
 
 	if (g != NULL)
 		guideline_validate(g);
@@ -345,6 +346,12 @@ load_ok(const char *dir, const char *what)
 		return NULL;
 	}
 	return g;
+}
+
+static struct guideline *
+load_ok(const char *dir, const char *what)
+{
+	return load_checked(dir, what, false);
 }
 
 static int
@@ -396,16 +403,18 @@ cmd_export(const struct opts *o)
  * The guideline of O's content, and with --previous the previous edition
  * and the comparison of the two.  Returns the guideline, or NULL when
  * either edition has errors (WHAT names the command in the summary).
+ * BOOK: a book will be made, so its bodies are held (parsed while
+ * loading, in the loading threads).
  */
 static struct guideline *
-load_editions(const struct opts *o, const char *what, struct guideline **old,
-	      struct gdiff **d)
+load_editions(const struct opts *o, const char *what, bool book,
+	      struct guideline **old, struct gdiff **d)
 {
 	struct guideline *g;
 
 	*old = NULL;
 	*d = NULL;
-	if ((g = load_ok(o->content, what)) == NULL)
+	if ((g = load_checked(o->content, what, book)) == NULL)
 		return NULL;
 	if (o->previous == NULL)
 		return g;
@@ -463,7 +472,7 @@ cmd_build(const struct opts *o)
 
 	if (publish_check_out(o->out, o->content) < 0)
 		return EXIT_USAGE;
-	g = load_editions(o, "build: nothing written", &old, &d);
+	g = load_editions(o, "build: nothing written", !o->no_pdf, &old, &d);
 	if (g == NULL)
 		return diag_exit_status();
 	struct site_opts so = {.theme_dir = o->theme, .base_url = o->base_url,
@@ -504,7 +513,8 @@ cmd_pdf(const struct opts *o)
 	char *dir;
 	int rc;
 
-	if ((g = load_editions(o, "pdf: nothing written", &old, &d)) == NULL)
+	if ((g = load_editions(o, "pdf: nothing written", true, &old, &d)) ==
+	    NULL)
 		return diag_exit_status();
 	struct pdf_opts po = {.theme_dir = o->theme, .fonts_dir = o->fonts,
 			      .diff = d};

@@ -153,6 +153,10 @@ struct guideline {
  * guideline_free. */
 struct guideline *guideline_load(const char *dir);
 
+/* The same, with every body's parse held (as guideline_hold), parsed by
+ * the loading threads: for the book. */
+struct guideline *guideline_load_held(const char *dir);
+
 /* Free G and everything in it.  Accepts NULL. */
 void guideline_free(struct guideline *g);
 
