@@ -23,8 +23,6 @@ pdfinfo "$T/book.pdf" >"$T/info.txt"
 pdffonts "$T/book.pdf" >"$T/fonts.txt"
 "$GP" export --format json --content content >"$T/guideline.json"
 qpdf --json --json-key=outlines "$T/book.pdf" >"$T/outline.json"
-qpdf --json --json-key=qpdf "$T/book.pdf" >"$T/objects.json"
-qpdf --json --json-key=pages "$T/book.pdf" >"$T/pages.json"
 pdftotext "$T/book.pdf" "$T/all.txt"
 pdftotext -bbox "$T/book.pdf" "$T/bbox.html"
 
@@ -172,32 +170,12 @@ for p, y in sorted(bottom_y.items()):
         fail('page %d ends with a heading: %s' % (p, line[0][1]))
 
 # the contents are links, each to the page that its number names
-objs = {k.replace('obj:', ''): v.get('value') for k, v in
-        json.load(open(T + '/objects.json'))['qpdf'][1].items()}
-pages = json.load(open(T + '/pages.json'))['pages']
-page_no = {p['object']: p['pageposfrom1'] for p in pages}
-deref = lambda v: objs[v] if isinstance(v, str) and v.endswith(' R') else v
-
-def names(node, out):
-    node = deref(node)
-    kv = node.get('/Names', [])
-    for k, v in zip(kv[::2], kv[1::2]):
-        out[k] = deref(v)
-    for kid in node.get('/Kids', []):
-        names(kid, out)
-    return out
-
-root = deref(objs['trailer']['/Root'])
-named = names(deref(deref(root['/Names'])['/Dests']), {})
+sys.path.insert(0, 'tests/e2e')
+from pdflinks import Links
 numbers = [int(w) for p, x0, y0, x1, y1, w in words
            if p == 2 and w.isdigit() and x1 > W - right - 1
            and y1 <= H - bottom]
-targets = []
-for a in deref(objs[pages[1]['object']].get('/Annots', [])):
-    d = deref(a).get('/Dest')
-    d = named.get(d, d) if isinstance(d, str) else d
-    d = d.get('/D') if isinstance(d, dict) else d
-    targets.append(page_no.get(d[0]) if isinstance(d, list) else None)
+targets = Links(T + '/book.pdf').targets(2)
 entries = len(g['parts']) + sum(len(p['sections']) for p in g['parts']) + 2
 if len(targets) != entries or None in targets:
     fail('contents links: %d of %d resolve' % (

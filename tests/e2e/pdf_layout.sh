@@ -61,13 +61,10 @@ qpdf --check "$T/book.pdf" >/dev/null
 
 # the cross-reference is a link to the control's page
 python3 - "$T/book.pdf" <<'EOF'
-import json, subprocess, sys
+import subprocess, sys
+sys.path.insert(0, 'tests/e2e')
+from pdflinks import Links, qjson
 pdf = sys.argv[1]
-
-def qjson(key):
-    out = subprocess.run(['qpdf', '--json', '--json-key=' + key, pdf],
-                         capture_output=True, text=True, check=True).stdout
-    return json.loads(out)[key]
 
 def find(items):
     for o in items:
@@ -77,43 +74,14 @@ def find(items):
         if r:
             return r
 
-pages = qjson('pages')
-objs = {k[4:]: v.get('value') for k, v in qjson('qpdf')[1].items()}
-target = find(qjson('outlines'))
+target = find(qjson(pdf, 'outlines'))
 text = subprocess.run(['pdftotext', pdf, '-'], capture_output=True,
                       text=True, check=True).stdout.split('\f')
-src = [i for i, p in enumerate(text) if '相互参照の例' in p][0]
-annots = objs[pages[src]['object']].get('/Annots', [])
-if isinstance(annots, str):
-    annots = objs[annots]
-
-def deref(v):
-    return objs[v] if isinstance(v, str) and v.endswith(' R') else v
-
-def names(node, out):  # a name tree: name -> destination
-    node = deref(node)
-    kv = node.get('/Names', [])
-    for k, v in zip(kv[::2], kv[1::2]):
-        out[k] = deref(v)
-    for kid in node.get('/Kids', []):
-        names(kid, out)
-    return out
-
-root = json.loads(subprocess.run(['qpdf', '--json', '--json-key=qpdf', pdf],
-                                 capture_output=True, text=True, check=True
-                                 ).stdout)['qpdf'][1]['trailer']['value']
-named = names(deref(deref(objs[root['/Root']]['/Names'])['/Dests']), {})
-dests = []
-for a in annots:
-    d = objs[a].get('/Dest')
-    d = named.get(d, d) if isinstance(d, str) else d
-    if isinstance(d, dict):
-        d = d.get('/D')
-    if isinstance(d, list):
-        dests.append(d[0])
-if pages[target - 1]['object'] not in dests:
+src = [i for i, p in enumerate(text) if '相互参照の例' in p][0] + 1
+dests = Links(pdf).targets(src)
+if target not in dests:
     print('FAIL: no link from page %d to the page of Ⅲ.4.2.1 (%d): %s'
-          % (src + 1, target, dests))
+          % (src, target, dests))
     sys.exit(1)
 EOF
 
