@@ -6,8 +6,8 @@
  * cmark-gfm tree: a tree weighs five times its text, and at tens of
  * thousands of controls the trees were three quarters of the memory.  A
  * writer that walks a body parses it (body_parse) and frees the tree;
- * a writer that walks every body many times (the book) holds them all
- * (guideline_hold).  What loading, checking and the search need of a
+ * a writer that walks every body many times (the book) has them all
+ * held: parsed by the loading threads and kept (guideline_load_held).  What loading, checking and the search need of a
  * control's body is taken once, at load (md_digest).
  */
 #include <string.h>
@@ -68,32 +68,6 @@ body_clear(struct body *b)
 	g_free(b->src);
 	g_free(b->hash);
 	memset(b, 0, sizeof(*b));
-}
-
-static void
-hold(struct body *b)
-{
-	if (b->doc == NULL)
-		b->doc = body_parse(b);
-}
-
-void
-guideline_hold(struct guideline *g)
-{
-	for (guint i = 0; i < g->parts->len; i++) {
-		struct part *p = g_ptr_array_index(g->parts, i);
-		hold(&p->body);
-		for (guint j = 0; j < p->sections->len; j++)
-			hold(&((struct section *)g_ptr_array_index(
-				   p->sections, j))
-				  ->body);
-	}
-	for (guint i = 0; i < g->orphans->len; i++)
-		hold(&((struct section *)g_ptr_array_index(g->orphans, i))
-			  ->body);
-	for (guint i = 0; i < g->controls->len; i++)
-		hold(&((struct control *)g_ptr_array_index(g->controls, i))
-			  ->body);
 }
 
 /*
@@ -224,7 +198,8 @@ control_text(const struct control *c)
 	return g_strdup(c->text != NULL ? c->text : "");
 }
 
-/* The held parse of B: a writer that asks must have held the bodies. */
+/* The held parse of B: a writer that asks must have loaded the
+ * guideline with guideline_load_held. */
 static cmark_node *
 held(const struct body *b)
 {

@@ -435,14 +435,6 @@ written_status(int rc)
 	return 3;
 }
 
-/* The book of G at PATH: it walks every body, so they are held first. */
-static int
-book(struct guideline *g, const char *path, const struct pdf_opts *po)
-{
-	guideline_hold(g);
-	return pdf_book_write(g, path, po);
-}
-
 /*
  * Put the finished build TMP in the place of OUT: merged into a previous
  * build (only changed files are replaced), else swapped in whole.
@@ -483,7 +475,7 @@ cmd_build(const struct opts *o)
 		goto out;
 	pdf = g_build_filename(tmp, "guideline.pdf", NULL);
 	if (site_write(g, tmp, &so) < 0 ||
-	    (!o->no_pdf && book(g, pdf, &po) < 0)) {
+	    (!o->no_pdf && pdf_book_write(g, pdf, &po) < 0)) {
 		publish_abort(tmp);
 		goto out;
 	}
@@ -521,7 +513,7 @@ cmd_pdf(const struct opts *o)
 	dir = g_path_get_dirname(path);
 	g_mkdir_with_parents(dir, 0755);
 	g_free(dir);
-	rc = book(g, path, &po);
+	rc = pdf_book_write(g, path, &po);
 	gdiff_free(d);
 	guideline_free(old);
 	guideline_free(g);

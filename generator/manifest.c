@@ -18,7 +18,6 @@ struct manifest {
 	GHashTable *old; /* path → key, from the previous build */
 	GHashTable *now; /* path → key, this build */
 	GMutex lock;
-	int reused, made;
 };
 
 /* Read DIR's manifest into T (path → key); nothing if it has none. */
@@ -105,7 +104,6 @@ manifest_reuse(struct manifest *m, const char *path, const char *key)
 	if (ok) {
 		g_mutex_lock(&m->lock);
 		g_hash_table_insert(m->now, g_strdup(path), g_strdup(key));
-		m->reused++;
 		g_mutex_unlock(&m->lock);
 	}
 	return ok;
@@ -116,15 +114,7 @@ manifest_record(struct manifest *m, const char *path, const char *key)
 {
 	g_mutex_lock(&m->lock);
 	g_hash_table_insert(m->now, g_strdup(path), g_strdup(key));
-	m->made++;
 	g_mutex_unlock(&m->lock);
-}
-
-void
-manifest_counts(const struct manifest *m, int *reused, int *made)
-{
-	*reused = m->reused;
-	*made = m->made;
 }
 
 static gint

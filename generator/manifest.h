@@ -38,9 +38,6 @@ bool manifest_reuse(struct manifest *m, const char *path, const char *key);
 /* Record that PATH of the new output was made from KEY. */
 void manifest_record(struct manifest *m, const char *path, const char *key);
 
-/* Files reused and files made since manifest_open. */
-void manifest_counts(const struct manifest *m, int *reused, int *made);
-
 /* Write the new manifest into the new output; 0 or -1 after reporting. */
 int manifest_write(struct manifest *m);
 

@@ -4,7 +4,8 @@
  * One guideline owns everything below it; guideline_free releases it
  * all.  Strings are UTF-8 and owned by the structure that holds them.
  * Markdown bodies are kept as written; a writer parses one with
- * body_parse when it walks it, or holds them all (guideline_hold).
+ * body_parse when it walks it, or the guideline is loaded with them all
+ * held (guideline_load_held).
  */
 #ifndef GP_MODEL_H
 #define GP_MODEL_H
@@ -32,7 +33,7 @@ struct body {
 	char *src;              /* the Markdown as written; NULL when the
 				   file has no body */
 	size_t len;
-	struct cmark_node *doc; /* its parse while held (guideline_hold),
+	struct cmark_node *doc; /* its parse when held (guideline_load_held),
 				   else NULL */
 	int first_line;
 	char *hash;             /* MD5 (hex) of the whole source file: what
@@ -153,8 +154,8 @@ struct guideline {
  * guideline_free. */
 struct guideline *guideline_load(const char *dir);
 
-/* The same, with every body's parse held (as guideline_hold), parsed by
- * the loading threads: for the book. */
+/* The same, with every body's parse kept in body.doc (held), parsed by
+ * the loading threads: for the book, which walks them many times. */
 struct guideline *guideline_load_held(const char *dir);
 
 /* Free G and everything in it.  Accepts NULL. */
@@ -197,10 +198,6 @@ struct cmark_node *body_parse(const struct body *b);
 /* Free what B holds and zero it. */
 void body_clear(struct body *b);
 
-/* Parse every body of G and keep the trees (body.doc) until
- * guideline_free, for writers that walk them many times. */
-void guideline_hold(struct guideline *g);
-
 /* What a control keeps of its parsed body DOC: the plain text before the
  * best practices, the best practices' plain text (NULL if none), and
  * whether a ベストプラクティス heading has no list after it. */
@@ -217,7 +214,7 @@ struct cmark_node *md_bp_heading(struct cmark_node *doc);
 /* The ordered list of best practices in a body's tree, or NULL. */
 struct cmark_node *md_best_practices(struct cmark_node *doc);
 
-/* The same for C's held body (guideline_hold). */
+/* The same for C's held body (guideline_load_held). */
 struct cmark_node *control_bp_heading(const struct control *c);
 struct cmark_node *control_best_practices(const struct control *c);
 
