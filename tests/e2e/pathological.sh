@@ -5,10 +5,7 @@
 # quickly with the right message and no crash.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-GP=${GP:-build/guidepress}
-T=${GP_TMP:-$(mktemp -d)}/pathological
-rm -rf "$T"
-mkdir -p "$T"
+. tests/e2e/common.sh
 fails=0
 C=III/III.1/III.1.1.1.md
 

@@ -6,10 +6,7 @@
 # same bytes twice for the same SOURCE_DATE_EPOCH.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-GP=${GP:-build/guidepress}
-T=${GP_TMP:-$(mktemp -d)}/pdf_book
-rm -rf "$T"
-mkdir -p "$T"
+. tests/e2e/common.sh
 export SOURCE_DATE_EPOCH=1201651200 # 2008-01-30T00:00:00Z
 
 "$GP" pdf --content content -o "$T/book.pdf"

@@ -8,10 +8,7 @@
 # leaves the old PDF in place.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-GP=${GP:-build/guidepress}
-T=${GP_TMP:-$(mktemp -d)}/pdf_layout
-rm -rf "$T"
-mkdir -p "$T"
+. tests/e2e/common.sh
 cp -r content "$T/content"
 
 page=$T/content/I/I.8.md

@@ -8,10 +8,7 @@
 # note wraps inside the margins.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-GP=${GP:-build/guidepress}
-T=${GP_TMP:-$(mktemp -d)}/report
-rm -rf "$T"
-mkdir -p "$T"
+. tests/e2e/common.sh
 jar=tests/node_modules/vnu-jar/build/dist/vnu.jar
 [ -f "$jar" ] || { echo "FAIL $jar missing: run npm ci --prefix tests"; exit 1; }
 

@@ -8,10 +8,7 @@
 # they were, modification time included.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-GP=${GP:-build/guidepress}
-T=${GP_TMP:-$(mktemp -d)}/revision_site
-rm -rf "$T"
-mkdir -p "$T"
+. tests/e2e/common.sh
 export SOURCE_DATE_EPOCH=1700000000
 
 "$GP" build --content tests/diff/new --previous tests/diff/old \

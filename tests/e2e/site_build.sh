@@ -4,10 +4,7 @@
 # publishing (a failed build leaves the old site as it was).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-GP=${GP:-build/guidepress}
-T=${GP_TMP:-$(mktemp -d)}/site_build
-rm -rf "$T"
-mkdir -p "$T"
+. tests/e2e/common.sh
 export SOURCE_DATE_EPOCH=1201651200
 fail=0
 bad() { echo "FAIL $*"; fail=1; }

@@ -5,12 +5,9 @@
 # attribution, two controls), where optional parts are left out.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-GP=${GP:-build/guidepress}
-T=${GP_TMP:-$(mktemp -d)}/site_html
+. tests/e2e/common.sh
 jar=tests/node_modules/vnu-jar/build/dist/vnu.jar
 [ -f "$jar" ] || { echo "FAIL $jar missing: run npm ci --prefix tests"; exit 1; }
-rm -rf "$T"
-mkdir -p "$T"
 for c in content tests/regress/base; do
 	out=$T/$(basename "$c")
 	"$GP" build --content "$c" --out "$out" >"$T/log" 2>&1 ||

@@ -4,10 +4,7 @@
 # smallest valid one.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-GP=${GP:-build/guidepress}
-T=${GP_TMP:-$(mktemp -d)}/site_links
-rm -rf "$T"
-mkdir -p "$T"
+. tests/e2e/common.sh
 for c in content tests/regress/base; do
 	out=$T/$(basename "$c")
 	"$GP" build --content "$c" --out "$out" >"$T/log" 2>&1 ||
