@@ -5,7 +5,7 @@
 # quickly with the right message and no crash.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-. tests/e2e/common.sh
+. tests/e2e/lib/common.sh
 fails=0
 C=III/III.1/III.1.1.1.md
 

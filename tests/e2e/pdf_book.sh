@@ -6,7 +6,7 @@
 # same bytes twice for the same SOURCE_DATE_EPOCH.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-. tests/e2e/common.sh
+. tests/e2e/lib/common.sh
 export SOURCE_DATE_EPOCH=1201651200 # 2008-01-30T00:00:00Z
 
 "$GP" pdf --content content -o "$T/book.pdf"

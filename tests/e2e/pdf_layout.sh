@@ -8,7 +8,7 @@
 # leaves the old PDF in place.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-. tests/e2e/common.sh
+. tests/e2e/lib/common.sh
 cp -r content "$T/content"
 
 page=$T/content/I/I.8.md

@@ -8,7 +8,7 @@
 # note wraps inside the margins.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-. tests/e2e/common.sh
+. tests/e2e/lib/common.sh
 jar=tests/node_modules/vnu-jar/build/dist/vnu.jar
 [ -f "$jar" ] || { echo "FAIL $jar missing: run npm ci --prefix tests"; exit 1; }
 

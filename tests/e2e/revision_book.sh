@@ -6,7 +6,7 @@
 # rendered pixels), and pages without changes have none.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-. tests/e2e/common.sh
+. tests/e2e/lib/common.sh
 "$GP" pdf --content tests/diff/new --previous tests/diff/old -o "$T/book.pdf" 2>"$T/err" ||
 	{ cat "$T/err"; exit 1; }
 "$GP" diff tests/diff/old tests/diff/new --format json >"$T/diff.json"

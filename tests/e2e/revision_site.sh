@@ -8,7 +8,7 @@
 # they were, modification time included.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-. tests/e2e/common.sh
+. tests/e2e/lib/common.sh
 export SOURCE_DATE_EPOCH=1700000000
 
 "$GP" build --content tests/diff/new --previous tests/diff/old \

@@ -3,7 +3,7 @@
 # navigation without JavaScript, phone width, axe-core accessibility.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-. tests/e2e/common.sh
+. tests/e2e/lib/common.sh
 [ -d tests/node_modules/playwright-core ] && [ -d tests/node_modules/axe-core ] ||
 	{ echo "FAIL tests/node_modules missing: run npm ci --prefix tests"; exit 1; }
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] ||

@@ -4,7 +4,7 @@
 # publishing (a failed build leaves the old site as it was).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-. tests/e2e/common.sh
+. tests/e2e/lib/common.sh
 export SOURCE_DATE_EPOCH=1201651200
 fail=0
 bad() { echo "FAIL $*"; fail=1; }

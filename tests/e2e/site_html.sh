@@ -5,7 +5,7 @@
 # attribution, two controls), where optional parts are left out.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-. tests/e2e/common.sh
+. tests/e2e/lib/common.sh
 jar=tests/node_modules/vnu-jar/build/dist/vnu.jar
 [ -f "$jar" ] || { echo "FAIL $jar missing: run npm ci --prefix tests"; exit 1; }
 for c in content tests/regress/base; do

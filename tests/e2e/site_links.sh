@@ -4,7 +4,7 @@
 # smallest valid one.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-. tests/e2e/common.sh
+. tests/e2e/lib/common.sh
 for c in content tests/regress/base; do
 	out=$T/$(basename "$c")
 	"$GP" build --content "$c" --out "$out" >"$T/log" 2>&1 ||
