@@ -13,6 +13,7 @@
  * Prints "pages seconds": the wall time of the timed part.  OUT must
  * not exist; the pages are written under it with their paths in SITE.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -53,6 +54,9 @@ collect(GPtrArray *pages, const char *root, const char *rel)
 			pg->doc = htmlReadFile(p, "UTF-8",
 					       HTML_PARSE_NOERROR |
 						   HTML_PARSE_NOWARNING);
+			if (pg->doc == NULL)
+				fprintf(stderr, "xml_floor: %s: cannot read "
+						"this page\n", p);
 			g_ptr_array_add(pages, pg);
 		} else {
 			g_free(r);
@@ -143,14 +147,22 @@ main(int argc, char **argv)
 	xmlInitParser();
 	collect(pages, argv[1], "");
 	for (guint i = 0; i < pages->len; i++)
-		if (((struct page *)g_ptr_array_index(pages, i))->doc == NULL) {
-			fprintf(stderr, "xml_floor: cannot read a page\n");
+		if (((struct page *)g_ptr_array_index(pages, i))->doc == NULL)
 			return 1;
-		}
-	if (g_file_test(argv[2], G_FILE_TEST_EXISTS) ||
-	    make_dirs(pages, argv[2]) < 0) {
-		fprintf(stderr, "xml_floor: %s: exists or cannot be made\n",
+	if (pages->len == 0) {
+		fprintf(stderr, "xml_floor: %s: no .html pages; give the "
+				"output directory of a build\n", argv[1]);
+		return 1;
+	}
+	if (g_file_test(argv[2], G_FILE_TEST_EXISTS)) {
+		fprintf(stderr, "xml_floor: %s: already exists; give a new "
+				"directory, so every page is a new file\n",
 			argv[2]);
+		return 1;
+	}
+	if (make_dirs(pages, argv[2]) < 0) {
+		fprintf(stderr, "xml_floor: %s: cannot make directories: "
+				"%s\n", argv[2], g_strerror(errno));
 		return 1;
 	}
 	t0 = g_get_monotonic_time();
@@ -160,7 +172,8 @@ main(int argc, char **argv)
 		g_thread_join(th[i]);
 	t1 = g_get_monotonic_time();
 	if (j.failed) {
-		fprintf(stderr, "xml_floor: a page could not be written\n");
+		fprintf(stderr, "xml_floor: %s: a page could not be written "
+				"(is the disk full?)\n", argv[2]);
 		return 1;
 	}
 	printf("%u %.3f\n", pages->len, (double)(t1 - t0) / 1e6);
