@@ -14,6 +14,7 @@ fresh directory.  Run from the repository root after `make`.
 """
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -76,6 +77,11 @@ def main():
     ap.add_argument('--sizes', default='1000,3000')
     ap.add_argument('--no-weasyprint', action='store_true')
     a = ap.parse_args()
+    if not a.no_weasyprint and shutil.which('weasyprint') is None:
+        sys.exit('bench/pdf.py: weasyprint is not installed (Debian '
+                 'package weasyprint); or run with --no-weasyprint')
+    if not os.access(GP, os.X_OK):
+        sys.exit('bench/pdf.py: %s: not built; run make first' % GP)
     tmp = tempfile.mkdtemp(prefix='gp-bench-pdf.')
     corpora = [('guideline (%s)' % 'content', 'content')]
     for n in [int(s) for s in a.sizes.split(',') if s]:
