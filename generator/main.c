@@ -10,6 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <glib.h>
 
 #include "diag.h"
@@ -27,6 +31,10 @@
 
 #define VERSION "0.1.0"
 #define EXIT_USAGE 64
+
+/* malloc: free memory kept before any is given back; heap growth step */
+#define TRIM_THRESHOLD (512 * 1024 * 1024)
+#define TOP_PAD (64 * 1024 * 1024)
 
 /* Options; each command accepts the ones its mask names. */
 enum {
@@ -710,9 +718,29 @@ out:
 	return written_status(rc);
 }
 
+/*
+ * The typesetter's and the site's threads allocate and free many small
+ * blocks.  By default glibc hands freed memory back to the system as soon
+ * as 128 kB lie free at the top of a heap, and takes it again moments
+ * later; with several threads each round trip is an mprotect or munmap
+ * and a TLB flush on every processor.  Keep what was freed, and grow the
+ * main heap in larger steps: the book of bench/pdf.py's 3,000 controls
+ * drops from 0.85 to 0.79 s and its peak memory does not grow
+ * (bench/README.md).
+ */
+static void
+tune_malloc(void)
+{
+#ifdef __GLIBC__
+	mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD);
+	mallopt(M_TOP_PAD, TOP_PAD);
+#endif
+}
+
 int
 main(int argc, char **argv)
 {
+	tune_malloc();
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;
