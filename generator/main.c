@@ -725,8 +725,8 @@ out:
  * later; with several threads each round trip is an mprotect or munmap
  * and a TLB flush on every processor.  Keep what was freed, and grow the
  * main heap in larger steps: the book of bench/pdf.py's 3,000 controls
- * drops from 0.85 to 0.79 s and its peak memory does not grow
- * (bench/README.md).
+ * drops from 0.88 to 0.81 s (median of 15 alternating runs) and its
+ * peak memory does not grow (bench/README.md).
  */
 static void
 tune_malloc(void)
