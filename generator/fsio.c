@@ -1,9 +1,13 @@
 /*
  * fsio: reading and atomic writing.
  */
+#define _DEFAULT_SOURCE /* d_type */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -62,4 +66,74 @@ fsio_close(FILE *f, const char *name)
 		return -1;
 	}
 	return 0;
+}
+
+/* What the entry NAME of the open directory D is, by a stat. */
+static enum fsio_kind
+kind_by_stat(DIR *d, const char *name, bool follow)
+{
+	struct stat st;
+
+	if (fstatat(dirfd(d), name, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW) < 0)
+		return FSIO_OTHER;
+	return S_ISDIR(st.st_mode)   ? FSIO_DIR
+	       : S_ISREG(st.st_mode) ? FSIO_FILE
+				     : FSIO_OTHER;
+}
+
+static gint
+cmp_entry(gconstpointer a, gconstpointer b)
+{
+	return strcmp(((const struct fsio_entry *)a)->name,
+		      ((const struct fsio_entry *)b)->name);
+}
+
+GArray *
+fsio_list(const char *dir, bool follow)
+{
+	DIR *d = opendir(dir);
+	GArray *a;
+	struct dirent *e;
+
+	if (d == NULL)
+		return NULL;
+	a = g_array_new(FALSE, FALSE, sizeof(struct fsio_entry));
+	errno = 0;
+	while ((e = readdir(d)) != NULL) {
+		struct fsio_entry x = {NULL, FSIO_OTHER};
+
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		x.name = g_strdup(e->d_name);
+		if (e->d_type == DT_DIR)
+			x.kind = FSIO_DIR;
+		else if (e->d_type == DT_REG)
+			x.kind = FSIO_FILE;
+		else if (e->d_type == DT_UNKNOWN ||
+			 (e->d_type == DT_LNK && follow))
+			x.kind = kind_by_stat(d, e->d_name, follow);
+		g_array_append_val(a, x);
+		errno = 0;
+	}
+	if (errno != 0) {
+		int saved = errno;
+
+		closedir(d);
+		fsio_list_free(a);
+		errno = saved;
+		return NULL;
+	}
+	closedir(d);
+	g_array_sort(a, cmp_entry);
+	return a;
+}
+
+void
+fsio_list_free(GArray *entries)
+{
+	if (entries == NULL)
+		return;
+	for (guint i = 0; i < entries->len; i++)
+		g_free(g_array_index(entries, struct fsio_entry, i).name);
+	g_array_free(entries, TRUE);
 }

@@ -5,8 +5,11 @@
 #ifndef GP_FSIO_H
 #define GP_FSIO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+
+#include <glib.h>
 
 /* Content and answers files larger than this are refused. */
 #define FSIO_MAX_FILE (8L * 1024 * 1024)
@@ -29,5 +32,24 @@ int fsio_write(const char *path, const void *data, size_t len);
  * ferror, then fclose.  Reports S_WRITE against NAME; returns 0 or -1.
  */
 int fsio_close(FILE *f, const char *name);
+
+/* An entry of a directory listing (fsio_list). */
+enum fsio_kind { FSIO_FILE, FSIO_DIR, FSIO_OTHER };
+
+struct fsio_entry {
+	char *name;
+	enum fsio_kind kind;
+};
+
+/*
+ * The entries of DIR but "." and "..", sorted by name (strcmp): a new
+ * array of struct fsio_entry, freed with fsio_list_free.  What each
+ * entry is comes from the directory itself where the file system says,
+ * so a listing costs no stat per entry; otherwise, and for a symbolic
+ * link when FOLLOW (which then counts as what it points to), from a
+ * stat.  Returns NULL with errno set when DIR cannot be listed.
+ */
+GArray *fsio_list(const char *dir, bool follow);
+void fsio_list_free(GArray *entries);
 
 #endif

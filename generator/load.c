@@ -8,11 +8,13 @@
  * Structure (parts, sections, subsections, controls) is linked in
  * link.c; guideline.yaml is read in meta.c.
  */
+#include <errno.h>
 #include <string.h>
 
 #include <glib.h>
 
 #include "diag.h"
+#include "fsio.h"
 #include "load.h"
 #include "source.h"
 #include "ydoc.h"
@@ -602,12 +604,6 @@ load_id_string(const int num[ID_DEPTH], int depth)
 	return g_string_free(s, FALSE);
 }
 
-static gint
-cmp_names(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
  * List DIR (REL below the content directory) in sorted order into
  * LD->files: .md files are taken, directories entered; hidden entries
@@ -616,36 +612,32 @@ cmp_names(gconstpointer a, gconstpointer b)
 static void
 walk(struct load *ld, const char *dir, const char *rel)
 {
-	GError *err = NULL;
-	GDir *d = g_dir_open(dir, 0, &err);
-	GPtrArray *names;
-	const char *name;
+	GArray *names = fsio_list(dir, true);
 
-	if (d == NULL) {
+	if (names == NULL) {
 		/* reported in its turn, among the files' messages */
 		struct prep *p = g_new0(struct prep, 1);
 		p->rc = -1;
 		diag_capture(&p->diags);
-		diag(S_DIR, dir, 0, 0, err->message);
+		diag(S_DIR, dir, 0, 0, g_strerror(errno));
 		diag_capture(NULL);
 		g_ptr_array_add(ld->files, p);
-		g_error_free(err);
 		return;
 	}
-	names = g_ptr_array_new_with_free_func(g_free);
-	while ((name = g_dir_read_name(d)) != NULL)
-		if (name[0] != '.')
-			g_ptr_array_add(names, g_strdup(name));
-	g_dir_close(d);
-	g_ptr_array_sort(names, cmp_names);
 	for (guint i = 0; i < names->len && ld->files->len < MAX_FILES; i++) {
-		const char *n = g_ptr_array_index(names, i);
-		char *path = g_build_filename(dir, n, NULL);
-		char *r = *rel ? g_strconcat(rel, "/", n, NULL) : g_strdup(n);
+		const struct fsio_entry *e =
+		    &g_array_index(names, struct fsio_entry, i);
+		const char *n = e->name;
+		char *path, *r;
 
-		if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+		if (n[0] == '.' ||
+		    (e->kind != FSIO_DIR && !g_str_has_suffix(n, ".md")))
+			continue;
+		path = g_build_filename(dir, n, NULL);
+		r = *rel ? g_strconcat(rel, "/", n, NULL) : g_strdup(n);
+		if (e->kind == FSIO_DIR) {
 			walk(ld, path, r);
-		} else if (g_str_has_suffix(n, ".md")) {
+		} else {
 			struct prep *p = g_new0(struct prep, 1);
 			p->path = g_string_chunk_insert_const(ld->g->files,
 							      path);
@@ -655,7 +647,7 @@ walk(struct load *ld, const char *dir, const char *rel)
 		g_free(path);
 		g_free(r);
 	}
-	g_ptr_array_free(names, TRUE);
+	fsio_list_free(names);
 }
 
 static struct guideline *

@@ -17,6 +17,7 @@ struct manifest {
 	char *old_dir, *new_dir;
 	GHashTable *old; /* path → key, from the previous build */
 	GHashTable *now; /* path → key, this build */
+	GHashTable *files; /* the regular files of OLD_DIR (relative paths) */
 	GMutex lock;
 };
 
@@ -59,6 +60,32 @@ manifest_paths(const char *dir)
 	return t;
 }
 
+/* Add the regular files below DIR/REL to T, as paths relative to DIR. */
+static void
+list_files(GHashTable *t, const char *dir, const char *rel)
+{
+	char *d = g_build_filename(dir, rel, NULL);
+	GArray *a = fsio_list(d, false);
+
+	for (guint i = 0; a != NULL && i < a->len; i++) {
+		const struct fsio_entry *e =
+		    &g_array_index(a, struct fsio_entry, i);
+		char *r = *rel ? g_build_filename(rel, e->name, NULL)
+			       : g_strdup(e->name);
+
+		if (e->kind == FSIO_DIR) {
+			list_files(t, dir, r);
+			g_free(r);
+		} else if (e->kind == FSIO_FILE) {
+			g_hash_table_add(t, r);
+		} else {
+			g_free(r);
+		}
+	}
+	fsio_list_free(a);
+	g_free(d);
+}
+
 struct manifest *
 manifest_open(const char *old_dir, const char *new_dir)
 {
@@ -68,8 +95,12 @@ manifest_open(const char *old_dir, const char *new_dir)
 	m->new_dir = g_strdup(new_dir);
 	m->old = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	m->now = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	m->files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	g_mutex_init(&m->lock);
 	read_manifest(m->old, old_dir);
+	/* listed once, so that taking a page over costs no stat */
+	if (g_hash_table_size(m->old) > 0)
+		list_files(m->files, old_dir, "");
 	return m;
 }
 
@@ -80,6 +111,7 @@ manifest_free(struct manifest *m)
 		return;
 	g_hash_table_destroy(m->old);
 	g_hash_table_destroy(m->now);
+	g_hash_table_destroy(m->files);
 	g_mutex_clear(&m->lock);
 	g_free(m->old_dir);
 	g_free(m->new_dir);
@@ -90,7 +122,6 @@ bool
 manifest_reuse(struct manifest *m, const char *path, const char *key)
 {
 	const char *was;
-	char *from;
 	bool ok;
 
 	g_mutex_lock(&m->lock);
@@ -98,9 +129,8 @@ manifest_reuse(struct manifest *m, const char *path, const char *key)
 	g_mutex_unlock(&m->lock);
 	if (was == NULL || strcmp(was, key) != 0)
 		return false;
-	from = g_build_filename(m->old_dir, path, NULL);
-	ok = g_file_test(from, G_FILE_TEST_IS_REGULAR);
-	g_free(from);
+	/* M->files is only read once made: no lock */
+	ok = g_hash_table_contains(m->files, path);
 	if (ok) {
 		g_mutex_lock(&m->lock);
 		g_hash_table_insert(m->now, g_strdup(path), g_strdup(key));

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "diag.h"
+#include "fsio.h"
 #include "manifest.h"
 #include "publish.h"
 
@@ -141,20 +142,26 @@ keep_old(const char *new, const char *old)
 	return ok;
 }
 
-/* The entries of ROOT/REL, as paths relative to ROOT: a new array. */
-static GPtrArray *
+/*
+ * The entries of ROOT/REL (fsio_list, symbolic links not followed), each
+ * named by its path relative to ROOT: a new array, empty if ROOT/REL
+ * cannot be listed.  Free with fsio_list_free.
+ */
+static GArray *
 entries(const char *root, const char *rel)
 {
 	char *dir = g_build_filename(root, rel, NULL);
-	GDir *d = g_dir_open(dir, 0, NULL);
-	GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
-	const char *name;
+	GArray *a = fsio_list(dir, false);
 
-	while (d != NULL && (name = g_dir_read_name(d)) != NULL)
-		g_ptr_array_add(a, *rel ? g_build_filename(rel, name, NULL)
-					: g_strdup(name));
-	if (d != NULL)
-		g_dir_close(d);
+	if (a == NULL)
+		a = g_array_new(FALSE, FALSE, sizeof(struct fsio_entry));
+	for (guint i = 0; *rel && i < a->len; i++) {
+		struct fsio_entry *e = &g_array_index(a, struct fsio_entry, i);
+		char *r = g_build_filename(rel, e->name, NULL);
+
+		g_free(e->name);
+		e->name = r;
+	}
 	g_free(dir);
 	return a;
 }
@@ -163,25 +170,27 @@ entries(const char *root, const char *rel)
 static int
 keep_dir(const char *tmp, const char *out, const char *rel)
 {
-	GPtrArray *a = entries(tmp, rel);
+	GArray *a = entries(tmp, rel);
 	int kept = 0;
 
 	for (guint i = 0; i < a->len; i++) {
-		const char *r = g_ptr_array_index(a, i);
-		char *n = g_build_filename(tmp, r, NULL);
-		char *o = g_build_filename(out, r, NULL);
+		const struct fsio_entry *e =
+		    &g_array_index(a, struct fsio_entry, i);
+		char *n = g_build_filename(tmp, e->name, NULL);
+		char *o = g_build_filename(out, e->name, NULL);
 		GStatBuf sn, so;
 
-		if (g_lstat(n, &sn) == 0 && S_ISDIR(sn.st_mode))
-			kept += keep_dir(tmp, out, r);
-		else if (S_ISREG(sn.st_mode) && g_lstat(o, &so) == 0 &&
-			 S_ISREG(so.st_mode) && so.st_size == sn.st_size &&
-			 sn.st_nlink == 1 && same_bytes(n, o) && keep_old(n, o))
+		if (e->kind == FSIO_DIR)
+			kept += keep_dir(tmp, out, e->name);
+		else if (e->kind == FSIO_FILE && g_lstat(n, &sn) == 0 &&
+			 g_lstat(o, &so) == 0 && S_ISREG(so.st_mode) &&
+			 so.st_size == sn.st_size && sn.st_nlink == 1 &&
+			 same_bytes(n, o) && keep_old(n, o))
 			kept++;
 		g_free(n);
 		g_free(o);
 	}
-	g_ptr_array_free(a, TRUE);
+	fsio_list_free(a);
 	return kept;
 }
 
@@ -266,19 +275,18 @@ merge_file(struct merge *m, const char *rel)
 static void
 merge_dir(struct merge *m, const char *rel)
 {
-	GPtrArray *a = entries(m->tmp, rel);
+	GArray *a = entries(m->tmp, rel);
 
 	for (guint i = 0; i < a->len; i++) {
-		const char *r = g_ptr_array_index(a, i);
-		char *path = g_build_filename(m->tmp, r, NULL);
+		const struct fsio_entry *e =
+		    &g_array_index(a, struct fsio_entry, i);
 
-		if (g_file_test(path, G_FILE_TEST_IS_DIR))
-			merge_dir(m, r);
-		else if (strcmp(r, MANIFEST_FILE) != 0)
-			merge_file(m, r);
-		g_free(path);
+		if (e->kind == FSIO_DIR)
+			merge_dir(m, e->name);
+		else if (strcmp(e->name, MANIFEST_FILE) != 0)
+			merge_file(m, e->name);
 	}
-	g_ptr_array_free(a, TRUE);
+	fsio_list_free(a);
 }
 
 /*
@@ -289,19 +297,19 @@ merge_dir(struct merge *m, const char *rel)
 static bool
 prune_dir(struct merge *m, const char *rel)
 {
-	GPtrArray *a = entries(m->out, rel);
+	GArray *a = entries(m->out, rel);
 	bool empty = true;
 
 	for (guint i = 0; i < a->len; i++) {
-		const char *r = g_ptr_array_index(a, i);
-		char *path = g_build_filename(m->out, r, NULL);
-		GStatBuf st;
+		const struct fsio_entry *e =
+		    &g_array_index(a, struct fsio_entry, i);
+		char *path = g_build_filename(m->out, e->name, NULL);
 
-		if (g_lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-			if (!prune_dir(m, r) || rmdir(path) < 0)
+		if (e->kind == FSIO_DIR) {
+			if (!prune_dir(m, e->name) || rmdir(path) < 0)
 				empty = false;
-		} else if (g_hash_table_contains(m->made, r) ||
-			   g_hash_table_contains(m->kept, r)) {
+		} else if (g_hash_table_contains(m->made, e->name) ||
+			   g_hash_table_contains(m->kept, e->name)) {
 			empty = false;
 		} else if (unlink(path) < 0) {
 			diag(S_WRITE, path, 0, 0, g_strerror(errno));
@@ -310,7 +318,7 @@ prune_dir(struct merge *m, const char *rel)
 		}
 		g_free(path);
 	}
-	g_ptr_array_free(a, TRUE);
+	fsio_list_free(a);
 	return empty;
 }
 
