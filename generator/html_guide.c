@@ -5,7 +5,7 @@
  * ID, on its section's page.  Each page is a task for the site's pool
  * of threads: the pages only read what they share (the model, the
  * names, the theme); each parses the bodies it shows itself.
- * The search entries are made in ID order by guide_index, in parts.
+ * The search entries are made in ID order by guide_index, in shards.
  */
 #include <stdio.h>
 #include <string.h>
@@ -430,12 +430,18 @@ guide_tasks(struct site *s, GArray *tasks)
 	site_task(tasks, contents_task, 0, "contents.html");
 }
 
-void
-guide_index(struct site *s, struct search *x, guint part, guint nparts)
+guint
+guide_docs(const struct site *s)
 {
-	guint ns = s->sections->len, n = ns + s->g->controls->len;
+	return s->sections->len + s->g->controls->len;
+}
 
-	for (guint i = n * part / nparts; i < n * (part + 1) / nparts; i++) {
+void
+guide_index(struct site *s, struct search *x, guint first, guint n)
+{
+	guint ns = s->sections->len;
+
+	for (guint i = first; i < first + n && i < guide_docs(s); i++) {
 		if (i < ns) {
 			struct section *sec = g_ptr_array_index(s->sections, i);
 			cmark_node *doc = body_parse(&sec->body);

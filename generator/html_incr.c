@@ -9,7 +9,8 @@
  * breadcrumbs, the pager —, the theme, the options, the previous edition
  * and this program's source, GP_SOURCE_ID, which the Makefile sets), and then its own content: a control page its
  * control's file, a section page its section's file and its controls'
- * files; the pattern pages every evaluation item (labels and values);
+ * files; a shard of the search index its documents' files (and their
+ * sections'); the pattern pages every evaluation item (labels and values);
  * any other page (home, parts, contents, search) every content file, so
  * it is made again whenever anything changes.
  */
@@ -159,11 +160,35 @@ digest(void (*fill)(GChecksum *, const struct guideline *),
 }
 
 struct keys {
+	const struct site *s;
 	const char *global;  /* what every page shows */
 	char *content;       /* every content file */
 	char *items;         /* every evaluation item */
 	GHashTable *controls, *sections; /* page path → control, section */
+	GHashTable *shards;  /* shard path → its number + 1 */
 };
+
+/* What shard I of the search index is made from: its documents' files,
+ * and for a control the file of its section too (subsection titles). */
+static void
+add_shard(GChecksum *h, const struct site *s, guint i)
+{
+	guint ns = s->sections->len, n = guide_docs(s);
+
+	for (guint d = i * SEARCH_SHARD_DOCS;
+	     d < (i + 1) * SEARCH_SHARD_DOCS && d < n; d++) {
+		if (d < ns) {
+			add(h, ((const struct section *)g_ptr_array_index(
+					s->sections, d))
+				       ->body.hash);
+		} else {
+			const struct control *c =
+			    g_ptr_array_index(s->g->controls, d - ns);
+			add(h, c->body.hash);
+			add(h, c->sub->section->body.hash);
+		}
+	}
+}
 
 static char *
 finish(GChecksum *h)
@@ -181,11 +206,17 @@ page_key(const struct keys *k, const char *path)
 	GChecksum *h = g_checksum_new(G_CHECKSUM_SHA256);
 	const struct control *c;
 	const struct section *sec;
+	guint shard;
 
 	add(h, k->global);
 	add(h, path);
 	if ((c = g_hash_table_lookup(k->controls, path)) != NULL) {
 		add(h, c->body.hash);
+		return finish(h);
+	}
+	if ((shard = GPOINTER_TO_UINT(
+		 g_hash_table_lookup(k->shards, path))) != 0) {
+		add_shard(h, k->s, shard - 1);
 		return finish(h);
 	}
 	if (g_str_has_prefix(path, "patterns/")) {
@@ -214,8 +245,11 @@ incr_keys(struct site *s, GArray *tasks, const struct site_opts *o)
 {
 	const struct guideline *g = s->g;
 	char *global = global_key(s, o);
-	struct keys k = {global, digest(add_all_content, g),
+	struct keys k = {s,
+			 global,
+			 digest(add_all_content, g),
 			 digest(add_all_items, g),
+			 g_hash_table_new(g_str_hash, g_str_equal),
 			 g_hash_table_new(g_str_hash, g_str_equal),
 			 g_hash_table_new(g_str_hash, g_str_equal)};
 
@@ -230,6 +264,9 @@ incr_keys(struct site *s, GArray *tasks, const struct site_opts *o)
 				    (gpointer)site_path(s, sec->id),
 				    (gpointer)sec);
 	}
+	for (guint i = 0; i < s->shards->len; i++)
+		g_hash_table_insert(k.shards, g_ptr_array_index(s->shards, i),
+				    GUINT_TO_POINTER(i + 1));
 	for (guint i = 0; i < tasks->len; i++) {
 		struct site_task *t = &g_array_index(tasks, struct site_task, i);
 		if (t->path != NULL)
@@ -240,4 +277,5 @@ incr_keys(struct site *s, GArray *tasks, const struct site_opts *o)
 	g_free(k.items);
 	g_hash_table_destroy(k.controls);
 	g_hash_table_destroy(k.sections);
+	g_hash_table_destroy(k.shards);
 }

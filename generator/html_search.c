@@ -8,16 +8,23 @@
  * that hold all of its keys.  The script normalises the same way
  * (String.normalize("NFKC"), toLowerCase, \p{L} and \p{Nd}).
  *
- * The index is JSON written with jansson, wrapped in a call
- * (gpSearchIndex({...});) so the script can load it with a <script>
- * element, which works from file:// too:
+ * The index is JSON written with jansson, in shards of up to
+ * SEARCH_SHARD_DOCS documents each (sections, then controls, in ID
+ * order), so that editing one control rewrites one shard.  Each file
+ * is wrapped in a call, so the script can load it with a <script>
+ * element, which works from file:// too.  search-index.js lists the
+ * shards:
  *
- *   {"v":1,
- *    "docs":[[path, display id, title, snippet], ...],
- *    "grams":{"バッ":"0,3,1", ...}}
+ *   gpSearchIndex({"v":2,"shards":["search/0.js", ...]});
+ *
+ * and search/K.js holds shard K, its documents numbered from 0:
+ *
+ *   gpSearchShard(K,{"docs":[[path, display id, title, snippet], ...],
+ *                    "grams":{"バッ":"0,3,1", ...}});
  *
  * A posting list is the documents' numbers in base 36, each but the
- * first as the difference from the one before.
+ * first as the difference from the one before.  The script numbers the
+ * documents of all shards one after the other.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -287,47 +294,6 @@ snippet(const char *text)
 	return cut;
 }
 
-/* The base-36 number at the start of S; *END is set past it. */
-static guint32
-read36(const char *s, const char **end)
-{
-	guint32 d = 0;
-
-	for (; g_ascii_isalnum(*s); s++)
-		d = d * 36 + (guint32)(g_ascii_isdigit(*s) ? *s - '0'
-							  : *s - 'a' + 10);
-	*end = s;
-	return d;
-}
-
-void
-search_merge(struct search *x, struct search *y)
-{
-	GHashTableIter it;
-	gpointer k, v;
-
-	g_hash_table_iter_init(&it, y->grams);
-	while (g_hash_table_iter_next(&it, &k, &v)) {
-		struct posting *b = v, *a;
-		const char *rest;
-		guint32 first = x->ndocs + read36(b->text->str, &rest);
-
-		if ((a = g_hash_table_lookup(x->grams, &b->key)) == NULL) {
-			a = g_new0(struct posting, 1);
-			a->key = b->key;
-			a->text = g_string_sized_new(b->text->len + 8);
-			g_hash_table_insert(x->grams, &a->key, a);
-		}
-		if (a->text->len > 0)
-			g_string_append_c(a->text, ',');
-		append36(a->text, first - a->last);
-		g_string_append(a->text, rest);
-		a->last = x->ndocs + b->last;
-	}
-	json_array_extend(x->docs, y->docs);
-	x->ndocs += y->ndocs;
-}
-
 void
 search_add(struct search *x, const char *path, const char *id,
 	   const char *title, const char *text)
@@ -346,19 +312,37 @@ search_add(struct search *x, const char *path, const char *id,
 	g_free(all);
 }
 
-int
-search_write(struct search *x, const char *out)
+/* Write ROOT to PATH as CALL(ROOT);, or CALL(K,ROOT); when K >= 0. */
+static int
+write_call(const char *path, const char *call, int k, json_t *root)
 {
-	char *path = g_build_filename(out, "search-index.js", NULL);
+	FILE *f = fopen(path, "wx");
+
+	if (f == NULL) {
+		diag(S_WRITE, path, 0, 0, strerror(errno));
+		return -1;
+	}
+	fputs(call, f);
+	if (k >= 0)
+		fprintf(f, "(%d,", k);
+	else
+		fputc('(', f);
+	json_dumpf(root, f, JSON_COMPACT | JSON_SORT_KEYS);
+	fputs(");\n", f);
+	return fsio_close(f, path);
+}
+
+int
+search_write(struct search *x, const char *path, int k)
+{
 	json_t *grams = json_object();
 	json_t *root;
 	GHashTableIter it;
-	gpointer k, v;
-	FILE *f;
-	int rc = -1;
+	gpointer key, v;
+	int rc;
 
 	g_hash_table_iter_init(&it, x->grams);
-	while (g_hash_table_iter_next(&it, &k, &v)) {
+	while (g_hash_table_iter_next(&it, &key, &v)) {
 		struct posting *a = v;
 		char buf[16];
 
@@ -368,19 +352,25 @@ search_write(struct search *x, const char *out)
 		g_string_free(a->text, TRUE);
 		a->text = NULL;
 	}
-	root = json_pack("{s:i, s:O, s:o}", "v", 1, "docs", x->docs, "grams",
-			 grams);
-	if ((f = fopen(path, "wx")) == NULL) {
-		diag(S_WRITE, path, 0, 0, strerror(errno));
-		goto out;
-	}
-	fputs("gpSearchIndex(", f);
-	json_dumpf(root, f, JSON_COMPACT | JSON_SORT_KEYS);
-	fputs(");\n", f);
-	if (fsio_close(f, path) < 0)
-		goto out;
-	rc = 0;
-out:
+	root = json_pack("{s:O, s:o}", "docs", x->docs, "grams", grams);
+	rc = write_call(path, "gpSearchShard", k, root);
+	json_decref(root);
+	return rc;
+}
+
+int
+search_write_list(const char *out, const GPtrArray *paths)
+{
+	char *path = g_build_filename(out, "search-index.js", NULL);
+	json_t *list = json_array();
+	json_t *root;
+	int rc;
+
+	for (guint i = 0; i < paths->len; i++)
+		json_array_append_new(list,
+				      json_string(g_ptr_array_index(paths, i)));
+	root = json_pack("{s:i, s:o}", "v", 2, "shards", list);
+	rc = write_call(path, "gpSearchIndex", -1, root);
 	json_decref(root);
 	g_free(path);
 	return rc;

@@ -410,7 +410,7 @@ static int
 make_dirs(const char *dir)
 {
 	static const char *const sub[] = {"parts", "sections", "controls",
-					  "patterns", NULL};
+					  "patterns", "search", NULL};
 
 	for (int i = 0; sub[i] != NULL; i++) {
 		char *d = g_build_filename(dir, sub[i], NULL);
@@ -469,20 +469,39 @@ task_run(gpointer data, gpointer site)
 		manifest_record(s->manifest, t->path, t->key);
 }
 
-/* One of the INDEX_PARTS parts of the search index (guide_index). */
+/* Shard I of the search index (html_search.c), written whole. */
 static int
-index_task(struct site *s, guint i)
+shard_task(struct site *s, guint i)
 {
-	guide_index(s, s->index[i], i, INDEX_PARTS);
-	return 0;
+	struct search *x = search_new();
+	char *path = g_build_filename(s->dir, g_ptr_array_index(s->shards, i),
+				      NULL);
+	int rc;
+
+	guide_index(s, x, i * SEARCH_SHARD_DOCS, SEARCH_SHARD_DOCS);
+	rc = search_write(x, path, (int)i);
+	search_free(x);
+	g_free(path);
+	return rc;
+}
+
+/* The search index's shards, as tasks; their paths in S->shards. */
+static void
+shard_tasks(struct site *s, GArray *tasks)
+{
+	guint n = (guide_docs(s) + SEARCH_SHARD_DOCS - 1) / SEARCH_SHARD_DOCS;
+
+	for (guint i = 0; i < n; i++)
+		g_ptr_array_add(s->shards, g_strdup_printf("search/%u.js", i));
+	for (guint i = 0; i < n; i++)
+		site_task(tasks, shard_task, i, g_ptr_array_index(s->shards, i));
 }
 
 /*
- * Make the parts of the search index and write every page of TASKS
- * with a pool of threads (one per processor, at most MAX_THREADS); the
- * index parts are queued first, then the pages, largest first (they
- * come last in TASKS).  Then the index parts are merged and the sitemap
- * list made in task order.  Returns 0, or -1 if a page failed.
+ * Write every page of TASKS with a pool of threads (one per processor,
+ * at most MAX_THREADS), largest first (they come last in TASKS: the
+ * search index's shards, the pattern pages); then list the pages for
+ * the sitemap in task order.  Returns 0, or -1 if a page failed.
  */
 static int
 run_tasks(struct site *s, GArray *tasks)
@@ -491,18 +510,9 @@ run_tasks(struct site *s, GArray *tasks)
 	GThreadPool *pool = NULL;
 	int rc = 0;
 
-	struct site_task idx[INDEX_PARTS];
-
 	if (threads > 1 && tasks->len > 2 * threads)
 		pool = g_thread_pool_new(task_run, s, (gint)threads, TRUE,
 					 NULL);
-	for (guint i = 0; i < INDEX_PARTS; i++) {
-		idx[i] = (struct site_task){index_task, i, NULL, 0, NULL};
-		if (pool != NULL)
-			g_thread_pool_push(pool, &idx[i], NULL);
-		else
-			task_run(&idx[i], s);
-	}
 	for (guint i = tasks->len; i-- > 0;)
 		if (pool != NULL)
 			g_thread_pool_push(
@@ -512,18 +522,13 @@ run_tasks(struct site *s, GArray *tasks)
 			task_run(&g_array_index(tasks, struct site_task, i), s);
 	if (pool != NULL)
 		g_thread_pool_free(pool, FALSE, TRUE);
-	for (guint i = 1; i < INDEX_PARTS; i++) {
-		search_merge(s->index[0], s->index[i]);
-		search_free(s->index[i]);
-		s->index[i] = NULL;
-	}
 	for (guint i = 0; i < tasks->len; i++) {
 		struct site_task *t =
 		    &g_array_index(tasks, struct site_task, i);
 
 		if (t->rc < 0)
 			rc = -1;
-		else if (t->path != NULL)
+		else if (t->path != NULL && g_str_has_suffix(t->path, ".html"))
 			g_ptr_array_add(s->written, g_strdup(t->path));
 	}
 	return rc;
@@ -547,8 +552,7 @@ site_write(const struct guideline *g, const char *dir,
 			     : g_strconcat(o->base_url, "/", NULL);
 	s.written = g_ptr_array_new_with_free_func(g_free);
 	s.sections = g_ptr_array_new();
-	for (guint i = 0; i < INDEX_PARTS; i++)
-		s.index[i] = search_new();
+	s.shards = g_ptr_array_new_with_free_func(g_free);
 	make_names(&s);
 	if ((s.theme = html_theme_load(o->theme_dir)) == NULL ||
 	    check_theme(s.theme, o->theme_dir) < 0 || make_dirs(dir) < 0)
@@ -560,11 +564,12 @@ site_write(const struct guideline *g, const char *dir,
 	if (s.diff != NULL)
 		site_task(tasks, changes_task, 0, "changes.html");
 	site_task(tasks, notfound_task, 0, NULL);
+	shard_tasks(&s, tasks);
 	if (o->old_out != NULL) {
 		s.manifest = manifest_open(o->old_out, dir);
 		incr_keys(&s, tasks, o);
 	}
-	if (run_tasks(&s, tasks) < 0 || search_write(s.index[0], dir) < 0 ||
+	if (run_tasks(&s, tasks) < 0 || search_write_list(dir, s.shards) < 0 ||
 	    sitemap(&s) < 0 || html_theme_copy_assets(s.theme, dir) < 0 ||
 	    (s.manifest != NULL && manifest_write(s.manifest) < 0))
 		goto out;
@@ -575,8 +580,7 @@ out:
 	manifest_free(s.manifest);
 	g_array_free(tasks, TRUE);
 	html_theme_free(s.theme);
-	for (guint i = 0; i < INDEX_PARTS; i++)
-		search_free(s.index[i]);
+	g_ptr_array_free(s.shards, TRUE);
 	g_hash_table_destroy(s.names);
 	g_ptr_array_free(s.sections, TRUE);
 	g_ptr_array_free(s.written, TRUE);

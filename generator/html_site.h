@@ -17,7 +17,8 @@
 
 struct search;
 
-#define INDEX_PARTS 2
+/* Documents a shard of the search index holds at most. */
+#define SEARCH_SHARD_DOCS 200
 
 struct site {
 	const struct guideline *g;
@@ -27,9 +28,8 @@ struct site {
 	GHashTable *names;        /* ID → its path, display form, labels */
 	GPtrArray *sections;      /* every section and Part I page, in order */
 	GPtrArray *written;       /* paths of the pages, for the sitemap */
-	struct search *index[INDEX_PARTS]; /* the search index, made in
-					      parts at once, merged into
-					      index[0] */
+	GPtrArray *shards;        /* paths of the search index's shards,
+				     "search/K.js" (html_search.c) */
 	const struct gdiff *diff; /* with the previous edition, or NULL */
 	struct manifest *manifest; /* pages of the previous build, or NULL */
 };
@@ -121,10 +121,11 @@ void guide_tasks(struct site *s, GArray *tasks);
 int changes_task(struct site *s, guint unused);
 void changes_mark(xmlNodePtr heading, const struct where *w,
 		  const struct control *c);
-/* The search entries of part PART of NPARTS of the site (sections,
- * then controls, in order) into X. */
-void guide_index(struct site *s, struct search *x, guint part,
-		 guint nparts);
+/* The number of documents of the search index: every section (S's
+ * sections, filled by guide_tasks), then every control. */
+guint guide_docs(const struct site *s);
+/* Add the search entries of documents FIRST to FIRST + N - 1 to X. */
+void guide_index(struct site *s, struct search *x, guint first, guint n);
 
 /* html_nav.c: the table of contents, breadcrumbs, previous/next. */
 void nav_toc(xmlNodePtr nav, const struct where *w);
@@ -148,9 +149,11 @@ void search_free(struct search *x);
 /* Add a document: its page PATH, display ID, TITLE, and TEXT to index. */
 void search_add(struct search *x, const char *path, const char *id,
 		const char *title, const char *text);
-/* Add Y's documents after X's, as if added to X one by one. */
-void search_merge(struct search *x, struct search *y);
-/* Write the index as OUT/search-index.js.  Returns 0 or -1. */
-int search_write(struct search *x, const char *out);
+/* Write X as shard K of the index, to PATH (which must not exist); X
+ * can then only be freed.  Returns 0 or -1 (reported). */
+int search_write(struct search *x, const char *path, int k);
+/* Write OUT/search-index.js, the list of the shards' PATHS (from the
+ * root).  Returns 0 or -1 (reported). */
+int search_write_list(const char *out, const GPtrArray *paths);
 
 #endif

@@ -17,7 +17,8 @@ out=$T/public
 
 # pages
 for f in index.html contents.html search.html 404.html sitemap.xml \
-	search-index.js search.js style.css parts/I.html parts/II.html \
+	search-index.js search/0.js search.js style.css parts/I.html \
+	parts/II.html \
 	parts/III.html sections/I-5.html sections/II-2.html \
 	sections/III-2.html patterns/index.html patterns/matrix.html \
 	patterns/p1.html patterns/p6.html; do

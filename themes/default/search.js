@@ -2,8 +2,11 @@
  * guidepress search: offline, in Japanese, no framework.
  *
  * search-index.js (written by guidepress build beside this script) calls
- * gpSearchIndex({docs, grams}).  It is loaded on first use with a
- * <script> element, so search works from file:// as well as a server.
+ * gpSearchIndex({v: 2, shards: [paths]}), and each shard it lists calls
+ * gpSearchShard(k, {docs, grams}).  They are loaded on first use with
+ * <script> elements, so search works from file:// as well as a server.
+ * The shards' documents are numbered one after the other, in the
+ * list's order, which is ID order.
  * A query is normalised like the index (NFKC, lower case), cut into runs
  * of letters and digits, and each run into character bigrams; a page
  * matches when it holds every bigram.  A one-character run matches every
@@ -15,27 +18,56 @@
 
 	var here = document.currentScript;
 	var base = new URL(".", here ? here.src : location.href);
-	var index = null;
+	var index = null;   /* {docs, grams: key → [[first doc, postings]]} */
+	var shards = null;  /* the shards as they arrive */
+	var missing = 0;
 	var waiting = [];
 	var decoded = Object.create(null);
 	var WORD = /[\p{L}\p{Nd}]/u;
 	var MAX_SHOWN = 10;
 
-	window.gpSearchIndex = function (data) {
-		index = data;
+	function script(path) {
+		var s = document.createElement("script");
+		s.src = new URL(path, base).href;
+		s.onerror = function () { waiting = []; };
+		document.head.appendChild(s);
+	}
+
+	/* All shards are in: number their documents in order, and keep
+	   each key's postings with the number of its shard's first doc. */
+	function ready() {
+		var docs = [], grams = Object.create(null);
+		shards.forEach(function (sh) {
+			var first = docs.length;
+			sh.docs.forEach(function (d) { docs.push(d); });
+			Object.keys(sh.grams).forEach(function (k) {
+				(grams[k] || (grams[k] = [])).push([first, sh.grams[k]]);
+			});
+		});
+		index = {docs: docs, grams: grams};
 		var w = waiting;
 		waiting = [];
 		w.forEach(function (f) { f(); });
+	}
+
+	window.gpSearchIndex = function (list) {
+		shards = new Array(list.shards.length);
+		missing = list.shards.length;
+		if (missing === 0) ready();
+		list.shards.forEach(script);
+	};
+
+	window.gpSearchShard = function (k, data) {
+		if (!shards || shards[k]) return;
+		shards[k] = data;
+		if (--missing === 0) ready();
 	};
 
 	function load(done) {
 		if (index) { done(); return; }
 		waiting.push(done);
 		if (waiting.length > 1) return;
-		var s = document.createElement("script");
-		s.src = new URL("search-index.js", base).href;
-		s.onerror = function () { waiting = []; };
-		document.head.appendChild(s);
+		script("search-index.js");
 	}
 
 	function norm(s) {
@@ -58,13 +90,14 @@
 
 	function postings(key) {
 		if (key in decoded) return decoded[key];
-		var s = index.grams[key], list = [], last = 0;
-		if (s !== undefined) {
-			s.split(",").forEach(function (d, i) {
+		var list = [];
+		(index.grams[key] || []).forEach(function (p) {
+			var last = 0;
+			p[1].split(",").forEach(function (d, i) {
 				last = (i === 0 ? 0 : last) + parseInt(d, 36);
-				list.push(last);
+				list.push(p[0] + last);
 			});
-		}
+		});
 		decoded[key] = list;
 		return list;
 	}
