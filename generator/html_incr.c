@@ -11,8 +11,10 @@
  * control's file, a section page its section's file and its controls'
  * files; a shard of the search index its documents' files (and their
  * sections'); the pattern pages every evaluation item (labels and values);
- * any other page (home, parts, contents, search) every content file, so
- * it is made again whenever anything changes.
+ * a part page its part's file; home, contents and search nothing more
+ * (they show titles and briefs only).  With a previous edition, whose
+ * marks follow every control's content, and for any other page: every
+ * content file, so it is made again whenever anything changes.
  */
 #include <string.h>
 
@@ -166,6 +168,7 @@ struct keys {
 	char *items;         /* every evaluation item */
 	GHashTable *controls, *sections; /* page path → control, section */
 	GHashTable *shards;  /* shard path → its number + 1 */
+	GHashTable *parts;   /* page path → part */
 };
 
 /* What shard I of the search index is made from: its documents' files,
@@ -236,6 +239,20 @@ page_key(const struct keys *k, const char *path)
 		}
 		return finish(h);
 	}
+	/* without a previous edition (whose marks follow every control's
+	   content), these show only what every page shows */
+	if (k->s->diff == NULL) {
+		const struct part *pt;
+
+		if ((pt = g_hash_table_lookup(k->parts, path)) != NULL) {
+			add(h, pt->body.hash);
+			return finish(h);
+		}
+		if (strcmp(path, "index.html") == 0 ||
+		    strcmp(path, "contents.html") == 0 ||
+		    strcmp(path, "search.html") == 0)
+			return finish(h);
+	}
 	add(h, k->content);
 	return finish(h);
 }
@@ -251,6 +268,7 @@ incr_keys(struct site *s, GArray *tasks, const struct site_opts *o)
 			 digest(add_all_items, g),
 			 g_hash_table_new(g_str_hash, g_str_equal),
 			 g_hash_table_new(g_str_hash, g_str_equal),
+			 g_hash_table_new(g_str_hash, g_str_equal),
 			 g_hash_table_new(g_str_hash, g_str_equal)};
 
 	for (guint i = 0; i < g->controls->len; i++) {
@@ -263,6 +281,11 @@ incr_keys(struct site *s, GArray *tasks, const struct site_opts *o)
 		g_hash_table_insert(k.sections,
 				    (gpointer)site_path(s, sec->id),
 				    (gpointer)sec);
+	}
+	for (guint i = 0; i < g->parts->len; i++) {
+		const struct part *pt = g_ptr_array_index(g->parts, i);
+		g_hash_table_insert(k.parts, (gpointer)site_path(s, pt->id),
+				    (gpointer)pt);
 	}
 	for (guint i = 0; i < s->shards->len; i++)
 		g_hash_table_insert(k.shards, g_ptr_array_index(s->shards, i),
@@ -278,4 +301,5 @@ incr_keys(struct site *s, GArray *tasks, const struct site_opts *o)
 	g_hash_table_destroy(k.controls);
 	g_hash_table_destroy(k.sections);
 	g_hash_table_destroy(k.shards);
+	g_hash_table_destroy(k.parts);
 }

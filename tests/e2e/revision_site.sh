@@ -90,6 +90,25 @@ for b in bad:
 sys.exit(1 if bad else 0)
 PY
 
+# what the rebuild kept and what it made again is what a fresh build
+# makes; so too after a part's own text is edited (its page is made
+# again, the pages that only list titles are kept)
+same_as_fresh() { # NAME WHAT
+	"$GP" build --content "$T/content" --out "$T/fresh-$1" 2>/dev/null
+	diff -r "$T/a" "$T/fresh-$1" >/dev/null || {
+		diff -rq "$T/a" "$T/fresh-$1" | head
+		echo "FAIL the rebuild after $2 differs from a fresh build"
+		exit 1
+	}
+}
+same_as_fresh control "a control's edit"
+printf '\n部の本文への追記。\n' >>"$T/content/III/_index.md"
+"$GP" build --content "$T/content" --out "$T/a" 2>/dev/null
+grep -q '部の本文への追記' "$T/a/parts/III.html" ||
+	{ echo "FAIL the part's page lacks its edit"; exit 1; }
+same_as_fresh part "a part's edit"
+echo "rebuilds after an edit are what fresh builds make"
+
 # the rebuild is merged in place: a removed control's page goes, a file
 # the site no longer has goes, and the result is what a fresh build of
 # the same content gives
