@@ -89,8 +89,9 @@ int site_page_stream(struct html_page *p, const struct where *w,
 
 /*
  * One page to write; the pages are written by a pool of threads.
- * RUN(S, I) writes it and returns 0 or -1 (reported).  PATH (from the
- * root) goes in the sitemap, in task order; NULL leaves the page out.
+ * RUN(S, I) writes it and returns 0 or -1 (reported).  PATH is its path
+ * from the root, which the manifest keys; an HTML page's goes in the
+ * sitemap, in task order.  NULL: no key, and not in the sitemap.
  */
 struct site_task {
 	int (*run)(struct site *s, guint i);
