@@ -128,6 +128,25 @@ fsio_list(const char *dir, bool follow)
 	return a;
 }
 
+GArray *
+fsio_list_below(const char *root, const char *rel, bool follow)
+{
+	char *dir = g_build_filename(root, rel, NULL);
+	GArray *a = fsio_list(dir, follow);
+
+	if (a == NULL)
+		a = g_array_new(FALSE, FALSE, sizeof(struct fsio_entry));
+	for (guint i = 0; *rel && i < a->len; i++) {
+		struct fsio_entry *e = &g_array_index(a, struct fsio_entry, i);
+		char *r = g_build_filename(rel, e->name, NULL);
+
+		g_free(e->name);
+		e->name = r;
+	}
+	g_free(dir);
+	return a;
+}
+
 void
 fsio_list_free(GArray *entries)
 {

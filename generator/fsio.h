@@ -50,6 +50,9 @@ struct fsio_entry {
  * stat.  Returns NULL with errno set when DIR cannot be listed.
  */
 GArray *fsio_list(const char *dir, bool follow);
+/* fsio_list of ROOT/REL, each entry named by its path relative to ROOT
+ * (REL "" lists ROOT itself); an empty array if it cannot be listed. */
+GArray *fsio_list_below(const char *root, const char *rel, bool follow);
 void fsio_list_free(GArray *entries);
 
 #endif

@@ -64,26 +64,19 @@ manifest_paths(const char *dir)
 static void
 list_files(GHashTable *t, const char *dir, const char *rel)
 {
-	char *d = g_build_filename(dir, rel, NULL);
-	GArray *a = fsio_list(d, false);
+	GArray *a = fsio_list_below(dir, rel, false);
 
-	for (guint i = 0; a != NULL && i < a->len; i++) {
-		const struct fsio_entry *e =
-		    &g_array_index(a, struct fsio_entry, i);
-		char *r = *rel ? g_build_filename(rel, e->name, NULL)
-			       : g_strdup(e->name);
+	for (guint i = 0; i < a->len; i++) {
+		struct fsio_entry *e = &g_array_index(a, struct fsio_entry, i);
 
 		if (e->kind == FSIO_DIR) {
-			list_files(t, dir, r);
-			g_free(r);
+			list_files(t, dir, e->name);
 		} else if (e->kind == FSIO_FILE) {
-			g_hash_table_add(t, r);
-		} else {
-			g_free(r);
+			g_hash_table_add(t, e->name);
+			e->name = NULL; /* now T's */
 		}
 	}
 	fsio_list_free(a);
-	g_free(d);
 }
 
 struct manifest *

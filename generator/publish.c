@@ -142,35 +142,11 @@ keep_old(const char *new, const char *old)
 	return ok;
 }
 
-/*
- * The entries of ROOT/REL (fsio_list, symbolic links not followed), each
- * named by its path relative to ROOT: a new array, empty if ROOT/REL
- * cannot be listed.  Free with fsio_list_free.
- */
-static GArray *
-entries(const char *root, const char *rel)
-{
-	char *dir = g_build_filename(root, rel, NULL);
-	GArray *a = fsio_list(dir, false);
-
-	if (a == NULL)
-		a = g_array_new(FALSE, FALSE, sizeof(struct fsio_entry));
-	for (guint i = 0; *rel && i < a->len; i++) {
-		struct fsio_entry *e = &g_array_index(a, struct fsio_entry, i);
-		char *r = g_build_filename(rel, e->name, NULL);
-
-		g_free(e->name);
-		e->name = r;
-	}
-	g_free(dir);
-	return a;
-}
-
 /* Walk REL below TMP, keeping what OUT has unchanged. */
 static int
 keep_dir(const char *tmp, const char *out, const char *rel)
 {
-	GArray *a = entries(tmp, rel);
+	GArray *a = fsio_list_below(tmp, rel, false);
 	int kept = 0;
 
 	for (guint i = 0; i < a->len; i++) {
@@ -275,7 +251,7 @@ merge_file(struct merge *m, const char *rel)
 static void
 merge_dir(struct merge *m, const char *rel)
 {
-	GArray *a = entries(m->tmp, rel);
+	GArray *a = fsio_list_below(m->tmp, rel, false);
 
 	for (guint i = 0; i < a->len; i++) {
 		const struct fsio_entry *e =
@@ -297,7 +273,7 @@ merge_dir(struct merge *m, const char *rel)
 static bool
 prune_dir(struct merge *m, const char *rel)
 {
-	GArray *a = entries(m->out, rel);
+	GArray *a = fsio_list_below(m->out, rel, false);
 	bool empty = true;
 
 	for (guint i = 0; i < a->len; i++) {

@@ -1,6 +1,7 @@
 /*
  * fsio_list: names in strcmp order, what each entry is, symbolic links
- * followed or not, and a directory that cannot be listed.
+ * followed or not, and a directory that cannot be listed; fsio_list_below
+ * names entries by their path below a root.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -136,6 +137,21 @@ test_missing(void **state)
 	g_free(p);
 }
 
+static void
+test_below(void **state)
+{
+	GArray *a = fsio_list_below(*state, "a", false);
+	char *s = show(a);
+
+	assert_string_equal(s, "a/x.md:f");
+	g_free(s);
+	fsio_list_free(a);
+	/* what cannot be listed is empty, not an error */
+	a = fsio_list_below(*state, "no-such-dir", false);
+	assert_int_equal(a->len, 0);
+	fsio_list_free(a);
+}
+
 int
 main(void)
 {
@@ -144,6 +160,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_no_follow, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_missing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_below, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
