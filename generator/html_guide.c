@@ -427,7 +427,7 @@ guide_tasks(struct site *s, GArray *tasks)
 		struct control *c = g_ptr_array_index(g->controls, i);
 		site_task(tasks, control_task, i, site_path(s, c->id));
 	}
-	site_task(tasks, contents_task, 0, "contents.html");
+	site_task_titles(tasks, contents_task, 0, "contents.html");
 }
 
 guint

@@ -202,10 +202,11 @@ finish(GChecksum *h)
 	return key;
 }
 
-/* The key of the page at PATH. */
+/* The key of task T's page. */
 static char *
-page_key(const struct keys *k, const char *path)
+page_key(const struct keys *k, const struct site_task *t)
 {
+	const char *path = t->path;
 	GChecksum *h = g_checksum_new(G_CHECKSUM_SHA256);
 	const struct control *c;
 	const struct section *sec;
@@ -248,9 +249,7 @@ page_key(const struct keys *k, const char *path)
 			add(h, pt->body.hash);
 			return finish(h);
 		}
-		if (strcmp(path, "index.html") == 0 ||
-		    strcmp(path, "contents.html") == 0 ||
-		    strcmp(path, "search.html") == 0)
+		if (t->titles)
 			return finish(h);
 	}
 	add(h, k->content);
@@ -293,7 +292,7 @@ incr_keys(struct site *s, GArray *tasks, const struct site_opts *o)
 	for (guint i = 0; i < tasks->len; i++) {
 		struct site_task *t = &g_array_index(tasks, struct site_task, i);
 		if (t->path != NULL)
-			t->key = page_key(&k, t->path);
+			t->key = page_key(&k, t);
 	}
 	g_free(global);
 	g_free(k.content);

@@ -447,9 +447,17 @@ void
 site_task(GArray *tasks, int (*run)(struct site *, guint), guint i,
 	  const char *path)
 {
-	struct site_task t = {run, i, path, 0, NULL};
+	struct site_task t = {run, i, path, 0, NULL, false};
 
 	g_array_append_val(tasks, t);
+}
+
+void
+site_task_titles(GArray *tasks, int (*run)(struct site *, guint), guint i,
+		 const char *path)
+{
+	site_task(tasks, run, i, path);
+	g_array_index(tasks, struct site_task, tasks->len - 1).titles = true;
 }
 
 /* Run one task of the pool; SITE is the pool's data. */
@@ -557,10 +565,10 @@ site_write(const struct guideline *g, const char *dir,
 	if ((s.theme = html_theme_load(o->theme_dir)) == NULL ||
 	    check_theme(s.theme, o->theme_dir) < 0 || make_dirs(dir) < 0)
 		goto out;
-	site_task(tasks, home_page, 0, "index.html");
+	site_task_titles(tasks, home_page, 0, "index.html");
 	guide_tasks(&s, tasks);
 	values_tasks(&s, tasks);
-	site_task(tasks, search_task, 0, "search.html");
+	site_task_titles(tasks, search_task, 0, "search.html");
 	if (s.diff != NULL)
 		site_task(tasks, changes_task, 0, "changes.html");
 	site_task(tasks, notfound_task, 0, NULL);

@@ -99,6 +99,8 @@ struct site_task {
 	const char *path;
 	int rc;
 	char *key; /* what the page is made from (html_incr.c), or NULL */
+	bool titles; /* shows only what every page shows (titles, briefs),
+			so is keyed on that alone */
 };
 
 /* html_incr.c: give every task with a path the key of its page. */
@@ -106,6 +108,9 @@ void incr_keys(struct site *s, GArray *tasks, const struct site_opts *o);
 
 void site_task(GArray *tasks, int (*run)(struct site *, guint), guint i,
 	       const char *path);
+/* The same, for a page that shows nothing but titles and briefs. */
+void site_task_titles(GArray *tasks, int (*run)(struct site *, guint),
+		      guint i, const char *path);
 
 /* Markdown options for W's page: cross-references relative to it. */
 void site_md(const struct where *w, struct html_md *m, const char *idp,

@@ -69,9 +69,22 @@ diff -r "$T/a" "$T/b" >/dev/null || { diff -rq "$T/a" "$T/b" | head; echo "FAIL 
 # incremental: edit one control, rebuild into the same output
 cp -r content "$T/content"
 find "$T/a" -type f -printf '%P %T@ %i\n' | sort >"$T/before"
+cp "$T/a/.guidepress-manifest.json" "$T/manifest.before"
 sed -i 's/稼働監視（応答確認等）を行うこと。/稼働監視（応答確認等）を常に行うこと。/' \
 	"$T/content/III/III.1/III.1.1.1.md"
 "$GP" build --content "$T/content" --out "$T/a" 2>/dev/null
+# only the pages made from the edited file are made again: the others'
+# keys, home, contents, search and part pages included, stay
+python3 - "$T/manifest.before" "$T/a/.guidepress-manifest.json" <<'PY' || exit 1
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+made = sorted(p for p in b if a.get(p) != b[p])
+want = ["controls/III-1-1-1.html", "search/0.js", "sections/III-1.html"]
+if made != want:
+    print("FAIL pages made again after one edit: %s, not %s" % (made, want))
+    sys.exit(1)
+print("one edit makes again: " + " ".join(made))
+PY
 find "$T/a" -type f -printf '%P %T@ %i\n' | sort >"$T/after"
 python3 - "$T/before" "$T/after" <<'PY'
 import sys
