@@ -2,17 +2,18 @@
 // driven by playwright-core, the site opened from file://): every
 // control is a document once, in ID order across the shards; a word
 // finds every control whose text holds it, in whichever shard; an ID
-// in the last shard is found.
-// Usage: node search_shards.mjs SITE_DIR EXPORT_JSON
+// in the last shard is found; and with a shard missing (BROKEN_DIR),
+// the search page says which file it could not load.
+// Usage: node search_shards.mjs SITE_DIR EXPORT_JSON BROKEN_DIR
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import vm from "node:vm";
 import { chromium } from "playwright-core";
 
-const [site, exportFile] = process.argv.slice(2).map((p) => p && resolve(p));
-if (!exportFile) {
-	console.error("usage: node search_shards.mjs SITE_DIR EXPORT_JSON");
+const [site, exportFile, broken] = process.argv.slice(2).map((p) => p && resolve(p));
+if (!broken) {
+	console.error("usage: node search_shards.mjs SITE_DIR EXPORT_JSON BROKEN_DIR");
 	process.exit(64);
 }
 let failures = 0;
@@ -69,6 +70,12 @@ try {
 	await page.locator(`main .search-list a[href$="${slug(controls[controls.length - 1].id)}"]`)
 		.waitFor({ timeout: 10000 });
 	check(true, `searching ${id} (the last shard) lists it`);
+
+	const gone = shards[shards.length - 1];
+	await page.goto(pathToFileURL(join(broken, "search.html")).href + "?q=" + encodeURIComponent(word));
+	await page.locator("#search-status", { hasText: "読み込めませんでした" }).waitFor({ timeout: 10000 });
+	const said = await page.locator("#search-status").textContent();
+	check(said.includes(gone), `with ${gone} missing the search page says so: ${said}`);
 	check(errors.length === 0, `no script errors${errors.length ? ": " + errors.join("; ") : ""}`);
 } finally {
 	await browser.close();

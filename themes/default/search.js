@@ -29,8 +29,24 @@
 	function script(path) {
 		var s = document.createElement("script");
 		s.src = new URL(path, base).href;
-		s.onerror = function () { waiting = []; };
+		s.onerror = function () { failed(path); };
 		document.head.appendChild(s);
+	}
+
+	/* PATH of the index could not be loaded: say so where the results
+	   would be, naming the file, and let the next keystroke try again. */
+	function failed(path) {
+		waiting = [];
+		var text = "検索用の索引（" + path + "）を読み込めませんでした。" +
+			"サイトのファイルがそろっているか確かめてください。";
+		var status = document.getElementById("search-status");
+		var box = document.getElementById("search-results");
+		if (status) status.textContent = text;
+		if (box) {
+			box.textContent = "";
+			box.appendChild(el("p", "search-none", text));
+			box.hidden = false;
+		}
 	}
 
 	/* All shards are in: number their documents in order, and keep
