@@ -24,8 +24,9 @@ $(B)/obj/%.o: generator/%.c generator/*.h
 # incremental builds key every page with the program's source: a new
 # program remakes every page (generator/html_incr.c)
 SRCID   = $(shell cat generator/*.c generator/*.h | sha256sum | cut -c1-64)
-$(B)/obj/html_incr.o: generator/*.c
-$(B)/obj/html_incr.o: override CFLAGS += -DGP_SOURCE_ID='"$(SRCID)"'
+# and the state file names the program that wrote it (generator/state.c)
+$(B)/obj/html_incr.o $(B)/obj/state.o: generator/*.c
+$(B)/obj/html_incr.o $(B)/obj/state.o: override CFLAGS += -DGP_SOURCE_ID='"$(SRCID)"'
 
 $(B)/libgp.a: $(LIBOBJ)
 	ar rcs $@ $^

@@ -198,6 +198,53 @@ control_text(const struct control *c)
 	return g_strdup(c->text != NULL ? c->text : "");
 }
 
+char *
+control_brief(const struct control *c)
+{
+	char *t, *end, *b;
+
+	if (c->title != NULL)
+		return g_strdup(c->title);
+	t = control_text(c);
+	if ((end = strstr(t, "。")) != NULL)
+		*end = '\0';
+	if (g_utf8_strlen(t, -1) <= 40)
+		return t;
+	*g_utf8_offset_to_pointer(t, 39) = '\0';
+	b = g_strconcat(t, "…", NULL);
+	g_free(t);
+	return b;
+}
+
+/* Put S, NUL included, into H; NULL as a byte no string holds. */
+static void
+add(GChecksum *h, const char *s)
+{
+	if (s != NULL)
+		g_checksum_update(h, (const guchar *)s, (gssize)strlen(s) + 1);
+	else
+		g_checksum_update(h, (const guchar *)"\1", 1);
+}
+
+char *
+control_items_hash(const struct control *c)
+{
+	GChecksum *h = g_checksum_new(G_CHECKSUM_SHA256);
+	char *s;
+
+	for (guint j = 0; j < c->items->len; j++) {
+		const struct item *it = g_ptr_array_index(c->items, j);
+		add(h, it->key);
+		add(h, it->label);
+		add(h, value_better_name(it->better));
+		for (int p = 0; p < PATTERNS; p++)
+			add(h, it->values[p].text);
+	}
+	s = g_strdup(g_checksum_get_string(h));
+	g_checksum_free(h);
+	return s;
+}
+
 /* The held parse of B: a writer that asks must have loaded the
  * guideline with guideline_load_held. */
 static cmark_node *

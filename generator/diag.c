@@ -259,7 +259,20 @@ diag_capture(struct diag_capture *cap)
 void
 diag_replay(struct diag_capture *cap)
 {
+	struct diag_capture *into = g_private_get(&capturing);
 	FILE *f = out();
+
+	/* replayed inside another capture: kept on in that one */
+	if (into != NULL && into != cap) {
+		for (int l = 0; l <= DIAG_SYSERR; l++)
+			into->counts[l] += cap->counts[l];
+		if (cap->text != NULL) {
+			g_string_append(into->text, cap->text->str);
+			g_string_free(cap->text, TRUE);
+		}
+		memset(cap, 0, sizeof(*cap));
+		return;
+	}
 
 	for (int l = 0; l <= DIAG_SYSERR; l++)
 		count((enum diag_level)l, cap->counts[l]);

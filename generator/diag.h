@@ -119,7 +119,8 @@ void diag(enum diag_code, const char *file, int line, int col, ...);
  * between diag_capture(CAP) and diag_capture(NULL), diag() in the
  * calling thread adds to CAP (zeroed by the caller) instead of printing
  * and counting; diag_replay(CAP), in the thread that reports, prints
- * and counts them and empties CAP.
+ * and counts them and empties CAP (or, when that thread is capturing
+ * itself, adds them to its capture).
  */
 struct diag_capture {
 	struct _GString *text;

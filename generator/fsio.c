@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -16,15 +17,58 @@
 #include "fsio.h"
 
 int
+fsio_stamp(const char *path, struct fsio_stamp *st)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) < 0)
+		return -1;
+	st->dev = (guint64)sb.st_dev;
+	st->ino = (guint64)sb.st_ino;
+	st->size = (guint64)sb.st_size;
+	st->mtime_ns = (gint64)sb.st_mtim.tv_sec * 1000000000 +
+		       sb.st_mtim.tv_nsec;
+	st->ctime_ns = (gint64)sb.st_ctim.tv_sec * 1000000000 +
+		       sb.st_ctim.tv_nsec;
+	return 0;
+}
+
+gint64
+fsio_now_ns(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_REALTIME_COARSE, &ts) < 0)
+		clock_gettime(CLOCK_REALTIME, &ts);
+	return (gint64)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+bool
+fsio_stamp_equal(const struct fsio_stamp *a, const struct fsio_stamp *b)
+{
+	return a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+	       a->mtime_ns == b->mtime_ns && a->ctime_ns == b->ctime_ns;
+}
+
+int
 fsio_read(const char *path, char **buf, size_t *len)
 {
+	struct fsio_stamp st;
+
+	return fsio_read_stamped(path, buf, len, &st);
+}
+
+int
+fsio_read_stamped(const char *path, char **buf, size_t *len,
+		  struct fsio_stamp *st)
+{
 	GError *err = NULL;
-	GStatBuf st;
 	gsize n;
 
 	*buf = NULL;
 	*len = 0;
-	if (g_stat(path, &st) == 0 && st.st_size > FSIO_MAX_FILE) {
+	memset(st, 0, sizeof(*st));
+	if (fsio_stamp(path, st) == 0 && st->size > FSIO_MAX_FILE) {
 		diag(E_TOO_BIG, path, 0, 0, FSIO_MAX_FILE);
 		return -1;
 	}

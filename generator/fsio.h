@@ -22,6 +22,29 @@
 int fsio_read(const char *path, char **buf, size_t *len);
 
 /*
+ * What tells one version of a file from another without reading it:
+ * where it lives, its size and its modification and change times.  An
+ * editor that rewrites a file changes at least one of them.
+ */
+struct fsio_stamp {
+	guint64 dev, ino, size;
+	gint64 mtime_ns, ctime_ns;
+};
+
+/* The stamp of PATH into *ST; 0, or -1 with errno set (nothing reported). */
+int fsio_stamp(const char *path, struct fsio_stamp *st);
+
+bool fsio_stamp_equal(const struct fsio_stamp *a, const struct fsio_stamp *b);
+
+/* The time, by the clock the kernel stamps files with (coarse real
+ * time), in ns since the epoch. */
+gint64 fsio_now_ns(void);
+
+/* fsio_read, with the stamp PATH had just before it was read in *ST. */
+int fsio_read_stamped(const char *path, char **buf, size_t *len,
+		      struct fsio_stamp *st);
+
+/*
  * Write LEN bytes of DATA to PATH atomically: on any failure PATH keeps
  * its old contents (or stays absent).  Reports S_WRITE; returns 0 or -1.
  */

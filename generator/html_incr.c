@@ -128,22 +128,15 @@ global_key(struct site *s, const struct site_opts *o)
 	return key;
 }
 
-/* What the pages that hold evaluation items are made from: every item's
- * key, label, direction and values, in ID order. */
+/* What the pages that hold evaluation items are made from: every
+ * control's items, in ID order. */
 static void
 add_all_items(GChecksum *h, const struct guideline *g)
 {
 	for (guint i = 0; i < g->controls->len; i++) {
 		const struct control *c = g_ptr_array_index(g->controls, i);
 		add(h, c->id);
-		for (guint j = 0; j < c->items->len; j++) {
-			const struct item *it = g_ptr_array_index(c->items, j);
-			add(h, it->key);
-			add(h, it->label);
-			add(h, value_better_name(it->better));
-			for (int p = 0; p < PATTERNS; p++)
-				add(h, it->values[p].text);
-		}
+		add(h, c->items_hash);
 	}
 }
 
@@ -171,24 +164,45 @@ struct keys {
 	GHashTable *parts;   /* page path → part */
 };
 
+/* The key being made of one page: its hash, the content files it covers
+ * (their input indexes) and whether any of them is a stub. */
+struct pkey {
+	GChecksum *h;
+	struct site_task *t;
+};
+
+/* Put the hash of body B's file into K, and the file in its task's
+ * dependencies. */
+static void
+add_body(struct pkey *k, const struct body *b)
+{
+	add(k->h, b->hash);
+	if (b->stub)
+		k->t->stubs = true;
+	if (b->input >= 0) {
+		guint32 in = (guint32)b->input;
+		g_array_append_val(k->t->deps, in);
+	}
+}
+
 /* What shard I of the search index is made from: its documents' files,
  * and for a control the file of its section too (subsection titles). */
 static void
-add_shard(GChecksum *h, const struct site *s, guint i)
+add_shard(struct pkey *k, const struct site *s, guint i)
 {
 	guint ns = s->sections->len, n = guide_docs(s);
 
 	for (guint d = i * SEARCH_SHARD_DOCS;
 	     d < (i + 1) * SEARCH_SHARD_DOCS && d < n; d++) {
 		if (d < ns) {
-			add(h, ((const struct section *)g_ptr_array_index(
-					s->sections, d))
-				       ->body.hash);
+			add_body(k, &((const struct section *)g_ptr_array_index(
+					  s->sections, d))
+					->body);
 		} else {
 			const struct control *c =
 			    g_ptr_array_index(s->g->controls, d - ns);
-			add(h, c->body.hash);
-			add(h, c->sub->section->body.hash);
+			add_body(k, &c->body);
+			add_body(k, &c->sub->section->body);
 		}
 	}
 }
@@ -202,41 +216,40 @@ finish(GChecksum *h)
 	return key;
 }
 
-/* The key of task T's page. */
+/* The key of task T's page; T's dependencies filled on the way. */
 static char *
-page_key(const struct keys *k, const struct site_task *t)
+page_key(const struct keys *k, struct site_task *t)
 {
 	const char *path = t->path;
-	GChecksum *h = g_checksum_new(G_CHECKSUM_SHA256);
+	struct pkey pk = {g_checksum_new(G_CHECKSUM_SHA256), t};
+	GChecksum *h = pk.h;
 	const struct control *c;
 	const struct section *sec;
 	guint shard;
 
+	t->deps = g_array_new(FALSE, FALSE, sizeof(guint32));
 	add(h, k->global);
 	add(h, path);
 	if ((c = g_hash_table_lookup(k->controls, path)) != NULL) {
-		add(h, c->body.hash);
+		add_body(&pk, &c->body);
 		return finish(h);
 	}
 	if ((shard = GPOINTER_TO_UINT(
 		 g_hash_table_lookup(k->shards, path))) != 0) {
-		add_shard(h, k->s, shard - 1);
-		return finish(h);
-	}
-	if (g_str_has_prefix(path, "patterns/")) {
-		add(h, k->items);
+		add_shard(&pk, k->s, shard - 1);
 		return finish(h);
 	}
 	if ((sec = g_hash_table_lookup(k->sections, path)) != NULL) {
-		add(h, sec->body.hash);
+		add_body(&pk, &sec->body);
 		for (guint b = 0; b < sec->subsections->len; b++) {
 			const struct subsection *sub =
 				g_ptr_array_index(sec->subsections, b);
 			for (guint j = 0; j < sub->controls->len; j++)
-				add(h, ((const struct control *)
-						g_ptr_array_index(sub->controls,
-								  j))
-					       ->body.hash);
+				add_body(&pk, &((const struct control *)
+							g_ptr_array_index(
+								sub->controls,
+								j))
+						   ->body);
 		}
 		return finish(h);
 	}
@@ -246,13 +259,16 @@ page_key(const struct keys *k, const struct site_task *t)
 		const struct part *pt;
 
 		if ((pt = g_hash_table_lookup(k->parts, path)) != NULL) {
-			add(h, pt->body.hash);
+			add_body(&pk, &pt->body);
 			return finish(h);
 		}
 		if (t->titles)
 			return finish(h);
 	}
-	add(h, k->content);
+	/* the pattern pages (every item) and the rest (every file) are
+	   made from the whole guideline: never from stubs */
+	t->stubs = k->s->g->partial;
+	add(h, g_str_has_prefix(path, "patterns/") ? k->items : k->content);
 	return finish(h);
 }
 

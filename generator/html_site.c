@@ -70,28 +70,6 @@ add_name(struct site *s, const char *id, char *path, const char *title)
 }
 
 /*
- * A control's title, or the first sentence of its text cut to about 40
- * characters: for tables of contents and search results.  New string.
- */
-static char *
-brief(const struct control *c)
-{
-	char *t, *end, *b;
-
-	if (c->title != NULL)
-		return g_strdup(c->title);
-	t = control_text(c);
-	if ((end = strstr(t, "。")) != NULL)
-		*end = '\0';
-	if (g_utf8_strlen(t, -1) <= 40)
-		return t;
-	*g_utf8_offset_to_pointer(t, 39) = '\0';
-	b = g_strconcat(t, "…", NULL);
-	g_free(t);
-	return b;
-}
-
-/*
  * Name every part, section, subsection and control once, so pages look
  * names up instead of making them again.
  */
@@ -133,7 +111,7 @@ make_names(struct site *s)
 		    s, c->id, g_strconcat("controls/", slug, ".html", NULL),
 		    NULL);
 
-		n->brief = brief(c);
+		n->brief = g_strdup(c->brief);
 		g_free(n->label);
 		n->label = g_strconcat(n->disp, " ", n->brief, NULL);
 		g_free(slug);
@@ -447,7 +425,7 @@ void
 site_task(GArray *tasks, int (*run)(struct site *, guint), guint i,
 	  const char *path)
 {
-	struct site_task t = {run, i, path, 0, NULL, false};
+	struct site_task t = {run, i, path, 0, NULL, false, NULL, false};
 
 	g_array_append_val(tasks, t);
 }
@@ -468,13 +446,17 @@ task_run(gpointer data, gpointer site)
 	struct site *s = site;
 
 	if (s->manifest != NULL && t->key != NULL &&
-	    manifest_reuse(s->manifest, t->path, t->key)) {
+	    manifest_reuse(s->manifest, t->path, t->key, t->deps)) {
 		t->rc = 0;
+		return;
+	}
+	if (t->stubs) {
+		t->rc = SITE_NEEDS_ALL;
 		return;
 	}
 	t->rc = t->run(site, t->i);
 	if (t->rc == 0 && s->manifest != NULL && t->key != NULL)
-		manifest_record(s->manifest, t->path, t->key);
+		manifest_record(s->manifest, t->path, t->key, t->deps);
 }
 
 /* Shard I of the search index (html_search.c), written whole. */
@@ -509,7 +491,8 @@ shard_tasks(struct site *s, GArray *tasks)
  * Write every page of TASKS with a pool of threads (one per processor,
  * at most MAX_THREADS), largest first (they come last in TASKS: the
  * search index's shards, the pattern pages); then list the pages for
- * the sitemap in task order.  Returns 0, or -1 if a page failed.
+ * the sitemap in task order.  Returns 0, -1 if a page failed, or
+ * SITE_NEEDS_ALL when a page to make again was keyed on a stub.
  */
 static int
 run_tasks(struct site *s, GArray *tasks)
@@ -535,7 +518,7 @@ run_tasks(struct site *s, GArray *tasks)
 		    &g_array_index(tasks, struct site_task, i);
 
 		if (t->rc < 0)
-			rc = -1;
+			rc = rc == SITE_NEEDS_ALL ? rc : t->rc;
 		else if (t->path != NULL && g_str_has_suffix(t->path, ".html"))
 			g_ptr_array_add(s->written, g_strdup(t->path));
 	}
@@ -577,14 +560,25 @@ site_write(const struct guideline *g, const char *dir,
 		s.manifest = manifest_open(o->old_out, dir);
 		incr_keys(&s, tasks, o);
 	}
-	if (run_tasks(&s, tasks) < 0 || search_write_list(dir, s.shards) < 0 ||
+	if ((rc = run_tasks(&s, tasks)) < 0) {
+		if (rc != SITE_NEEDS_ALL)
+			rc = -1;
+		goto out;
+	}
+	rc = -1;
+	if (search_write_list(dir, s.shards) < 0 ||
 	    sitemap(&s) < 0 || html_theme_copy_assets(s.theme, dir) < 0 ||
-	    (s.manifest != NULL && manifest_write(s.manifest) < 0))
+	    (s.manifest != NULL && manifest_write(s.manifest, g) < 0))
 		goto out;
 	rc = 0;
 out:
-	for (guint i = 0; i < tasks->len; i++)
-		g_free(g_array_index(tasks, struct site_task, i).key);
+	for (guint i = 0; i < tasks->len; i++) {
+		struct site_task *t =
+		    &g_array_index(tasks, struct site_task, i);
+		g_free(t->key);
+		if (t->deps != NULL)
+			g_array_free(t->deps, TRUE);
+	}
 	manifest_free(s.manifest);
 	g_array_free(tasks, TRUE);
 	html_theme_free(s.theme);

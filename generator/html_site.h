@@ -101,6 +101,9 @@ struct site_task {
 	char *key; /* what the page is made from (html_incr.c), or NULL */
 	bool titles; /* shows only what every page shows (titles, briefs),
 			so is keyed on that alone */
+	GArray *deps; /* guint32: the inputs (model.h) its key covers */
+	bool stubs;   /* its key covers a stub (rebuild.h): it cannot be
+			 made again from this model */
 };
 
 /* html_incr.c: give every task with a path the key of its page. */

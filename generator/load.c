@@ -38,6 +38,7 @@ static void
 keep_body(struct guideline *g, struct body *b, struct prep *p)
 {
 	b->first_line = p->s.body_line;
+	b->input = p->input;
 	b->hash = p->hash;
 	p->hash = NULL;
 	if (!p->blank) {
@@ -372,6 +373,8 @@ load_control(struct load *ld, struct ydoc *y, yaml_node_t *root,
 	c->bp_text = p->bp_text;
 	c->bp_not_list = p->bp_not_list;
 	p->text = p->bp_text = NULL;
+	c->brief = control_brief(c);
+	c->items_hash = control_items_hash(c);
 	g_ptr_array_add(ld->controls, c);
 }
 
@@ -490,9 +493,8 @@ check_place(const char *id, const int num[ID_DEPTH], int depth,
 	return rc;
 }
 
-/* Remember where ID was defined; report it if it was defined before. */
-static int
-claim_id(struct load *ld, const char *id, struct pos p)
+int
+load_claim_id(struct load *ld, const char *id, struct pos p)
 {
 	struct pos *first = g_hash_table_lookup(ld->g->ids, id);
 
@@ -544,7 +546,7 @@ file_id(struct load *ld, struct prep *p, yaml_node_t *root, int *depth,
 		return NULL;
 	}
 	if (check_place(id, num, *depth, p->rel, *idpos) < 0 ||
-	    claim_id(ld, id, *idpos) < 0)
+	    load_claim_id(ld, id, *idpos) < 0)
 		return NULL;
 	return id;
 }
@@ -558,6 +560,16 @@ load_prepared(struct load *ld, struct prep *pr)
 	struct pos idpos;
 	int num[ID_DEPTH], depth;
 
+	if (pr->path != NULL) {
+		struct input *in =
+		    &g_array_index(ld->g->inputs, struct input, pr->input);
+		in->stamp = pr->s.stamp;
+		in->hash = g_strdup(pr->hash);
+	}
+	if (pr->stub != NULL) {
+		load_stub(ld, pr);
+		return;
+	}
 	diag_replay(&pr->diags);
 	if (pr->rc < 0)
 		return;
@@ -639,9 +651,12 @@ walk(struct load *ld, const char *dir, const char *rel)
 			walk(ld, path, r);
 		} else {
 			struct prep *p = g_new0(struct prep, 1);
+			struct input in = {g_strdup(r), {0}, NULL};
 			p->path = g_string_chunk_insert_const(ld->g->files,
 							      path);
 			p->rel = g_strdup(r);
+			p->input = (int)ld->g->inputs->len;
+			g_array_append_val(ld->g->inputs, in);
 			g_ptr_array_add(ld->files, p);
 		}
 		g_free(path);
@@ -650,8 +665,9 @@ walk(struct load *ld, const char *dir, const char *rel)
 	fsio_list_free(names);
 }
 
-static struct guideline *
-load_dir(const char *dir, bool hold)
+struct guideline *
+load_guideline(const char *dir, bool hold,
+	       int (*plan)(struct load *, void *), void *arg)
 {
 	struct guideline *g = g_new0(struct guideline, 1);
 	struct load ld = {.hold = hold};
@@ -668,6 +684,8 @@ load_dir(const char *dir, bool hold)
 	g->renumbered = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					      g_free);
 	g->files = g_string_chunk_new(4096);
+	g->inputs = g_array_new(FALSE, TRUE, sizeof(struct input));
+	g->read_ns = fsio_now_ns();
 	if (meta_load(g) < 0) {
 		guideline_free(g);
 		return NULL;
@@ -679,8 +697,20 @@ load_dir(const char *dir, bool hold)
 	g_mutex_init(&ld.lock);
 	g_cond_init(&ld.done);
 	walk(&ld, dir, "");
+	if (plan != NULL && plan(&ld, arg) < 0) {
+		for (guint i = 0; i < ld.files->len; i++)
+			prep_free(g_ptr_array_index(ld.files, i));
+		guideline_free(g);
+		g = NULL;
+		goto out;
+	}
 	load_files(&ld);
 	link_model(&ld);
+	if (ld.stub_failed) {
+		guideline_free(g);
+		g = NULL;
+	}
+out:
 	g_mutex_clear(&ld.lock);
 	g_cond_clear(&ld.done);
 	g_ptr_array_free(ld.files, TRUE);
@@ -692,11 +722,11 @@ load_dir(const char *dir, bool hold)
 struct guideline *
 guideline_load(const char *dir)
 {
-	return load_dir(dir, false);
+	return load_guideline(dir, false, NULL, NULL);
 }
 
 struct guideline *
 guideline_load_held(const char *dir)
 {
-	return load_dir(dir, true);
+	return load_guideline(dir, true, NULL, NULL);
 }

@@ -10,6 +10,8 @@
 #include "source.h"
 #include "ydoc.h"
 
+struct state_file;
+
 /* What the file walk gathers before the structure is linked. */
 struct load {
 	struct guideline *g;
@@ -19,6 +21,7 @@ struct load {
 	GMutex lock;         /* guards the chunks' done (load_prep.c) */
 	GCond done;          /* a chunk was prepared */
 	bool hold;           /* keep every body's parse (body.doc) */
+	bool stub_failed;    /* a stub record could not be read (stub.c) */
 };
 
 /* A Markdown file, read and parsed ahead of its turn (load_prep.c). */
@@ -26,6 +29,10 @@ struct prep {
 	const char *path;     /* in the guideline's file table; NULL for a
 				 directory that could not be listed */
 	char *rel;            /* below the content directory */
+	int input;            /* its place in the guideline's inputs */
+	const struct state_file *stub; /* its record in the state of the
+				 previous build, when the file is not to be
+				 read (rebuild.c); else NULL */
 	struct source s;
 	struct ydoc y;
 	int rc;               /* 0: the front matter is loaded */
@@ -37,6 +44,20 @@ struct prep {
 	bool bp_not_list;
 	struct diag_capture diags; /* what preparing it reported */
 };
+
+/*
+ * Load DIR (guideline_load, with HOLD guideline_load_held); with PLAN,
+ * call it once the files are listed and before any is read: it may mark
+ * files as stubs.  Returns NULL when there is no guideline.yaml or when
+ * PLAN returned -1.
+ */
+struct guideline *load_guideline(const char *dir, bool hold,
+				 int (*plan)(struct load *, void *),
+				 void *arg);
+
+/* Build the model's part, section, page or control of P from its stub
+ * record instead of the file (rebuild.c). */
+void load_stub(struct load *ld, struct prep *p);
 
 /* Prepare every file of LD->files in worker threads and hand each, in
  * order, to load_prepared. */
@@ -53,6 +74,10 @@ int meta_load(struct guideline *g);
 /* Put sections into parts and controls into subsections, in ID order;
  * report orphans.  Takes ownership of LD's sections and controls. */
 void link_model(struct load *ld);
+
+/* Remember where ID was defined; report it if it was defined before.
+ * Returns 0 or -1. */
+int load_claim_id(struct load *ld, const char *id, struct pos p);
 
 /* The ASCII ID of the first DEPTH numbers of NUM; a new string. */
 char *load_id_string(const int num[ID_DEPTH], int depth);

@@ -26,6 +26,7 @@
 #include "model.h"
 #include "pdf.h"
 #include "publish.h"
+#include "rebuild.h"
 #include "site.h"
 #include "stale.h"
 
@@ -462,33 +463,64 @@ publish_build(const char *tmp, const char *out)
 	return 0;
 }
 
+/*
+ * Write the site (and unless O says not, the book) of G into a new
+ * directory beside O's output; its path in *TMP.  Returns 0, -1 after
+ * reporting (nothing left behind), or SITE_NEEDS_ALL (nothing left
+ * behind: G is partial and a page needs what it lacks).
+ */
 static int
-cmd_build(const struct opts *o)
+write_outputs(const struct opts *o, const struct guideline *g,
+	      const struct gdiff *d, char **tmp)
 {
-	struct guideline *g, *old;
-	struct gdiff *d;
-	char *tmp = NULL, *pdf = NULL, *what;
-	int rc = -1;
-
-	if (publish_check_out(o->out, o->content) < 0)
-		return EXIT_USAGE;
-	g = load_editions(o, "build: nothing written", !o->no_pdf, &old, &d);
-	if (g == NULL)
-		return diag_exit_status();
 	struct site_opts so = {.theme_dir = o->theme, .base_url = o->base_url,
 			       .old_out = o->out, .diff = d};
 	struct pdf_opts po = {.theme_dir = o->theme, .fonts_dir = o->fonts,
 			      .diff = d};
-	if ((tmp = publish_begin(o->out)) == NULL)
-		goto out;
-	pdf = g_build_filename(tmp, "guideline.pdf", NULL);
-	if (site_write(g, tmp, &so) < 0 ||
-	    (!o->no_pdf && pdf_book_write(g, pdf, &po) < 0)) {
-		publish_abort(tmp);
-		goto out;
+	char *pdf;
+	int rc;
+
+	if ((*tmp = publish_begin(o->out)) == NULL)
+		return -1;
+	pdf = g_build_filename(*tmp, "guideline.pdf", NULL);
+	if ((rc = site_write(g, *tmp, &so)) == 0 && !o->no_pdf &&
+	    pdf_book_write(g, pdf, &po) < 0)
+		rc = -1;
+	g_free(pdf);
+	if (rc < 0) {
+		publish_abort(*tmp);
+		g_free(*tmp);
+		*tmp = NULL;
 	}
-	rc = publish_build(tmp, o->out);
-out:
+	return rc;
+}
+
+static int
+cmd_build(const struct opts *o)
+{
+	struct guideline *g = NULL, *old;
+	struct gdiff *d = NULL;
+	char *tmp = NULL, *what;
+	int rc = -1;
+
+	if (publish_check_out(o->out, o->content) < 0)
+		return EXIT_USAGE;
+	/* the site alone, again: read only what changed (rebuild.h) */
+	if (o->no_pdf && o->previous == NULL &&
+	    (g = rebuild_load(o->content, o->out)) != NULL) {
+		old = NULL;
+		if ((rc = write_outputs(o, g, d, &tmp)) == SITE_NEEDS_ALL)
+			guideline_free(g);
+		else
+			goto publish;
+	}
+	g = load_editions(o, "build: nothing written", !o->no_pdf, &old, &d);
+	if (g == NULL)
+		return diag_exit_status();
+	rc = write_outputs(o, g, d, &tmp);
+publish:
+	if (rc == 0)
+		rc = publish_build(tmp, o->out);
 	what = g_strdup_printf("build: %s%s", o->out,
 			       rc == 0    ? ""
 			       : rc == -2 ? ": partly updated; the next build "
@@ -497,7 +529,6 @@ out:
 	diag_summary(what);
 	g_free(what);
 	g_free(tmp);
-	g_free(pdf);
 	gdiff_free(d);
 	guideline_free(old);
 	guideline_free(g);

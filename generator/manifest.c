@@ -1,62 +1,40 @@
 /*
  * manifest: keep what did not change between two builds.
  */
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
-#include <glib/gstdio.h>
-#include <jansson.h>
 
 #include "diag.h"
 #include "fsio.h"
 #include "manifest.h"
+#include "stub.h"
+
+/* A page of this build. */
+struct page {
+	const char *key;    /* the task's, or the old state's */
+	const GArray *deps; /* the task's */
+};
 
 struct manifest {
 	char *old_dir, *new_dir;
-	GHashTable *old; /* path → key, from the previous build */
-	GHashTable *now; /* path → key, this build */
+	struct state *old; /* the previous build's, or NULL */
+	GHashTable *keys;  /* path → key, from OLD (borrowed) */
+	GHashTable *now;   /* path (copied) → struct page, this build */
 	GHashTable *files; /* the regular files of OLD_DIR (relative paths) */
 	GMutex lock;
 };
-
-/* Read DIR's manifest into T (path → key); nothing if it has none. */
-static void
-read_manifest(GHashTable *t, const char *dir)
-{
-	char *path = g_build_filename(dir, MANIFEST_FILE, NULL);
-	json_t *root = NULL;
-	const char *k;
-	json_t *v;
-	char *buf;
-	gsize len;
-
-	/* read whole: jansson reading a FILE takes a character at a time */
-	if (g_file_get_contents(path, &buf, &len, NULL)) {
-		root = json_loadb(buf, len, 0, NULL);
-		g_free(buf);
-	}
-	g_free(path);
-	if (root == NULL || !json_is_object(root)) {
-		json_decref(root);
-		return;
-	}
-	json_object_foreach(root, k, v) {
-		if (json_is_string(v))
-			g_hash_table_insert(t, g_strdup(k),
-					    g_strdup(json_string_value(v)));
-	}
-	json_decref(root);
-}
 
 GHashTable *
 manifest_paths(const char *dir)
 {
 	GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-					      g_free);
+					      NULL);
+	struct state *st = state_read(dir);
 
-	read_manifest(t, dir);
+	for (guint i = 0; st != NULL && i < st->npages; i++)
+		g_hash_table_add(t, g_strdup(st->pages[i].path));
+	state_free(st);
 	return t;
 }
 
@@ -86,13 +64,16 @@ manifest_open(const char *old_dir, const char *new_dir)
 
 	m->old_dir = g_strdup(old_dir);
 	m->new_dir = g_strdup(new_dir);
-	m->old = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	m->keys = g_hash_table_new(g_str_hash, g_str_equal);
 	m->now = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	m->files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	g_mutex_init(&m->lock);
-	read_manifest(m->old, old_dir);
+	m->old = state_read(old_dir);
+	for (guint i = 0; m->old != NULL && i < m->old->npages; i++)
+		g_hash_table_insert(m->keys, (gpointer)m->old->pages[i].path,
+				    (gpointer)m->old->pages[i].key);
 	/* listed once, so that taking a page over costs no stat */
-	if (g_hash_table_size(m->old) > 0)
+	if (g_hash_table_size(m->keys) > 0)
 		list_files(m->files, old_dir, "");
 	return m;
 }
@@ -102,42 +83,41 @@ manifest_free(struct manifest *m)
 {
 	if (m == NULL)
 		return;
-	g_hash_table_destroy(m->old);
+	g_hash_table_destroy(m->keys);
 	g_hash_table_destroy(m->now);
 	g_hash_table_destroy(m->files);
+	state_free(m->old);
 	g_mutex_clear(&m->lock);
 	g_free(m->old_dir);
 	g_free(m->new_dir);
 	g_free(m);
 }
 
-bool
-manifest_reuse(struct manifest *m, const char *path, const char *key)
+void
+manifest_record(struct manifest *m, const char *path, const char *key,
+		const GArray *deps)
 {
-	const char *was;
-	bool ok;
+	struct page *p = g_new(struct page, 1);
 
+	p->key = key;
+	p->deps = deps;
 	g_mutex_lock(&m->lock);
-	was = g_hash_table_lookup(m->old, path);
+	g_hash_table_insert(m->now, g_strdup(path), p);
 	g_mutex_unlock(&m->lock);
-	if (was == NULL || strcmp(was, key) != 0)
-		return false;
-	/* M->files is only read once made: no lock */
-	ok = g_hash_table_contains(m->files, path);
-	if (ok) {
-		g_mutex_lock(&m->lock);
-		g_hash_table_insert(m->now, g_strdup(path), g_strdup(key));
-		g_mutex_unlock(&m->lock);
-	}
-	return ok;
 }
 
-void
-manifest_record(struct manifest *m, const char *path, const char *key)
+bool
+manifest_reuse(struct manifest *m, const char *path, const char *key,
+	       const GArray *deps)
 {
-	g_mutex_lock(&m->lock);
-	g_hash_table_insert(m->now, g_strdup(path), g_strdup(key));
-	g_mutex_unlock(&m->lock);
+	/* KEYS and FILES are only read once made: no lock */
+	const char *was = g_hash_table_lookup(m->keys, path);
+
+	if (was == NULL || strcmp(was, key) != 0 ||
+	    !g_hash_table_contains(m->files, path))
+		return false;
+	manifest_record(m, path, key, deps);
+	return true;
 }
 
 static gint
@@ -147,31 +127,41 @@ cmp_str(gconstpointer a, gconstpointer b)
 }
 
 int
-manifest_write(struct manifest *m)
+manifest_write(struct manifest *m, const struct guideline *g)
 {
-	json_t *root = json_object();
-	GPtrArray *keys = g_ptr_array_new();
+	struct state_out *o =
+	    state_begin(g->dir, g->read_ns, diag_worst() == DIAG_OK);
+	GPtrArray *recs = stub_records(g);
+	GPtrArray *paths = g_ptr_array_new();
+	GString *none = g_string_new(NULL);
 	GHashTableIter it;
-	gpointer k, v;
-	char *path, *s;
+	gpointer k;
+	char *path;
 	int rc;
 
-	/* sorted, so the manifest itself is reproducible */
+	for (guint i = 0; i < g->inputs->len; i++) {
+		const struct input *in =
+		    &g_array_index(g->inputs, struct input, i);
+		const GString *r = g_ptr_array_index(recs, i);
+		state_add_file(o, in->rel, &in->stamp,
+			       in->hash != NULL ? in->hash : "",
+			       r != NULL ? r : none);
+	}
+	/* sorted, so the state itself is reproducible */
 	g_hash_table_iter_init(&it, m->now);
-	while (g_hash_table_iter_next(&it, &k, &v))
-		g_ptr_array_add(keys, k);
-	g_ptr_array_sort(keys, cmp_str);
-	for (guint i = 0; i < keys->len; i++)
-		json_object_set_new(
-			root, g_ptr_array_index(keys, i),
-			json_string(g_hash_table_lookup(
-				m->now, g_ptr_array_index(keys, i))));
-	g_ptr_array_free(keys, TRUE);
-	s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-	json_decref(root);
+	while (g_hash_table_iter_next(&it, &k, NULL))
+		g_ptr_array_add(paths, k);
+	g_ptr_array_sort(paths, cmp_str);
+	for (guint i = 0; i < paths->len; i++) {
+		const char *p = g_ptr_array_index(paths, i);
+		const struct page *pg = g_hash_table_lookup(m->now, p);
+		state_add_page(o, p, pg->key, pg->deps);
+	}
 	path = g_build_filename(m->new_dir, MANIFEST_FILE, NULL);
-	rc = fsio_write(path, s, strlen(s));
-	free(s);
+	rc = state_finish(o, path);
 	g_free(path);
+	g_ptr_array_free(paths, TRUE);
+	g_string_free(none, TRUE);
+	stub_records_free(recs);
 	return rc;
 }

@@ -1,10 +1,10 @@
 /*
- * manifest: what each file of an output directory was built from, so a
- * rebuild can keep the files whose inputs did not change.
+ * manifest: what each page of an output directory was built from, so a
+ * rebuild can keep the pages whose inputs did not change.
  *
- * The manifest is a JSON file in the output directory
- * (.guidepress-manifest.json): output path → key, the SHA-256 of
- * everything the file was made from.  A writer that can name a file's
+ * The manifest is kept in the output's state file (state.h): output
+ * path → key, the SHA-256 of everything the page was made from, and the
+ * content files that key covers.  A writer that can name a page's
  * inputs asks manifest_reuse before making it: when the previous build
  * made the same path from the same key and the file is still there, it
  * is kept where it is (same bytes, same modification time) and need
@@ -18,6 +18,9 @@
 
 #include <glib.h>
 
+#include "model.h"
+#include "state.h"
+
 struct manifest;
 
 /*
@@ -30,22 +33,28 @@ void manifest_free(struct manifest *m);
 
 /*
  * If PATH (relative to the output) was built from KEY last time and is
- * still there, record it as kept and return true;
- * else false: the caller makes the file and calls manifest_record.
+ * still there, record it as kept, with DEPS (guint32 input indexes,
+ * borrowed until manifest_write), and return true; else false: the
+ * caller makes the file and calls manifest_record.
  */
-bool manifest_reuse(struct manifest *m, const char *path, const char *key);
+bool manifest_reuse(struct manifest *m, const char *path, const char *key,
+		    const GArray *deps);
 
-/* Record that PATH of the new output was made from KEY. */
-void manifest_record(struct manifest *m, const char *path, const char *key);
+/* Record that PATH of the new output was made from KEY and DEPS. */
+void manifest_record(struct manifest *m, const char *path, const char *key,
+		     const GArray *deps);
 
-/* Write the new manifest into the new output; 0 or -1 after reporting. */
-int manifest_write(struct manifest *m);
+/*
+ * Write the state of the new output: G's inputs, and the pages recorded.
+ * 0 or -1 after reporting.
+ */
+int manifest_write(struct manifest *m, const struct guideline *g);
 
-/* The paths DIR's manifest names (path → key); empty if none.  Free
- * with g_hash_table_destroy. */
+/* The paths DIR's manifest names; empty if none.  Free with
+ * g_hash_table_destroy. */
 GHashTable *manifest_paths(const char *dir);
 
 /* The name of the manifest file in an output directory. */
-#define MANIFEST_FILE ".guidepress-manifest.json"
+#define MANIFEST_FILE STATE_FILE
 
 #endif

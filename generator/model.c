@@ -118,6 +118,8 @@ control_free(struct control *c)
 	g_free(c->text);
 	g_free(c->bp_text);
 	g_free(c->title);
+	g_free(c->brief);
+	g_free(c->items_hash);
 	g_strfreev(c->replaces);
 	if (c->items != NULL) {
 		for (guint i = 0; i < c->items->len; i++)
@@ -216,6 +218,15 @@ guideline_free(struct guideline *g)
 	g_hash_table_destroy(g->by_id);
 	g_hash_table_destroy(g->renumbered);
 	g_string_chunk_free(g->files);
+	if (g->inputs != NULL) {
+		for (guint i = 0; i < g->inputs->len; i++) {
+			struct input *in =
+			    &g_array_index(g->inputs, struct input, i);
+			g_free(in->rel);
+			g_free(in->hash);
+		}
+		g_array_free(g->inputs, TRUE);
+	}
 	g_free(g);
 }
 

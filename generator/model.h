@@ -14,6 +14,7 @@
 
 #include <glib.h>
 
+#include "fsio.h"
 #include "value.h"
 
 struct cmark_node;
@@ -39,6 +40,12 @@ struct body {
 	char *hash;             /* MD5 (hex) of the whole source file: what
 				   incremental builds compare (a change
 				   detector, not a seal: MD5 is cheap) */
+	int input;              /* its file in the guideline's inputs, or
+				   -1 (a body not read from a file) */
+	bool stub;              /* a rebuild did not read the file: only
+				   hash, input and what the rest of the
+				   site shows of it are known (rebuild.h);
+				   src is NULL */
 };
 
 struct item {
@@ -61,12 +68,17 @@ struct control {
 	int num[ID_DEPTH];     /* 3, 4, 2, 1 */
 	enum level level;
 	char *title;           /* NULL: the guideline prints none */
+	char *brief;           /* the title, or the start of the text: for
+				  tables of contents and search results */
 	struct body body;
 	char *text;            /* the text before the best practices, plain
 				  (control_text) */
 	char *bp_text;         /* the best practices, plain, or NULL */
 	bool bp_not_list;      /* a ベストプラクティス heading, no list */
 	GPtrArray *items;      /* struct item * */
+	char *items_hash;      /* SHA-256 (hex) of every item's key, label,
+				  direction and values: what the pattern
+				  pages show of this control */
 	char **replaces;       /* IDs in the previous edition; NULL-terminated
 				  or NULL (front matter 'replaces') */
 	struct subsection *sub;
@@ -146,6 +158,19 @@ struct guideline {
 	GHashTable *by_id;   /* ID → struct control *, borrowed */
 	GStringChunk *files; /* file names that struct pos points into */
 	GPtrArray *links;    /* struct xref *: links to IDs, to resolve */
+	GArray *inputs;      /* struct input: the content files, in the
+			        order they were walked */
+	bool partial;        /* some bodies are stubs (rebuild.h) */
+	gint64 read_ns;      /* when loading began, by the clock file times
+				come from (fsio_now_ns) */
+};
+
+/* A content file as it was when it was read. */
+struct input {
+	char *rel;              /* below the content directory */
+	struct fsio_stamp stamp;
+	char *hash;             /* MD5 (hex) of its bytes, or NULL when it
+				   could not be read */
 };
 
 /* Load DIR (content/).  Problems are reported with diag(); the model is
@@ -207,6 +232,14 @@ void md_digest(struct cmark_node *doc, char **text, char **bp_text,
 /* The control text (before the ベストプラクティス heading) as plain
  * text; a new string. */
 char *control_text(const struct control *c);
+
+/* C's title, or the first sentence of its text cut to about 40
+ * characters; a new string. */
+char *control_brief(const struct control *c);
+
+/* The SHA-256 (hex) of C's items (struct control's items_hash); a new
+ * string. */
+char *control_items_hash(const struct control *c);
 
 /* The ベストプラクティス heading of a body's tree, or NULL. */
 struct cmark_node *md_bp_heading(struct cmark_node *doc);

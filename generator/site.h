@@ -20,10 +20,16 @@ struct site_opts {
 				     NULL */
 };
 
+/* site_write's answer when G is partial (a rebuild's, rebuild.h) and a
+ * page that changed was keyed on a file it did not read. */
+#define SITE_NEEDS_ALL (-2)
+
 /*
- * Write the whole site for G into DIR, which exists and is empty.
- * Returns 0, or -1 after reporting with diag().  Writes nothing outside
- * DIR.
+ * Write the whole site for G into DIR, which exists and is empty, and
+ * with O->old_out the state of the build (state.h).  Returns 0, -1 after
+ * reporting with diag(), or SITE_NEEDS_ALL (nothing reported: load the
+ * whole guideline and write it again into a new DIR).  Writes nothing
+ * outside DIR.
  */
 int site_write(const struct guideline *g, const char *dir,
 	       const struct site_opts *o);

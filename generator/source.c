@@ -35,7 +35,7 @@ int
 source_read(struct source *s, const char *path)
 {
 	memset(s, 0, sizeof(*s));
-	if (fsio_read(path, &s->buf, &s->len) < 0)
+	if (fsio_read_stamped(path, &s->buf, &s->len, &s->stamp) < 0)
 		return -1;
 	s->body = s->buf;
 	s->body_len = s->len;

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "fsio.h"
+
 struct source {
 	char *buf;         /* the whole file, NUL-terminated; owned */
 	size_t len;
@@ -17,6 +19,7 @@ struct source {
 	const char *body;  /* Markdown body, into buf */
 	size_t body_len;
 	int body_line;     /* file line of the body's first line */
+	struct fsio_stamp stamp; /* the file's, just before it was read */
 };
 
 /*

@@ -1,0 +1,30 @@
+/*
+ * rebuild: load only what changed.  A build of the site leaves its state
+ * in the output (state.h): every content file's stamp, hash and stub
+ * record, and every page's key with the files it covers.  The next build
+ * of the same content into the same output stats every file, reads only
+ * those whose stamp changed, and of those parses only the ones whose
+ * bytes changed, with every file a page they touch is made from; every
+ * other file becomes a stub, made from its record (stub.c).  The site
+ * writer then makes again only the pages whose keys changed, and never
+ * one keyed on a stub (site.h, SITE_NEEDS_ALL).
+ *
+ * It gives up, and the caller loads everything as usual, whenever it
+ * cannot be sure of the result: no usable state, files added, removed
+ * or renamed, the previous build reported something, this load reported
+ * anything, or a changed file's record differs (an ID, title, brief,
+ * level or item changed: pages all over the site show those).
+ */
+#ifndef GP_REBUILD_H
+#define GP_REBUILD_H
+
+#include "model.h"
+
+/*
+ * The guideline of DIR, partial (G->partial), for a build of the site
+ * into OUT; or NULL, having reported nothing, when it has to be loaded
+ * whole.  The result is validated.  Free with guideline_free.
+ */
+struct guideline *rebuild_load(const char *dir, const char *out);
+
+#endif

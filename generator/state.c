@@ -1,0 +1,296 @@
+/*
+ * state: the state file of an output directory, written and read in
+ * place (the format is in state.h).
+ */
+#include <string.h>
+
+#ifndef GP_SOURCE_ID
+#error "GP_SOURCE_ID: the SHA-256 of generator/*.[ch], set by the Makefile"
+#endif
+
+#include <glib.h>
+
+#include "fsio.h"
+#include "state.h"
+
+#define MAGIC "GPSTATE1"
+#define VERSION 1
+#define NO_STRING 0xffffffffu
+
+void
+state_put_u32(GString *b, guint32 v)
+{
+	guint32 le = GUINT32_TO_LE(v);
+
+	g_string_append_len(b, (const char *)&le, sizeof(le));
+}
+
+static void
+put_u64(GString *b, guint64 v)
+{
+	guint64 le = GUINT64_TO_LE(v);
+
+	g_string_append_len(b, (const char *)&le, sizeof(le));
+}
+
+void
+state_put_str(GString *b, const char *s)
+{
+	if (s == NULL) {
+		state_put_u32(b, NO_STRING);
+		return;
+	}
+	state_put_u32(b, (guint32)strlen(s));
+	g_string_append_len(b, s, (gssize)strlen(s) + 1);
+}
+
+/* A string of LEN bytes that may hold NULs (a stub record). */
+static void
+put_bytes(GString *b, const char *s, size_t len)
+{
+	state_put_u32(b, (guint32)len);
+	g_string_append_len(b, s, (gssize)len);
+	g_string_append_c(b, '\0');
+}
+
+guint32
+state_get_u32(struct state_cur *c)
+{
+	guint32 v;
+
+	if (c->bad || c->end - c->p < (ptrdiff_t)sizeof(v)) {
+		c->bad = true;
+		return 0;
+	}
+	memcpy(&v, c->p, sizeof(v));
+	c->p += sizeof(v);
+	return GUINT32_FROM_LE(v);
+}
+
+static guint64
+get_u64(struct state_cur *c)
+{
+	guint64 v;
+
+	if (c->bad || c->end - c->p < (ptrdiff_t)sizeof(v)) {
+		c->bad = true;
+		return 0;
+	}
+	memcpy(&v, c->p, sizeof(v));
+	c->p += sizeof(v);
+	return GUINT64_FROM_LE(v);
+}
+
+/* Bytes of a string, in place, their count in *LEN; NULL for NULL. */
+static const char *
+get_bytes(struct state_cur *c, size_t *len)
+{
+	guint32 n = state_get_u32(c);
+	const char *s = c->p;
+
+	*len = 0;
+	if (c->bad || n == NO_STRING)
+		return NULL;
+	if ((size_t)(c->end - c->p) < (size_t)n + 1 || s[n] != '\0') {
+		c->bad = true;
+		return NULL;
+	}
+	c->p += n + 1;
+	*len = n;
+	return s;
+}
+
+const char *
+state_get_str(struct state_cur *c)
+{
+	size_t n;
+
+	return get_bytes(c, &n);
+}
+
+/* A string that must be there. */
+static const char *
+get_req(struct state_cur *c)
+{
+	const char *s = state_get_str(c);
+
+	if (s == NULL)
+		c->bad = true;
+	return s;
+}
+
+static void
+get_stamp(struct state_cur *c, struct fsio_stamp *s)
+{
+	s->dev = get_u64(c);
+	s->ino = get_u64(c);
+	s->size = get_u64(c);
+	s->mtime_ns = (gint64)get_u64(c);
+	s->ctime_ns = (gint64)get_u64(c);
+}
+
+/* A list's count, refused when it could not fit in what is left. */
+static guint32
+get_count(struct state_cur *c, size_t least)
+{
+	guint32 n = state_get_u32(c);
+
+	if (!c->bad && (size_t)(c->end - c->p) / least < n)
+		c->bad = true;
+	return c->bad ? 0 : n;
+}
+
+static void
+read_files(struct state *st, struct state_cur *c)
+{
+	st->nfiles = get_count(c, 55);
+	st->files = g_new0(struct state_file, st->nfiles);
+	for (guint i = 0; i < st->nfiles && !c->bad; i++) {
+		struct state_file *f = &st->files[i];
+
+		f->rel = get_req(c);
+		get_stamp(c, &f->stamp);
+		f->hash = get_req(c);
+		f->rec = get_bytes(c, &f->rec_len);
+		if (f->rec == NULL)
+			c->bad = true;
+	}
+}
+
+static void
+read_pages(struct state *st, struct state_cur *c)
+{
+	st->npages = get_count(c, 14);
+	st->pages = g_new0(struct state_page, st->npages);
+	for (guint i = 0; i < st->npages && !c->bad; i++) {
+		struct state_page *p = &st->pages[i];
+
+		p->path = get_req(c);
+		p->key = get_req(c);
+		p->ndeps = get_count(c, 4);
+		p->deps = (const unsigned char *)c->p;
+		c->p += (size_t)p->ndeps * 4;
+		for (guint32 d = 0; d < p->ndeps && !c->bad; d++)
+			if (state_dep(p, d) >= st->nfiles)
+				c->bad = true;
+	}
+}
+
+struct state *
+state_read(const char *dir)
+{
+	char *path = g_build_filename(dir, STATE_FILE, NULL);
+	struct state *st = g_new0(struct state, 1);
+	struct state_cur c;
+
+	if (!g_file_get_contents(path, &st->buf, &st->len, NULL) ||
+	    st->len < sizeof(MAGIC) - 1 ||
+	    memcmp(st->buf, MAGIC, sizeof(MAGIC) - 1) != 0)
+		goto bad;
+	c = (struct state_cur){st->buf + sizeof(MAGIC) - 1,
+			       st->buf + st->len, false};
+	if (state_get_u32(&c) != VERSION)
+		goto bad;
+	st->source_id = get_req(&c);
+	st->content = get_req(&c);
+	st->started_ns = (gint64)get_u64(&c);
+	st->clean = state_get_u32(&c) == 1;
+	if (c.bad || strcmp(st->source_id, GP_SOURCE_ID) != 0)
+		goto bad;
+	read_files(st, &c);
+	read_pages(st, &c);
+	if (c.bad || c.p != c.end)
+		goto bad;
+	g_free(path);
+	return st;
+bad:
+	g_free(path);
+	state_free(st);
+	return NULL;
+}
+
+void
+state_free(struct state *st)
+{
+	if (st == NULL)
+		return;
+	g_free(st->files);
+	g_free(st->pages);
+	g_free(st->buf);
+	g_free(st);
+}
+
+guint32
+state_dep(const struct state_page *p, guint32 i)
+{
+	guint32 v;
+
+	memcpy(&v, p->deps + (size_t)i * 4, sizeof(v));
+	return GUINT32_FROM_LE(v);
+}
+
+struct state_out {
+	GString *head, *files, *pages;
+	guint32 nfiles, npages;
+};
+
+struct state_out *
+state_begin(const char *content, gint64 started_ns, bool clean)
+{
+	struct state_out *o = g_new0(struct state_out, 1);
+
+	o->head = g_string_new(MAGIC);
+	o->files = g_string_sized_new(1 << 16);
+	o->pages = g_string_sized_new(1 << 16);
+	state_put_u32(o->head, VERSION);
+	state_put_str(o->head, GP_SOURCE_ID);
+	state_put_str(o->head, content);
+	put_u64(o->head, (guint64)started_ns);
+	state_put_u32(o->head, clean ? 1 : 0);
+	return o;
+}
+
+void
+state_add_file(struct state_out *o, const char *rel,
+	       const struct fsio_stamp *stamp, const char *hash,
+	       const GString *rec)
+{
+	state_put_str(o->files, rel);
+	put_u64(o->files, stamp->dev);
+	put_u64(o->files, stamp->ino);
+	put_u64(o->files, stamp->size);
+	put_u64(o->files, (guint64)stamp->mtime_ns);
+	put_u64(o->files, (guint64)stamp->ctime_ns);
+	state_put_str(o->files, hash);
+	put_bytes(o->files, rec->str, rec->len);
+	o->nfiles++;
+}
+
+void
+state_add_page(struct state_out *o, const char *path, const char *key,
+	       const GArray *deps)
+{
+	state_put_str(o->pages, path);
+	state_put_str(o->pages, key);
+	state_put_u32(o->pages, deps != NULL ? deps->len : 0);
+	for (guint i = 0; deps != NULL && i < deps->len; i++)
+		state_put_u32(o->pages, g_array_index(deps, guint32, i));
+	o->npages++;
+}
+
+int
+state_finish(struct state_out *o, const char *path)
+{
+	int rc;
+
+	state_put_u32(o->head, o->nfiles);
+	g_string_append_len(o->head, o->files->str, (gssize)o->files->len);
+	state_put_u32(o->head, o->npages);
+	g_string_append_len(o->head, o->pages->str, (gssize)o->pages->len);
+	rc = fsio_write(path, o->head->str, o->head->len);
+	g_string_free(o->head, TRUE);
+	g_string_free(o->files, TRUE);
+	g_string_free(o->pages, TRUE);
+	g_free(o);
+	return rc;
+}
