@@ -14,7 +14,7 @@ PKGS=(build-essential pkg-config
       libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libxml2-dev
       libcairo2-dev libpango1.0-dev libglib2.0-dev libjansson-dev
       libcmocka-dev fonts-ipaexfont libfontconfig-dev
-      poppler-utils qpdf python3-yaml
+      poppler-utils qpdf python3-yaml strace
       chromium openjdk-17-jre-headless nodejs)
 
 need_pkgs() {

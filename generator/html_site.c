@@ -438,6 +438,15 @@ site_task_titles(GArray *tasks, int (*run)(struct site *, guint), guint i,
 	g_array_index(tasks, struct site_task, tasks->len - 1).titles = true;
 }
 
+/* Whether task T's page was made from the same inputs last time and is
+ * taken over (manifest.h). */
+static bool
+task_reused(struct site *s, struct site_task *t)
+{
+	return s->manifest != NULL && t->key != NULL &&
+	       manifest_reuse(s->manifest, t->path, t->key, t->deps);
+}
+
 /* Run one task of the pool; SITE is the pool's data. */
 static void
 task_run(gpointer data, gpointer site)
@@ -445,11 +454,6 @@ task_run(gpointer data, gpointer site)
 	struct site_task *t = data;
 	struct site *s = site;
 
-	if (s->manifest != NULL && t->key != NULL &&
-	    manifest_reuse(s->manifest, t->path, t->key, t->deps)) {
-		t->rc = 0;
-		return;
-	}
 	if (t->stubs) {
 		t->rc = SITE_NEEDS_ALL;
 		return;
@@ -498,21 +502,32 @@ static int
 run_tasks(struct site *s, GArray *tasks)
 {
 	guint threads = MIN(g_get_num_processors(), MAX_THREADS);
+	GPtrArray *todo = g_ptr_array_new();
 	GThreadPool *pool = NULL;
 	int rc = 0;
 
-	if (threads > 1 && tasks->len > 2 * threads)
+	/* the pages taken over cost a lookup each: no thread for those */
+	for (guint i = tasks->len; i-- > 0;) {
+		struct site_task *t =
+		    &g_array_index(tasks, struct site_task, i);
+
+		if (task_reused(s, t))
+			t->rc = 0;
+		else
+			g_ptr_array_add(todo, t);
+	}
+	if (threads > 1 && todo->len > 2 * threads)
 		pool = g_thread_pool_new(task_run, s, (gint)threads, TRUE,
 					 NULL);
-	for (guint i = tasks->len; i-- > 0;)
+	for (guint i = 0; i < todo->len; i++)
 		if (pool != NULL)
-			g_thread_pool_push(
-			    pool, &g_array_index(tasks, struct site_task, i),
-			    NULL);
+			g_thread_pool_push(pool, g_ptr_array_index(todo, i),
+					   NULL);
 		else
-			task_run(&g_array_index(tasks, struct site_task, i), s);
+			task_run(g_ptr_array_index(todo, i), s);
 	if (pool != NULL)
 		g_thread_pool_free(pool, FALSE, TRUE);
+	g_ptr_array_free(todo, TRUE);
 	for (guint i = 0; i < tasks->len; i++) {
 		struct site_task *t =
 		    &g_array_index(tasks, struct site_task, i);
@@ -522,6 +537,35 @@ run_tasks(struct site *s, GArray *tasks)
 		else if (t->path != NULL && g_str_has_suffix(t->path, ".html"))
 			g_ptr_array_add(s->written, g_strdup(t->path));
 	}
+	return rc;
+}
+
+/*
+ * The sitemap, unless the previous build wrote the same one: it lists
+ * the pages, so it is keyed on their paths and the base URL.
+ */
+static int
+sitemap_kept(struct site *s)
+{
+	GChecksum *h;
+	char *key;
+	int rc = 0;
+
+	if (s->manifest == NULL)
+		return sitemap(s);
+	h = g_checksum_new(G_CHECKSUM_SHA256);
+	g_checksum_update(h, (const guchar *)(s->base ? s->base : ""), -1);
+	for (guint i = 0; i < s->written->len; i++)
+		g_checksum_update(h, g_ptr_array_index(s->written, i),
+				  (gssize)strlen(g_ptr_array_index(s->written,
+								   i)) +
+				      1);
+	key = g_strdup(g_checksum_get_string(h));
+	g_checksum_free(h);
+	if (!manifest_reuse(s->manifest, "sitemap.xml", key, NULL) &&
+	    (rc = sitemap(s)) == 0)
+		manifest_record(s->manifest, "sitemap.xml", key, NULL);
+	g_free(key);
 	return rc;
 }
 
@@ -567,7 +611,7 @@ site_write(const struct guideline *g, const char *dir,
 	}
 	rc = -1;
 	if (search_write_list(dir, s.shards) < 0 ||
-	    sitemap(&s) < 0 || html_theme_copy_assets(s.theme, dir) < 0 ||
+	    sitemap_kept(&s) < 0 || html_theme_copy_assets(s.theme, dir) < 0 ||
 	    (s.manifest != NULL && manifest_write(s.manifest, g) < 0))
 		goto out;
 	rc = 0;

@@ -651,7 +651,7 @@ walk(struct load *ld, const char *dir, const char *rel)
 			walk(ld, path, r);
 		} else {
 			struct prep *p = g_new0(struct prep, 1);
-			struct input in = {g_strdup(r), {0}, NULL};
+			struct input in = {.rel = g_strdup(r)};
 			p->path = g_string_chunk_insert_const(ld->g->files,
 							      path);
 			p->rel = g_strdup(r);

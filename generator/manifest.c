@@ -12,9 +12,16 @@
 
 /* A page of this build. */
 struct page {
-	const char *key;    /* the task's, or the old state's */
-	const GArray *deps; /* the task's */
+	char *key;
+	const GArray *deps; /* the task's, or NULL */
 };
+
+static void
+page_free(gpointer p)
+{
+	g_free(((struct page *)p)->key);
+	g_free(p);
+}
 
 struct manifest {
 	char *old_dir, *new_dir;
@@ -65,7 +72,8 @@ manifest_open(const char *old_dir, const char *new_dir)
 	m->old_dir = g_strdup(old_dir);
 	m->new_dir = g_strdup(new_dir);
 	m->keys = g_hash_table_new(g_str_hash, g_str_equal);
-	m->now = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	m->now = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					page_free);
 	m->files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	g_mutex_init(&m->lock);
 	m->old = state_read(old_dir);
@@ -99,7 +107,7 @@ manifest_record(struct manifest *m, const char *path, const char *key,
 {
 	struct page *p = g_new(struct page, 1);
 
-	p->key = key;
+	p->key = g_strdup(key);
 	p->deps = deps;
 	g_mutex_lock(&m->lock);
 	g_hash_table_insert(m->now, g_strdup(path), p);
@@ -131,7 +139,8 @@ manifest_write(struct manifest *m, const struct guideline *g)
 {
 	struct state_out *o =
 	    state_begin(g->dir, g->read_ns, diag_worst() == DIAG_OK);
-	GPtrArray *recs = stub_records(g);
+	guint8 *read = g_new(guint8, g->inputs->len);
+	GPtrArray *recs;
 	GPtrArray *paths = g_ptr_array_new();
 	GString *none = g_string_new(NULL);
 	GHashTableIter it;
@@ -139,14 +148,24 @@ manifest_write(struct manifest *m, const struct guideline *g)
 	char *path;
 	int rc;
 
+	/* a stub's record is the one it was made from: copied, not made */
+	for (guint i = 0; i < g->inputs->len; i++)
+		read[i] = !g_array_index(g->inputs, struct input, i).stub;
+	recs = stub_records(g, read);
 	for (guint i = 0; i < g->inputs->len; i++) {
 		const struct input *in =
 		    &g_array_index(g->inputs, struct input, i);
 		const GString *r = g_ptr_array_index(recs, i);
-		state_add_file(o, in->rel, &in->stamp,
-			       in->hash != NULL ? in->hash : "",
-			       r != NULL ? r : none);
+
+		if (!read[i])
+			state_add_record(o, in->rel, &in->stamp, in->hash,
+					 in->rec, in->rec_len);
+		else
+			state_add_file(o, in->rel, &in->stamp,
+				       in->hash != NULL ? in->hash : "",
+				       r != NULL ? r : none);
 	}
+	g_free(read);
 	/* sorted, so the state itself is reproducible */
 	g_hash_table_iter_init(&it, m->now);
 	while (g_hash_table_iter_next(&it, &k, NULL))

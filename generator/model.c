@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "model.h"
+#include "state.h"
 
 static const char *const roman[] = {"", "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ",
 				    "Ⅵ", "Ⅶ", "Ⅷ", "Ⅸ"};
@@ -218,6 +219,7 @@ guideline_free(struct guideline *g)
 	g_hash_table_destroy(g->by_id);
 	g_hash_table_destroy(g->renumbered);
 	g_string_chunk_free(g->files);
+	state_free(g->state);
 	if (g->inputs != NULL) {
 		for (guint i = 0; i < g->inputs->len; i++) {
 			struct input *in =

@@ -18,6 +18,7 @@
 #include "value.h"
 
 struct cmark_node;
+struct state;
 
 #define PATTERNS 6
 #define ID_DEPTH 4 /* part . section . subsection . control */
@@ -161,6 +162,7 @@ struct guideline {
 	GArray *inputs;      /* struct input: the content files, in the
 			        order they were walked */
 	bool partial;        /* some bodies are stubs (rebuild.h) */
+	struct state *state; /* then the state their records are in, owned */
 	gint64 read_ns;      /* when loading began, by the clock file times
 				come from (fsio_now_ns) */
 };
@@ -171,6 +173,11 @@ struct input {
 	struct fsio_stamp stamp;
 	char *hash;             /* MD5 (hex) of its bytes, or NULL when it
 				   could not be read */
+	bool stub;              /* not read: its stub record is REC (in the
+				   previous build's state, which the
+				   guideline must not outlive) */
+	const char *rec;
+	size_t rec_len;
 };
 
 /* Load DIR (content/).  Problems are reported with diag(); the model is

@@ -21,8 +21,9 @@
  */
 #define RACY_NS (2 * G_GINT64_CONSTANT(1000000000))
 
-/* Past a quarter of the files to read, a whole load is as quick. */
-#define MOST 4
+/* Past half the files to read, a whole load is about as quick (a stub
+ * costs a tenth of reading and parsing its file) and sure. */
+#define MOST 2
 
 struct plan {
 	const struct state *st;
@@ -79,6 +80,57 @@ needed(const struct state *st, const guint8 *changed, guint8 *need)
 	return n;
 }
 
+/* Files FROM to TO of a load, compared with the state's by one thread. */
+struct span {
+	struct load *ld;
+	struct plan *pl;
+	struct fsio_stamp *now;
+	guint from, to;
+	int rc;   /* -1: a file cannot be told */
+	guint nchanged;
+};
+
+static gpointer
+compare_span(gpointer data)
+{
+	struct span *sp = data;
+	const struct state *st = sp->pl->st;
+
+	for (guint i = sp->from; i < sp->to && sp->rc == 0; i++) {
+		const struct prep *p = g_ptr_array_index(sp->ld->files, i);
+		int same;
+
+		if (p->path == NULL || strcmp(p->rel, st->files[i].rel) != 0 ||
+		    (same = same_file(st, p, &st->files[i], &sp->now[i])) < 0) {
+			sp->rc = -1;
+			break;
+		}
+		sp->pl->changed[i] = !same;
+		sp->nchanged += !same;
+	}
+	return NULL;
+}
+
+/*
+ * Compare every file of LD with the state's, in two threads (a stat
+ * each is most of the time).  Returns how many changed, or -1 when one
+ * cannot be told; stamps into NOW.
+ */
+static int
+compare_files(struct load *ld, struct plan *pl, struct fsio_stamp *now)
+{
+	guint n = ld->files->len;
+	struct span a = {ld, pl, now, 0, n / 2, 0, 0};
+	struct span b = {ld, pl, now, n / 2, n, 0, 0};
+	GThread *t = g_thread_new("compare", compare_span, &b);
+
+	compare_span(&a);
+	g_thread_join(t);
+	if (a.rc < 0 || b.rc < 0)
+		return -1;
+	return (int)(a.nchanged + b.nchanged);
+}
+
 /*
  * load_guideline's plan: the same files as the state's, each either to
  * read or to stand in for by its stub.  -1 when a whole load is needed.
@@ -88,26 +140,18 @@ plan_stubs(struct load *ld, void *arg)
 {
 	struct plan *pl = arg;
 	const struct state *st = pl->st;
-	guint n = ld->files->len, nchanged = 0;
+	guint n = ld->files->len;
 	struct fsio_stamp *now;
 	guint8 *need;
-	int rc = -1;
+	int rc = -1, nchanged;
 
 	if (n != st->nfiles || strcmp(st->content, ld->g->dir) != 0)
 		return -1;
 	now = g_new0(struct fsio_stamp, n);
 	need = g_new0(guint8, n);
-	for (guint i = 0; i < n; i++) {
-		const struct prep *p = g_ptr_array_index(ld->files, i);
-		int same;
-
-		if (p->path == NULL || strcmp(p->rel, st->files[i].rel) != 0 ||
-		    (same = same_file(st, p, &st->files[i], &now[i])) < 0)
-			goto out;
-		pl->changed[i] = !same;
-		nchanged += !same;
-	}
-	if (nchanged * MOST > n || needed(st, pl->changed, need) * MOST > n)
+	if ((nchanged = compare_files(ld, pl, now)) < 0 ||
+	    (guint)nchanged * MOST > n ||
+	    needed(st, pl->changed, need) * MOST > n)
 		goto out;
 	for (guint i = 0; i < n; i++) {
 		struct prep *p = g_ptr_array_index(ld->files, i);
@@ -131,7 +175,7 @@ static bool
 records_same(const struct guideline *g, const struct state *st,
 	     const guint8 *changed)
 {
-	GPtrArray *recs = stub_records(g);
+	GPtrArray *recs = stub_records(g, changed);
 	bool same = recs->len == st->nfiles;
 
 	for (guint i = 0; same && i < st->nfiles; i++) {
@@ -172,16 +216,18 @@ rebuild_load(const char *dir, const char *out)
 	g = load_guideline(dir, false, plan_stubs, &pl);
 	if (g != NULL) {
 		g->partial = true;
+		g->state = st;
 		guideline_validate(g);
 	}
 	diag_capture(NULL);
 	if (g != NULL && (!quiet(&cap) || !records_same(g, st, pl.changed))) {
-		guideline_free(g);
+		guideline_free(g); /* and ST with it */
 		g = NULL;
+	} else if (g == NULL) {
+		state_free(st);
 	}
 	if (cap.text != NULL)
 		g_string_free(cap.text, TRUE);
 	g_free(pl.changed);
-	state_free(st);
 	return g;
 }

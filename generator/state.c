@@ -183,8 +183,12 @@ state_read(const char *dir)
 	struct state *st = g_new0(struct state, 1);
 	struct state_cur c;
 
-	if (!g_file_get_contents(path, &st->buf, &st->len, NULL) ||
-	    st->len < sizeof(MAGIC) - 1 ||
+	/* mapped, not read: most of it is never looked at */
+	if ((st->map = g_mapped_file_new(path, FALSE, NULL)) == NULL)
+		goto bad;
+	st->buf = g_mapped_file_get_contents(st->map);
+	st->len = g_mapped_file_get_length(st->map);
+	if (st->buf == NULL || st->len < sizeof(MAGIC) - 1 ||
 	    memcmp(st->buf, MAGIC, sizeof(MAGIC) - 1) != 0)
 		goto bad;
 	c = (struct state_cur){st->buf + sizeof(MAGIC) - 1,
@@ -216,7 +220,8 @@ state_free(struct state *st)
 		return;
 	g_free(st->files);
 	g_free(st->pages);
-	g_free(st->buf);
+	if (st->map != NULL)
+		g_mapped_file_unref(st->map);
 	g_free(st);
 }
 
@@ -255,6 +260,14 @@ state_add_file(struct state_out *o, const char *rel,
 	       const struct fsio_stamp *stamp, const char *hash,
 	       const GString *rec)
 {
+	state_add_record(o, rel, stamp, hash, rec->str, rec->len);
+}
+
+void
+state_add_record(struct state_out *o, const char *rel,
+		 const struct fsio_stamp *stamp, const char *hash,
+		 const char *rec, size_t rec_len)
+{
 	state_put_str(o->files, rel);
 	put_u64(o->files, stamp->dev);
 	put_u64(o->files, stamp->ino);
@@ -262,7 +275,7 @@ state_add_file(struct state_out *o, const char *rel,
 	put_u64(o->files, (guint64)stamp->mtime_ns);
 	put_u64(o->files, (guint64)stamp->ctime_ns);
 	state_put_str(o->files, hash);
-	put_bytes(o->files, rec->str, rec->len);
+	put_bytes(o->files, rec, rec_len);
 	o->nfiles++;
 }
 

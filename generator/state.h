@@ -56,7 +56,8 @@ struct state_page {
 };
 
 struct state {
-	char *buf;               /* the file; everything below points in */
+	GMappedFile *map;        /* the file; everything below points in */
+	const char *buf;
 	size_t len;
 	const char *source_id;
 	const char *content;
@@ -92,6 +93,10 @@ struct state_out *state_begin(const char *content, gint64 started_ns,
 void state_add_file(struct state_out *o, const char *rel,
 		    const struct fsio_stamp *stamp, const char *hash,
 		    const GString *rec);
+/* The same with a record as bytes (REC_LEN of them). */
+void state_add_record(struct state_out *o, const char *rel,
+		      const struct fsio_stamp *stamp, const char *hash,
+		      const char *rec, size_t rec_len);
 void state_add_page(struct state_out *o, const char *path, const char *key,
 		    const GArray *deps);
 int state_finish(struct state_out *o, const char *path);

@@ -73,14 +73,16 @@ record_control(GString *b, const void *e)
 		state_put_str(b, c->replaces[i]);
 }
 
-/* Put the record of the file of body B, made by FILL from E, in RECS. */
+/* Put the record of the file of body B, made by FILL from E, in RECS
+ * (unless ONLY leaves it out). */
 static void
-put(GPtrArray *recs, const struct body *b,
+put(GPtrArray *recs, const guint8 *only, const struct body *b,
     void (*fill)(GString *, const void *), const void *e)
 {
 	GString *s;
 
-	if (b->input < 0 || (guint)b->input >= recs->len)
+	if (b->input < 0 || (guint)b->input >= recs->len ||
+	    (only != NULL && !only[b->input]))
 		return;
 	s = g_string_new(NULL);
 	fill(s, e);
@@ -90,7 +92,7 @@ put(GPtrArray *recs, const struct body *b,
 }
 
 GPtrArray *
-stub_records(const struct guideline *g)
+stub_records(const struct guideline *g, const guint8 *only)
 {
 	GPtrArray *recs = g_ptr_array_new_full(g->inputs->len, NULL);
 
@@ -98,16 +100,16 @@ stub_records(const struct guideline *g)
 	for (guint i = 0; i < g->parts->len; i++) {
 		const struct part *p = g_ptr_array_index(g->parts, i);
 
-		put(recs, &p->body, record_part, p);
+		put(recs, only, &p->body, record_part, p);
 		for (guint j = 0; j < p->sections->len; j++) {
 			const struct section *s =
 			    g_ptr_array_index(p->sections, j);
-			put(recs, &s->body, record_section, s);
+			put(recs, only, &s->body, record_section, s);
 		}
 	}
 	for (guint i = 0; i < g->controls->len; i++) {
 		const struct control *c = g_ptr_array_index(g->controls, i);
-		put(recs, &c->body, record_control, c);
+		put(recs, only, &c->body, record_control, c);
 	}
 	return recs;
 }
@@ -242,6 +244,12 @@ load_stub(struct load *ld, struct prep *p)
 			      false};
 	struct pos at = {p->path, 1, 1};
 	char kind = c.p < c.end ? *c.p++ : '\0';
+	struct input *in =
+	    &g_array_index(ld->g->inputs, struct input, p->input);
+
+	in->stub = true;
+	in->rec = p->stub->rec;
+	in->rec_len = p->stub->rec_len;
 
 	switch (kind) {
 	case 'P':

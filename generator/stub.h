@@ -12,9 +12,10 @@
 /*
  * The record of every input of G that made a part, section, page or
  * control: a new array, by input index, of GString * (NULL for an input
- * that made none).  Free with stub_records_free.
+ * that made none, or that ONLY, when not NULL, leaves out: those whose
+ * byte in ONLY, by input index, is 0).  Free with stub_records_free.
  */
-GPtrArray *stub_records(const struct guideline *g);
+GPtrArray *stub_records(const struct guideline *g, const guint8 *only);
 void stub_records_free(GPtrArray *recs);
 
 #endif

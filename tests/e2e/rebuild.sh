@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# A rebuild of the site reads only the content files that changed and
+# those the pages they touch are made from (generator/rebuild.h), on a
+# synthetic guideline of 1,000 controls; and whenever it cannot be sure,
+# it reads everything.  Every rebuild here must give what a fresh build
+# of the same content gives, byte for byte, and say what a fresh build
+# says.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+. tests/e2e/lib/common.sh
+command -v strace >/dev/null || { echo "FAIL no strace (Debian package strace)"; exit 1; }
+node bench/site_corpus.mjs 1000 "$T/c" >/dev/null
+C=$T/c/content
+# files written within two seconds before a build are read again by the
+# next rebuild, stamp or not (their stamps may not show a change made in
+# the same tick of the clock): make the corpus older than that
+find "$C" -type f -exec touch -d '-1 hour' {} +
+total=$(find "$C" -name '*.md' | wc -l)
+"$GP" build --no-pdf --content "$C" --out "$T/site" >"$T/log" 2>&1 ||
+	{ cat "$T/log"; echo "FAIL build"; exit 1; }
+n=0
+
+# rebuild WHAT: rebuild the site, count the content files it opened
+# (into $read), and compare with a fresh build; its messages in $T/msg
+rebuild() {
+	n=$((n + 1))
+	strace -f -qq -e trace=openat -o "$T/trace" \
+		"$GP" build --no-pdf --content "$C" --out "$T/site" >"$T/msg" 2>&1 || true
+	read=$(grep -c "\"$C/.*\\.md\"" "$T/trace" || true)
+	"$GP" build --no-pdf --content "$C" --out "$T/fresh-$n" >"$T/fresh.msg" 2>&1 || true
+	# (a fresh build that fails writes nothing to compare with)
+	[ ! -d "$T/fresh-$n" ] ||
+	diff -r -x .guidepress-state "$T/site" "$T/fresh-$n" >/dev/null || {
+		diff -rq -x .guidepress-state "$T/site" "$T/fresh-$n" | head
+		echo "FAIL after $1, the rebuild differs from a fresh build"
+		exit 1
+	}
+	sed "s|fresh-$n|site|" "$T/fresh.msg" | cmp -s - "$T/msg" || {
+		diff "$T/msg" "$T/fresh.msg" | head
+		echo "FAIL after $1, the rebuild says other things than a fresh build"
+		exit 1
+	}
+}
+few() { # WHAT: the rebuild read few files
+	[ "$read" -lt $((total / 2)) ] ||
+		{ echo "FAIL after $1, the rebuild read $read of $total files"; exit 1; }
+	echo "ok   after $1: $read of $total content files read"
+}
+all() { # WHAT: the rebuild read every file
+	[ "$read" -ge "$total" ] ||
+		{ echo "FAIL after $1, the rebuild read only $read of $total files"; exit 1; }
+	echo "ok   after $1: every file read ($read)"
+}
+
+ctl=$(find "$C/III" -name 'III.*.*.*.md' | sort -V | sed -n 5p)
+printf '\n本文への追記。\n' >>"$ctl"
+rebuild "a control's text was edited"
+few "a control's text was edited"
+grep -q '本文への追記' "$T/site/controls/$(basename "$ctl" .md | tr . -).html" ||
+	{ echo "FAIL the edited control's page lacks its edit"; exit 1; }
+
+# nothing changed: only the file edited within the last two seconds is
+# read again (to be sure of it), and no page is written
+find "$T/site" -type f ! -name .guidepress-state -printf '%P %T@ %i\n' | sort >"$T/before"
+rebuild "nothing changed"
+[ "$read" -le 1 ] || { echo "FAIL nothing changed, yet $read files were read"; exit 1; }
+find "$T/site" -type f ! -name .guidepress-state -printf '%P %T@ %i\n' | sort >"$T/after"
+cmp -s "$T/before" "$T/after" || { echo "FAIL nothing changed, yet pages were written"; exit 1; }
+echo "ok   after nothing changed: $read content file read, no page written"
+
+# the same size and modification time: the change time still tells
+cp -p "$ctl" "$T/keep"
+sed -i 's/本文への追記/本文への変更/' "$ctl"
+touch -r "$T/keep" "$ctl"
+rebuild "an edit that kept the size and time"
+grep -q '本文への変更' "$T/site/controls/$(basename "$ctl" .md | tr . -).html" ||
+	{ echo "FAIL an edit that kept size and time was missed"; exit 1; }
+few "an edit that kept the size and time"
+
+# a title shows on every page's contents: everything is read
+sec=$(dirname "$ctl")/_index.md
+sed -i '0,/^title: .*/s//title: 改めた節の題/' "$sec"
+rebuild "a section's title was changed"
+all "a section's title was changed"
+grep -q '改めた節の題' "$T/site/controls/III-1-1-1.html" ||
+	{ echo "FAIL a changed section title is not on the other pages"; exit 1; }
+
+cp "$ctl" "$(dirname "$ctl")/$(basename "$ctl" .md | awk -F. '{print $1"."$2"."$3"."$4+1000}').md"
+sed -i "s/^id: \(.*\)\.\([0-9]*\)$/id: \1.$(( $(basename "$ctl" .md | awk -F. '{print $4}') + 1000 ))/" \
+	"$(dirname "$ctl")/$(basename "$ctl" .md | awk -F. '{print $1"."$2"."$3"."$4+1000}').md"
+rebuild "a control was added"
+all "a control was added"
+
+# a warning of an unchanged file is said again by every rebuild
+cat >>"$ctl" <<'EOF'
+
+## ベストプラクティス
+
+一覧ではない文。
+EOF
+rebuild "a control got a warning"
+grep -q 'warning' "$T/msg" || { cat "$T/msg"; echo "FAIL no warning"; exit 1; }
+other=$(find "$C/III" -name 'III.*.*.*.md' | sort -V | sed -n 300p)
+printf '\n別の追記。\n' >>"$other"
+rebuild "another control was edited while one warns"
+grep -q 'warning' "$T/msg" || { echo "FAIL the warning was not said again"; exit 1; }
+echo "ok   a warning is said again by the next rebuild"
+
+# an error: nothing is written, as with a fresh build
+sed -i '/## ベストプラクティス/,$d' "$ctl"
+rebuild "the warning was fixed"
+find "$T/site" -type f -printf '%P %T@ %i\n' | sort >"$T/before"
+cp "$other" "$T/other.orig"
+printf -- '---\nid: [\n---\n' >"$other"
+rebuild "a control was broken"
+grep -q 'error' "$T/msg" || { echo "FAIL no error for a broken control"; exit 1; }
+find "$T/site" -type f -printf '%P %T@ %i\n' | sort >"$T/after"
+cmp -s "$T/before" "$T/after" || { echo "FAIL a failed rebuild changed the site"; exit 1; }
+echo "ok   a broken control is reported and nothing is written"
+cp "$T/other.orig" "$other"
+rebuild "the broken control was mended"
+few "the broken control was mended"
+
+# a state file that is not one: a whole build, as if there were none
+head -c 3000 /dev/urandom >"$T/site/.guidepress-state"
+printf '\n三つ目の追記。\n' >>"$ctl"
+rebuild "the state file was damaged"
+all "the state file was damaged"
+echo "rebuild: all checks passed"
