@@ -229,7 +229,7 @@ add(GChecksum *h, const char *s)
 char *
 control_items_hash(const struct control *c)
 {
-	GChecksum *h = g_checksum_new(G_CHECKSUM_SHA256);
+	GChecksum *h = g_checksum_new(KEY_CHECKSUM);
 	char *s;
 
 	for (guint j = 0; j < c->items->len; j++) {

@@ -1,6 +1,6 @@
 /*
  * html_incr: incremental builds of the site.  Every page gets a key, the
- * SHA-256 of what it is made from; a page whose key is the one the
+ * hash (KEY_CHECKSUM) of what it is made from; a page whose key is the one the
  * previous build recorded (manifest.h) is taken over from the previous
  * output instead of being made again.
  *
@@ -93,7 +93,7 @@ static char *
 global_key(struct site *s, const struct site_opts *o)
 {
 	const struct guideline *g = s->g;
-	GChecksum *h = g_checksum_new(G_CHECKSUM_SHA256);
+	GChecksum *h = g_checksum_new(KEY_CHECKSUM);
 	char *key;
 
 	add(h, GP_SOURCE_ID);
@@ -145,7 +145,7 @@ static char *
 digest(void (*fill)(GChecksum *, const struct guideline *),
        const struct guideline *g)
 {
-	GChecksum *h = g_checksum_new(G_CHECKSUM_SHA256);
+	GChecksum *h = g_checksum_new(KEY_CHECKSUM);
 	char *s;
 
 	fill(h, g);
@@ -221,7 +221,7 @@ static char *
 page_key(const struct keys *k, struct site_task *t)
 {
 	const char *path = t->path;
-	struct pkey pk = {g_checksum_new(G_CHECKSUM_SHA256), t};
+	struct pkey pk = {g_checksum_new(KEY_CHECKSUM), t};
 	GChecksum *h = pk.h;
 	const struct control *c;
 	const struct section *sec;

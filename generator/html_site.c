@@ -553,7 +553,7 @@ sitemap_kept(struct site *s)
 
 	if (s->manifest == NULL)
 		return sitemap(s);
-	h = g_checksum_new(G_CHECKSUM_SHA256);
+	h = g_checksum_new(KEY_CHECKSUM);
 	g_checksum_update(h, (const guchar *)(s->base ? s->base : ""), -1);
 	for (guint i = 0; i < s->written->len; i++)
 		g_checksum_update(h, g_ptr_array_index(s->written, i),
@@ -600,8 +600,8 @@ site_write(const struct guideline *g, const char *dir,
 		site_task(tasks, changes_task, 0, "changes.html");
 	site_task(tasks, notfound_task, 0, NULL);
 	shard_tasks(&s, tasks);
-	if (o->old_out != NULL) {
-		s.manifest = manifest_open(o->old_out, dir);
+	if (o->manifest != NULL) {
+		s.manifest = o->manifest;
 		incr_keys(&s, tasks, o);
 	}
 	if ((rc = run_tasks(&s, tasks)) < 0) {
@@ -623,7 +623,6 @@ out:
 		if (t->deps != NULL)
 			g_array_free(t->deps, TRUE);
 	}
-	manifest_free(s.manifest);
 	g_array_free(tasks, TRUE);
 	html_theme_free(s.theme);
 	g_ptr_array_free(s.shards, TRUE);

@@ -23,6 +23,7 @@
 #include "export.h"
 #include "report.h"
 #include "fsio.h"
+#include "manifest.h"
 #include "model.h"
 #include "pdf.h"
 #include "publish.h"
@@ -451,10 +452,10 @@ written_status(int rc)
  * (reported).
  */
 static int
-publish_build(const char *tmp, const char *out)
+publish_build(const char *tmp, const char *out, const struct manifest *m)
 {
 	if (publish_can_merge(out))
-		return publish_merge(tmp, out) < 0 ? -2 : 0;
+		return publish_merge(tmp, out, m) < 0 ? -2 : 0;
 	publish_keep_unchanged(tmp, out);
 	if (publish_commit(tmp, out) < 0) {
 		publish_abort(tmp);
@@ -465,16 +466,17 @@ publish_build(const char *tmp, const char *out)
 
 /*
  * Write the site (and unless O says not, the book) of G into a new
- * directory beside O's output; its path in *TMP.  Returns 0, -1 after
- * reporting (nothing left behind), or SITE_NEEDS_ALL (nothing left
- * behind: G is partial and a page needs what it lacks).
+ * directory beside O's output; its path in *TMP, and the build's
+ * manifest in *M.  Returns 0, -1 after reporting (nothing left behind),
+ * or SITE_NEEDS_ALL (nothing left behind: G is partial and a page needs
+ * what it lacks).
  */
 static int
 write_outputs(const struct opts *o, const struct guideline *g,
-	      const struct gdiff *d, char **tmp)
+	      const struct gdiff *d, char **tmp, struct manifest **m)
 {
 	struct site_opts so = {.theme_dir = o->theme, .base_url = o->base_url,
-			       .old_out = o->out, .diff = d};
+			       .diff = d};
 	struct pdf_opts po = {.theme_dir = o->theme, .fonts_dir = o->fonts,
 			      .diff = d};
 	char *pdf;
@@ -482,6 +484,7 @@ write_outputs(const struct opts *o, const struct guideline *g,
 
 	if ((*tmp = publish_begin(o->out)) == NULL)
 		return -1;
+	so.manifest = *m = manifest_open(o->out, *tmp);
 	pdf = g_build_filename(*tmp, "guideline.pdf", NULL);
 	if ((rc = site_write(g, *tmp, &so)) == 0 && !o->no_pdf &&
 	    pdf_book_write(g, pdf, &po) < 0)
@@ -491,6 +494,8 @@ write_outputs(const struct opts *o, const struct guideline *g,
 		publish_abort(*tmp);
 		g_free(*tmp);
 		*tmp = NULL;
+		manifest_free(*m);
+		*m = NULL;
 	}
 	return rc;
 }
@@ -500,6 +505,7 @@ cmd_build(const struct opts *o)
 {
 	struct guideline *g = NULL, *old;
 	struct gdiff *d = NULL;
+	struct manifest *m = NULL;
 	char *tmp = NULL, *what;
 	int rc = -1;
 
@@ -509,7 +515,7 @@ cmd_build(const struct opts *o)
 	if (o->no_pdf && o->previous == NULL &&
 	    (g = rebuild_load(o->content, o->out)) != NULL) {
 		old = NULL;
-		if ((rc = write_outputs(o, g, d, &tmp)) == SITE_NEEDS_ALL)
+		if ((rc = write_outputs(o, g, d, &tmp, &m)) == SITE_NEEDS_ALL)
 			guideline_free(g);
 		else
 			goto publish;
@@ -517,10 +523,11 @@ cmd_build(const struct opts *o)
 	g = load_editions(o, "build: nothing written", !o->no_pdf, &old, &d);
 	if (g == NULL)
 		return diag_exit_status();
-	rc = write_outputs(o, g, d, &tmp);
+	rc = write_outputs(o, g, d, &tmp, &m);
 publish:
 	if (rc == 0)
-		rc = publish_build(tmp, o->out);
+		rc = publish_build(tmp, o->out, m);
+	manifest_free(m);
 	what = g_strdup_printf("build: %s%s", o->out,
 			       rc == 0    ? ""
 			       : rc == -2 ? ": partly updated; the next build "

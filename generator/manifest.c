@@ -28,21 +28,21 @@ struct manifest {
 	struct state *old; /* the previous build's, or NULL */
 	GHashTable *keys;  /* path → key, from OLD (borrowed) */
 	GHashTable *now;   /* path (copied) → struct page, this build */
-	GHashTable *files; /* the regular files of OLD_DIR (relative paths) */
+	GHashTable *files; /* what OLD_DIR holds but directories (relative
+			      paths) → its fsio_kind + 1 */
 	GMutex lock;
 };
 
-GHashTable *
-manifest_paths(const char *dir)
+bool
+manifest_names(const struct manifest *m, const char *path)
 {
-	GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-					      NULL);
-	struct state *st = state_read(dir);
+	return g_hash_table_contains(m->now, path);
+}
 
-	for (guint i = 0; st != NULL && i < st->npages; i++)
-		g_hash_table_add(t, g_strdup(st->pages[i].path));
-	state_free(st);
-	return t;
+GHashTable *
+manifest_old_files(const struct manifest *m)
+{
+	return m->files;
 }
 
 /* Add the regular files below DIR/REL to T, as paths relative to DIR. */
@@ -56,8 +56,9 @@ list_files(GHashTable *t, const char *dir, const char *rel)
 
 		if (e->kind == FSIO_DIR) {
 			list_files(t, dir, e->name);
-		} else if (e->kind == FSIO_FILE) {
-			g_hash_table_add(t, e->name);
+		} else {
+			g_hash_table_insert(t, e->name,
+					    GINT_TO_POINTER(e->kind + 1));
 			e->name = NULL; /* now T's */
 		}
 	}
@@ -122,7 +123,8 @@ manifest_reuse(struct manifest *m, const char *path, const char *key,
 	const char *was = g_hash_table_lookup(m->keys, path);
 
 	if (was == NULL || strcmp(was, key) != 0 ||
-	    !g_hash_table_contains(m->files, path))
+	    GPOINTER_TO_INT(g_hash_table_lookup(m->files, path)) !=
+		FSIO_FILE + 1)
 		return false;
 	manifest_record(m, path, key, deps);
 	return true;

@@ -3,7 +3,7 @@
  * rebuild can keep the pages whose inputs did not change.
  *
  * The manifest is kept in the output's state file (state.h): output
- * path → key, the SHA-256 of everything the page was made from, and the
+ * path → key, the hash of everything the page was made from, and the
  * content files that key covers.  A writer that can name a page's
  * inputs asks manifest_reuse before making it: when the previous build
  * made the same path from the same key and the file is still there, it
@@ -50,9 +50,12 @@ void manifest_record(struct manifest *m, const char *path, const char *key,
  */
 int manifest_write(struct manifest *m, const struct guideline *g);
 
-/* The paths DIR's manifest names; empty if none.  Free with
- * g_hash_table_destroy. */
-GHashTable *manifest_paths(const char *dir);
+/* Whether this build's manifest names PATH: a page made or kept. */
+bool manifest_names(const struct manifest *m, const char *path);
+
+/* The files of the old output (relative paths, as keys), listed when
+ * the manifest was opened; empty when it had no manifest.  Borrowed. */
+GHashTable *manifest_old_files(const struct manifest *m);
 
 /* The name of the manifest file in an output directory. */
 #define MANIFEST_FILE STATE_FILE

@@ -61,14 +61,22 @@ id_display(const char *id)
 {
 	int num[ID_DEPTH];
 	int depth = id_parse(id, num);
-	GString *s;
 
 	if (depth == 0)
 		return g_strdup(id);
-	s = g_string_new(roman[num[0]]);
-	for (int i = 1; i < depth; i++)
-		g_string_append_printf(s, ".%d", num[i]);
-	return g_string_free(s, FALSE);
+	/* one printf: a site names every ID, thousands of them */
+	switch (depth) {
+	case 1:
+		return g_strdup(roman[num[0]]);
+	case 2:
+		return g_strdup_printf("%s.%d", roman[num[0]], num[1]);
+	case 3:
+		return g_strdup_printf("%s.%d.%d", roman[num[0]], num[1],
+				       num[2]);
+	default:
+		return g_strdup_printf("%s.%d.%d.%d", roman[num[0]], num[1],
+				       num[2], num[3]);
+	}
 }
 
 const char *

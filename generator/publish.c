@@ -219,9 +219,17 @@ out:
 struct merge {
 	const char *tmp, *out;
 	GHashTable *made; /* paths (relative) written into TMP */
-	GHashTable *kept; /* paths the new manifest names: made or kept */
+	const struct manifest *man; /* names what the new output keeps */
 	int rc;
 };
+
+/* Whether OUT/REL stays: made by this build, or kept by it. */
+static bool
+stays(const struct merge *m, const char *rel)
+{
+	return g_hash_table_contains(m->made, rel) ||
+	       manifest_names(m->man, rel);
+}
 
 /* Put TMP/REL at OUT/REL unless OUT already has the same bytes. */
 static void
@@ -284,8 +292,7 @@ prune_dir(struct merge *m, const char *rel)
 		if (e->kind == FSIO_DIR) {
 			if (!prune_dir(m, e->name) || rmdir(path) < 0)
 				empty = false;
-		} else if (g_hash_table_contains(m->made, e->name) ||
-			   g_hash_table_contains(m->kept, e->name)) {
+		} else if (stays(m, e->name)) {
 			empty = false;
 		} else if (unlink(path) < 0) {
 			diag(S_WRITE, path, 0, 0, g_strerror(errno));
@@ -308,13 +315,49 @@ publish_can_merge(const char *out)
 	return ok;
 }
 
+/*
+ * The same as prune_dir, from the listing of OUT made before the build
+ * (OLD: relative paths): only the directories of deleted files are
+ * looked at again, and removed when left empty.
+ */
+static void
+prune_listed(struct merge *m, GHashTable *old)
+{
+	GHashTableIter it;
+	gpointer rel;
+
+	g_hash_table_iter_init(&it, old);
+	while (g_hash_table_iter_next(&it, &rel, NULL)) {
+		char *path, *dir;
+
+		if (stays(m, rel))
+			continue;
+		path = g_build_filename(m->out, rel, NULL);
+		if (unlink(path) < 0 && errno != ENOENT) {
+			diag(S_WRITE, path, 0, 0, g_strerror(errno));
+			m->rc = -1;
+		}
+		/* up to OUT, while each directory is left empty */
+		for (dir = g_path_get_dirname(path);
+		     strcmp(dir, m->out) != 0 && strlen(dir) > strlen(m->out) &&
+		     rmdir(dir) == 0;) {
+			char *up = g_path_get_dirname(dir);
+			g_free(dir);
+			dir = up;
+		}
+		g_free(dir);
+		g_free(path);
+	}
+}
+
 int
-publish_merge(const char *tmp, const char *out)
+publish_merge(const char *tmp, const char *out, const struct manifest *man)
 {
 	struct merge m = {tmp, out, g_hash_table_new_full(g_str_hash,
 							  g_str_equal, g_free,
 							  NULL),
-			  manifest_paths(tmp), 0};
+			  man, 0};
+	GHashTable *listed = manifest_old_files(man);
 	char *old = g_build_filename(out, MANIFEST_FILE, NULL);
 	char *new = g_build_filename(tmp, MANIFEST_FILE, NULL);
 
@@ -325,7 +368,9 @@ publish_merge(const char *tmp, const char *out)
 	}
 	if (m.rc == 0)
 		merge_dir(&m, "");
-	if (m.rc == 0)
+	if (m.rc == 0 && g_hash_table_size(listed) > 0)
+		prune_listed(&m, listed);
+	else if (m.rc == 0)
 		prune_dir(&m, "");
 	if (m.rc == 0 && g_file_test(new, G_FILE_TEST_EXISTS) &&
 	    rename(new, old) < 0) {
@@ -334,7 +379,6 @@ publish_merge(const char *tmp, const char *out)
 	}
 	publish_rmtree(tmp);
 	g_hash_table_destroy(m.made);
-	g_hash_table_destroy(m.kept);
 	g_free(old);
 	g_free(new);
 	return m.rc;

@@ -9,6 +9,8 @@
 
 #include <stdbool.h>
 
+struct manifest;
+
 /*
  * Refuse an output directory that is the content directory, lies inside
  * it, or contains it.  Reports and returns -1; 0 if OUT is acceptable.
@@ -49,10 +51,13 @@ bool publish_can_merge(const char *out);
  * into OUT (one atomic rename each), the others are left as they were;
  * files of OUT that the new manifest does not name and TMP does not
  * hold are deleted; the manifest is removed first and put back last,
- * so a merge that stops half way is followed by a whole rebuild.  TMP
- * is deleted.  Returns 0, or -1 after reporting.
+ * so a merge that stops half way is followed by a whole rebuild.  MAN
+ * is the manifest of the build in TMP: what it kept of OUT, and OUT's
+ * files as they were listed before the build.  TMP is deleted.  Returns
+ * 0, or -1 after reporting.
  */
-int publish_merge(const char *tmp, const char *out);
+int publish_merge(const char *tmp, const char *out,
+		  const struct manifest *man);
 
 /* Delete TMP and everything in it (after a failed build). */
 void publish_abort(const char *tmp);

@@ -8,13 +8,14 @@
 #include "model.h"
 
 struct gdiff;
+struct manifest;
 
 struct site_opts {
 	const char *theme_dir; /* themes/default: templates, CSS, script */
 	const char *base_url;  /* for canonical links and sitemap; NULL: none */
-	const char *old_out;   /* the output this build replaces: its pages
-				  made from the same inputs are taken over;
-				  or NULL */
+	struct manifest *manifest; /* this build's (manifest.h): the pages of
+				      the output it replaces made from the
+				      same inputs are taken over; or NULL */
 	const struct gdiff *diff; /* against the previous edition: a 改訂履歴
 				     page and marks on changed controls; or
 				     NULL */
@@ -26,7 +27,7 @@ struct site_opts {
 
 /*
  * Write the whole site for G into DIR, which exists and is empty, and
- * with O->old_out the state of the build (state.h).  Returns 0, -1 after
+ * with O->manifest the state of the build (state.h).  Returns 0, -1 after
  * reporting with diag(), or SITE_NEEDS_ALL (nothing reported: load the
  * whole guideline and write it again into a new DIR).  Writes nothing
  * outside DIR.
