@@ -16,6 +16,18 @@
 #include "diag.h"
 #include "fsio.h"
 
+static void
+stamp_of(const struct stat *sb, struct fsio_stamp *st)
+{
+	st->dev = (guint64)sb->st_dev;
+	st->ino = (guint64)sb->st_ino;
+	st->size = (guint64)sb->st_size;
+	st->mtime_ns = (gint64)sb->st_mtim.tv_sec * 1000000000 +
+		       sb->st_mtim.tv_nsec;
+	st->ctime_ns = (gint64)sb->st_ctim.tv_sec * 1000000000 +
+		       sb->st_ctim.tv_nsec;
+}
+
 int
 fsio_stamp(const char *path, struct fsio_stamp *st)
 {
@@ -23,13 +35,7 @@ fsio_stamp(const char *path, struct fsio_stamp *st)
 
 	if (stat(path, &sb) < 0)
 		return -1;
-	st->dev = (guint64)sb.st_dev;
-	st->ino = (guint64)sb.st_ino;
-	st->size = (guint64)sb.st_size;
-	st->mtime_ns = (gint64)sb.st_mtim.tv_sec * 1000000000 +
-		       sb.st_mtim.tv_nsec;
-	st->ctime_ns = (gint64)sb.st_ctim.tv_sec * 1000000000 +
-		       sb.st_ctim.tv_nsec;
+	stamp_of(&sb, st);
 	return 0;
 }
 
@@ -135,12 +141,25 @@ cmp_entry(gconstpointer a, gconstpointer b)
 GArray *
 fsio_list(const char *dir, bool follow)
 {
+	return fsio_list_stamped(dir, follow, NULL);
+}
+
+GArray *
+fsio_list_stamped(const char *dir, bool follow, struct fsio_stamp *st)
+{
 	DIR *d = opendir(dir);
 	GArray *a;
 	struct dirent *e;
+	struct stat sb;
 
 	if (d == NULL)
 		return NULL;
+	if (st != NULL) {
+		memset(st, 0, sizeof(*st));
+		/* before the entries: a change while they are read shows */
+		if (fstat(dirfd(d), &sb) == 0)
+			stamp_of(&sb, st);
+	}
 	a = g_array_new(FALSE, FALSE, sizeof(struct fsio_entry));
 	errno = 0;
 	while ((e = readdir(d)) != NULL) {

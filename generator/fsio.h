@@ -73,6 +73,9 @@ struct fsio_entry {
  * stat.  Returns NULL with errno set when DIR cannot be listed.
  */
 GArray *fsio_list(const char *dir, bool follow);
+/* The same, with DIR's stamp, taken before it was read, in *ST. */
+GArray *fsio_list_stamped(const char *dir, bool follow,
+			  struct fsio_stamp *st);
 /* fsio_list of ROOT/REL, each entry named by its path relative to ROOT
  * (REL "" lists ROOT itself); an empty array if it cannot be listed. */
 GArray *fsio_list_below(const char *root, const char *rel, bool follow);

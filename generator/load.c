@@ -566,10 +566,6 @@ load_prepared(struct load *ld, struct prep *pr)
 		in->stamp = pr->s.stamp;
 		in->hash = g_strdup(pr->hash);
 	}
-	if (pr->stub != NULL) {
-		load_stub(ld, pr);
-		return;
-	}
 	diag_replay(&pr->diags);
 	if (pr->rc < 0)
 		return;
@@ -624,7 +620,8 @@ load_id_string(const int num[ID_DEPTH], int depth)
 static void
 walk(struct load *ld, const char *dir, const char *rel)
 {
-	GArray *names = fsio_list(dir, true);
+	struct input here = {.rel = g_strdup(rel)};
+	GArray *names = fsio_list_stamped(dir, true, &here.stamp);
 
 	if (names == NULL) {
 		/* reported in its turn, among the files' messages */
@@ -634,8 +631,10 @@ walk(struct load *ld, const char *dir, const char *rel)
 		diag(S_DIR, dir, 0, 0, g_strerror(errno));
 		diag_capture(NULL);
 		g_ptr_array_add(ld->files, p);
+		g_free(here.rel);
 		return;
 	}
+	g_array_append_val(ld->g->dirs, here);
 	for (guint i = 0; i < names->len && ld->files->len < MAX_FILES; i++) {
 		const struct fsio_entry *e =
 		    &g_array_index(names, struct fsio_entry, i);
@@ -665,13 +664,13 @@ walk(struct load *ld, const char *dir, const char *rel)
 	fsio_list_free(names);
 }
 
-struct guideline *
-load_guideline(const char *dir, bool hold,
-	       int (*plan)(struct load *, void *), void *arg)
+int
+load_begin(struct load *ld, const char *dir, bool hold)
 {
 	struct guideline *g = g_new0(struct guideline, 1);
-	struct load ld = {.hold = hold};
 
+	memset(ld, 0, sizeof(*ld));
+	ld->hold = hold;
 	g->dir = g_strdup(dir);
 	g->criteria = g_ptr_array_new();
 	g->service_types = g_ptr_array_new();
@@ -685,48 +684,86 @@ load_guideline(const char *dir, bool hold,
 					      g_free);
 	g->files = g_string_chunk_new(4096);
 	g->inputs = g_array_new(FALSE, TRUE, sizeof(struct input));
+	g->dirs = g_array_new(FALSE, TRUE, sizeof(struct input));
 	g->read_ns = fsio_now_ns();
 	if (meta_load(g) < 0) {
 		guideline_free(g);
-		return NULL;
+		return -1;
 	}
-	ld.g = g;
-	ld.sections = g_ptr_array_new();
-	ld.controls = g_ptr_array_new();
-	ld.files = g_ptr_array_new();
-	g_mutex_init(&ld.lock);
-	g_cond_init(&ld.done);
-	walk(&ld, dir, "");
-	if (plan != NULL && plan(&ld, arg) < 0) {
-		for (guint i = 0; i < ld.files->len; i++)
-			prep_free(g_ptr_array_index(ld.files, i));
+	ld->g = g;
+	ld->sections = g_ptr_array_new();
+	ld->controls = g_ptr_array_new();
+	ld->files = g_ptr_array_new();
+	g_mutex_init(&ld->lock);
+	g_cond_init(&ld->done);
+	return 0;
+}
+
+void
+load_walk(struct load *ld)
+{
+	walk(ld, ld->g->dir, "");
+}
+
+/* Free what LD holds but its guideline. */
+static void
+load_clear(struct load *ld)
+{
+	for (guint i = 0; i < ld->files->len; i++)
+		prep_free(g_ptr_array_index(ld->files, i));
+	g_ptr_array_free(ld->files, TRUE);
+	g_ptr_array_free(ld->sections, TRUE);
+	g_ptr_array_free(ld->controls, TRUE);
+	g_mutex_clear(&ld->lock);
+	g_cond_clear(&ld->done);
+}
+
+struct guideline *
+load_end(struct load *ld)
+{
+	struct guideline *g = ld->g;
+
+	load_files(ld);
+	g_ptr_array_set_size(ld->files, 0); /* freed by load_files */
+	link_model(ld);
+	load_clear(ld);
+	if (ld->stub_failed) {
 		guideline_free(g);
 		g = NULL;
-		goto out;
 	}
-	load_files(&ld);
-	link_model(&ld);
-	if (ld.stub_failed) {
-		guideline_free(g);
-		g = NULL;
-	}
-out:
-	g_mutex_clear(&ld.lock);
-	g_cond_clear(&ld.done);
-	g_ptr_array_free(ld.files, TRUE);
-	g_ptr_array_free(ld.sections, TRUE);
-	g_ptr_array_free(ld.controls, TRUE);
 	return g;
+}
+
+void
+load_abort(struct load *ld)
+{
+	for (guint i = 0; i < ld->sections->len; i++)
+		section_free(g_ptr_array_index(ld->sections, i));
+	for (guint i = 0; i < ld->controls->len; i++)
+		control_free(g_ptr_array_index(ld->controls, i));
+	load_clear(ld);
+	guideline_free(ld->g);
+}
+
+static struct guideline *
+load_dir(const char *dir, bool hold)
+{
+	struct load ld;
+
+	if (load_begin(&ld, dir, hold) < 0)
+		return NULL;
+	load_walk(&ld);
+	return load_end(&ld);
 }
 
 struct guideline *
 guideline_load(const char *dir)
 {
-	return load_guideline(dir, false, NULL, NULL);
+	return load_dir(dir, false);
 }
 
 struct guideline *
 guideline_load_held(const char *dir)
 {
-	return load_guideline(dir, true, NULL, NULL);
+	return load_dir(dir, true);
 }

@@ -30,9 +30,6 @@ struct prep {
 				 directory that could not be listed */
 	char *rel;            /* below the content directory */
 	int input;            /* its place in the guideline's inputs */
-	const struct state_file *stub; /* its record in the state of the
-				 previous build, when the file is not to be
-				 read (rebuild.c); else NULL */
 	struct source s;
 	struct ydoc y;
 	int rc;               /* 0: the front matter is loaded */
@@ -46,18 +43,23 @@ struct prep {
 };
 
 /*
- * Load DIR (guideline_load, with HOLD guideline_load_held); with PLAN,
- * call it once the files are listed and before any is read: it may mark
- * files as stubs.  Returns NULL when there is no guideline.yaml or when
- * PLAN returned -1.
+ * A load in steps, for a rebuild (rebuild.c) to choose which files are
+ * read: load_begin makes the guideline of DIR in LD->g and reads its
+ * guideline.yaml (-1 when there is none: nothing to free); then files
+ * go into LD->files (load_walk: every file of DIR, in order) or become
+ * stubs (load_stub); load_end reads and links them and returns the
+ * guideline (NULL when a stub record was bad), load_abort frees it all.
  */
-struct guideline *load_guideline(const char *dir, bool hold,
-				 int (*plan)(struct load *, void *),
-				 void *arg);
+int load_begin(struct load *ld, const char *dir, bool hold);
+void load_walk(struct load *ld);
+struct guideline *load_end(struct load *ld);
+void load_abort(struct load *ld);
 
-/* Build the model's part, section, page or control of P from its stub
- * record instead of the file (rebuild.c). */
-void load_stub(struct load *ld, struct prep *p);
+/* Build the model's part, section, page or control of input IN (file
+ * PATH, in the guideline's file table) from its record F in the state
+ * of the previous build instead of the file (stub.c). */
+void load_stub(struct load *ld, int in, const char *path,
+	       const struct state_file *f);
 
 /* Prepare every file of LD->files in worker threads and hand each, in
  * order, to load_prepared. */

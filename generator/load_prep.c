@@ -107,9 +107,7 @@ prep_file(struct prep *p, bool hold)
 {
 	struct source *s = &p->s;
 
-	/* a directory that could not be listed, or a file a rebuild
-	   takes from the previous build's state */
-	if (p->path == NULL || p->stub != NULL)
+	if (p->path == NULL) /* a directory that could not be listed */
 		return;
 	diag_capture(&p->diags);
 	p->rc = -1;

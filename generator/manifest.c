@@ -136,53 +136,68 @@ cmp_str(gconstpointer a, gconstpointer b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int
-manifest_write(struct manifest *m, const struct guideline *g)
+/* The directories and files of G into O. */
+static void
+write_inputs(struct state_out *o, const struct guideline *g)
 {
-	struct state_out *o =
-	    state_begin(g->dir, g->read_ns, diag_worst() == DIAG_OK);
-	guint8 *read = g_new(guint8, g->inputs->len);
+	guint n = g->inputs->len;
+	guint8 *read = g_new(guint8, n);
 	GPtrArray *recs;
-	GPtrArray *paths = g_ptr_array_new();
-	GString *none = g_string_new(NULL);
-	GHashTableIter it;
-	gpointer k;
-	char *path;
-	int rc;
 
+	state_count(o, g->dirs->len);
+	for (guint i = 0; i < g->dirs->len; i++) {
+		const struct input *d = &g_array_index(g->dirs, struct input, i);
+		state_add_dir(o, d->rel, &d->stamp);
+	}
 	/* a stub's record is the one it was made from: copied, not made */
-	for (guint i = 0; i < g->inputs->len; i++)
+	for (guint i = 0; i < n; i++)
 		read[i] = !g_array_index(g->inputs, struct input, i).stub;
 	recs = stub_records(g, read);
-	for (guint i = 0; i < g->inputs->len; i++) {
+	state_count(o, n);
+	for (guint i = 0; i < n; i++) {
 		const struct input *in =
 		    &g_array_index(g->inputs, struct input, i);
 		const GString *r = g_ptr_array_index(recs, i);
+		const char *hash = in->hash != NULL ? in->hash : "";
 
 		if (!read[i])
-			state_add_record(o, in->rel, &in->stamp, in->hash,
-					 in->rec, in->rec_len);
+			state_add_file(o, in->rel, &in->stamp, hash, in->rec,
+				       in->rec_len);
 		else
-			state_add_file(o, in->rel, &in->stamp,
-				       in->hash != NULL ? in->hash : "",
-				       r != NULL ? r : none);
+			state_add_file(o, in->rel, &in->stamp, hash,
+				       r != NULL ? r->str : "",
+				       r != NULL ? r->len : 0);
 	}
+	stub_records_free(recs);
 	g_free(read);
+}
+
+int
+manifest_write(struct manifest *m, const struct guideline *g)
+{
+	char *path = g_build_filename(m->new_dir, MANIFEST_FILE, NULL);
+	struct state_out *o =
+	    state_begin(path, g->dir, g->read_ns, diag_worst() == DIAG_OK);
+	GPtrArray *paths;
+	GHashTableIter it;
+	gpointer k;
+
+	g_free(path);
+	if (o == NULL)
+		return -1;
+	write_inputs(o, g);
 	/* sorted, so the state itself is reproducible */
+	paths = g_ptr_array_sized_new(g_hash_table_size(m->now));
 	g_hash_table_iter_init(&it, m->now);
 	while (g_hash_table_iter_next(&it, &k, NULL))
 		g_ptr_array_add(paths, k);
 	g_ptr_array_sort(paths, cmp_str);
+	state_count(o, paths->len);
 	for (guint i = 0; i < paths->len; i++) {
 		const char *p = g_ptr_array_index(paths, i);
 		const struct page *pg = g_hash_table_lookup(m->now, p);
 		state_add_page(o, p, pg->key, pg->deps);
 	}
-	path = g_build_filename(m->new_dir, MANIFEST_FILE, NULL);
-	rc = state_finish(o, path);
-	g_free(path);
 	g_ptr_array_free(paths, TRUE);
-	g_string_free(none, TRUE);
-	stub_records_free(recs);
-	return rc;
+	return state_finish(o);
 }

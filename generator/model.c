@@ -178,6 +178,19 @@ part_free(struct part *p)
 	g_free(p);
 }
 
+static void
+inputs_free(GArray *a)
+{
+	if (a == NULL)
+		return;
+	for (guint i = 0; i < a->len; i++) {
+		struct input *in = &g_array_index(a, struct input, i);
+		g_free(in->rel);
+		g_free(in->hash);
+	}
+	g_array_free(a, TRUE);
+}
+
 void
 guideline_free(struct guideline *g)
 {
@@ -228,15 +241,8 @@ guideline_free(struct guideline *g)
 	g_hash_table_destroy(g->renumbered);
 	g_string_chunk_free(g->files);
 	state_free(g->state);
-	if (g->inputs != NULL) {
-		for (guint i = 0; i < g->inputs->len; i++) {
-			struct input *in =
-			    &g_array_index(g->inputs, struct input, i);
-			g_free(in->rel);
-			g_free(in->hash);
-		}
-		g_array_free(g->inputs, TRUE);
-	}
+	inputs_free(g->inputs);
+	inputs_free(g->dirs);
 	g_free(g);
 }
 

@@ -161,6 +161,8 @@ struct guideline {
 	GPtrArray *links;    /* struct xref *: links to IDs, to resolve */
 	GArray *inputs;      /* struct input: the content files, in the
 			        order they were walked */
+	GArray *dirs;        /* struct input (no hash): the directories
+				walked, stamped before they were listed */
 	bool partial;        /* some bodies are stubs (rebuild.h) */
 	struct state *state; /* then the state their records are in, owned */
 	gint64 read_ns;      /* when loading began, by the clock file times

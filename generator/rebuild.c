@@ -7,17 +7,18 @@
 #include <glib.h>
 
 #include "diag.h"
+#include "fsio.h"
 #include "load.h"
 #include "rebuild.h"
 #include "state.h"
 #include "stub.h"
 
 /*
- * A file written this long before the previous build began may have
- * changed again within the same tick of the file system's clock (a
- * coarse clock; whole seconds on some file systems, two on FAT) with
- * the same size, leaving its stamp as it was: such a file is read
- * again, however it is stamped.
+ * A file or directory written this long before the previous build
+ * began may have changed again within the same tick of the file
+ * system's clock (a coarse clock; whole seconds on some file systems,
+ * two on FAT) with the same size, leaving its stamp as it was: it is
+ * read again, however it is stamped.
  */
 #define RACY_NS (2 * G_GINT64_CONSTANT(1000000000))
 
@@ -27,28 +28,92 @@
 
 struct plan {
 	const struct state *st;
-	guint8 *changed; /* by file: its bytes changed */
+	const char **paths;      /* each file's, in the guideline's table */
+	struct fsio_stamp *now;  /* each file's stamp now */
+	guint8 *changed;         /* by file: its bytes changed */
+	guint nchanged;
 };
 
+/* Whether S, recorded as it was before the build that began at
+ * STARTED, is still to be trusted as it is NOW. */
+static bool
+trusted(const struct fsio_stamp *s, const struct fsio_stamp *now,
+	gint64 started)
+{
+	return fsio_stamp_equal(now, s) && s->mtime_ns < started - RACY_NS;
+}
+
 /*
- * Whether the file of P, F in the state, has F's bytes still: 1 yes,
- * 0 no, -1 cannot tell (it is gone, or cannot be read).  Its stamp now
- * in *NOW.
+ * Whether every directory of the state is as it was: then the files are
+ * the state's, without listing one.  Else the content is walked and must
+ * hold the state's files, in the same order (a file renamed over
+ * another, as editors save, changes its directory but not the list).
+ * Fills LD's directories, inputs and PL's paths.  -1: the files are not
+ * the state's.
  */
 static int
-same_file(const struct state *st, const struct prep *p,
-	  const struct state_file *f, struct fsio_stamp *now)
+same_files(struct load *ld, struct plan *pl)
 {
+	const struct state *st = pl->st;
+	struct guideline *g = ld->g;
+	bool walked = false;
+
+	for (guint i = 0; i < st->ndirs && !walked; i++) {
+		char *p = g_build_filename(g->dir, st->dirs[i].rel, NULL);
+		struct input d = {.rel = g_strdup(st->dirs[i].rel)};
+
+		walked = fsio_stamp(p, &d.stamp) < 0 ||
+			 !trusted(&st->dirs[i].stamp, &d.stamp, st->started_ns);
+		g_array_append_val(g->dirs, d);
+		g_free(p);
+	}
+	if (walked) {
+		/* the walk's own stamps and inputs, then, and no preps */
+		g_array_set_size(g->dirs, 0);
+		load_walk(ld);
+		if (ld->files->len != st->nfiles)
+			return -1;
+		for (guint i = 0; i < st->nfiles; i++) {
+			struct prep *p = g_ptr_array_index(ld->files, i);
+
+			if (p->path == NULL ||
+			    strcmp(p->rel, st->files[i].rel) != 0)
+				return -1;
+			pl->paths[i] = p->path;
+		}
+		for (guint i = 0; i < st->nfiles; i++)
+			prep_free(g_ptr_array_index(ld->files, i));
+		g_ptr_array_set_size(ld->files, 0);
+		return 0;
+	}
+	for (guint i = 0; i < st->nfiles; i++) {
+		char *p = g_build_filename(g->dir, st->files[i].rel, NULL);
+		struct input in = {.rel = g_strdup(st->files[i].rel)};
+
+		pl->paths[i] = g_string_chunk_insert_const(g->files, p);
+		g_array_append_val(g->inputs, in);
+		g_free(p);
+	}
+	return 0;
+}
+
+/*
+ * Whether file I still has the bytes the state recorded: 1 yes, 0 no,
+ * -1 cannot tell (it is gone, or cannot be read).  Its stamp into NOW.
+ */
+static int
+same_file(struct plan *pl, guint i)
+{
+	const struct state_file *f = &pl->st->files[i];
 	char *buf, *md5;
 	gsize len;
 	int same;
 
-	if (fsio_stamp(p->path, now) < 0)
+	if (fsio_stamp(pl->paths[i], &pl->now[i]) < 0)
 		return -1;
-	if (fsio_stamp_equal(now, &f->stamp) &&
-	    f->stamp.mtime_ns < st->started_ns - RACY_NS)
+	if (trusted(&f->stamp, &pl->now[i], pl->st->started_ns))
 		return 1;
-	if (!g_file_get_contents(p->path, &buf, &len, NULL))
+	if (!g_file_get_contents(pl->paths[i], &buf, &len, NULL))
 		return -1;
 	md5 = g_compute_checksum_for_data(G_CHECKSUM_MD5, (const guchar *)buf,
 					  len);
@@ -56,6 +121,48 @@ same_file(const struct state *st, const struct prep *p,
 	g_free(md5);
 	g_free(buf);
 	return same;
+}
+
+/* Files FROM to TO, compared by one thread. */
+struct span {
+	struct plan *pl;
+	guint from, to;
+	int rc; /* -1: a file cannot be told */
+	guint nchanged;
+};
+
+static gpointer
+compare_span(gpointer data)
+{
+	struct span *sp = data;
+
+	for (guint i = sp->from; i < sp->to; i++) {
+		int same = same_file(sp->pl, i);
+
+		if (same < 0) {
+			sp->rc = -1;
+			break;
+		}
+		sp->pl->changed[i] = !same;
+		sp->nchanged += !same;
+	}
+	return NULL;
+}
+
+/* Compare every file with the state's, in two threads (a stat each is
+ * most of the time).  -1 when one cannot be told. */
+static int
+compare_files(struct plan *pl)
+{
+	guint n = pl->st->nfiles;
+	struct span a = {pl, 0, n / 2, 0, 0};
+	struct span b = {pl, n / 2, n, 0, 0};
+	GThread *t = g_thread_new("compare", compare_span, &b);
+
+	compare_span(&a);
+	g_thread_join(t);
+	pl->nchanged = a.nchanged + b.nchanged;
+	return a.rc < 0 || b.rc < 0 ? -1 : 0;
 }
 
 /* Every file a page made from a changed file is made from, too: set in
@@ -80,91 +187,37 @@ needed(const struct state *st, const guint8 *changed, guint8 *need)
 	return n;
 }
 
-/* Files FROM to TO of a load, compared with the state's by one thread. */
-struct span {
-	struct load *ld;
-	struct plan *pl;
-	struct fsio_stamp *now;
-	guint from, to;
-	int rc;   /* -1: a file cannot be told */
-	guint nchanged;
-};
-
-static gpointer
-compare_span(gpointer data)
-{
-	struct span *sp = data;
-	const struct state *st = sp->pl->st;
-
-	for (guint i = sp->from; i < sp->to && sp->rc == 0; i++) {
-		const struct prep *p = g_ptr_array_index(sp->ld->files, i);
-		int same;
-
-		if (p->path == NULL || strcmp(p->rel, st->files[i].rel) != 0 ||
-		    (same = same_file(st, p, &st->files[i], &sp->now[i])) < 0) {
-			sp->rc = -1;
-			break;
-		}
-		sp->pl->changed[i] = !same;
-		sp->nchanged += !same;
-	}
-	return NULL;
-}
-
 /*
- * Compare every file of LD with the state's, in two threads (a stat
- * each is most of the time).  Returns how many changed, or -1 when one
- * cannot be told; stamps into NOW.
+ * The files of LD: those NEED names to be read, every other one a stub.
+ * -1 when a whole load is as good.
  */
 static int
-compare_files(struct load *ld, struct plan *pl, struct fsio_stamp *now)
+plan_files(struct load *ld, struct plan *pl)
 {
-	guint n = ld->files->len;
-	struct span a = {ld, pl, now, 0, n / 2, 0, 0};
-	struct span b = {ld, pl, now, n / 2, n, 0, 0};
-	GThread *t = g_thread_new("compare", compare_span, &b);
-
-	compare_span(&a);
-	g_thread_join(t);
-	if (a.rc < 0 || b.rc < 0)
-		return -1;
-	return (int)(a.nchanged + b.nchanged);
-}
-
-/*
- * load_guideline's plan: the same files as the state's, each either to
- * read or to stand in for by its stub.  -1 when a whole load is needed.
- */
-static int
-plan_stubs(struct load *ld, void *arg)
-{
-	struct plan *pl = arg;
 	const struct state *st = pl->st;
-	guint n = ld->files->len;
-	struct fsio_stamp *now;
-	guint8 *need;
-	int rc = -1, nchanged;
+	guint n = st->nfiles;
+	guint8 *need = g_new0(guint8, n);
+	int rc = -1;
 
-	if (n != st->nfiles || strcmp(st->content, ld->g->dir) != 0)
-		return -1;
-	now = g_new0(struct fsio_stamp, n);
-	need = g_new0(guint8, n);
-	if ((nchanged = compare_files(ld, pl, now)) < 0 ||
-	    (guint)nchanged * MOST > n ||
-	    needed(st, pl->changed, need) * MOST > n)
+	if (same_files(ld, pl) < 0 || compare_files(pl) < 0 ||
+	    pl->nchanged * MOST > n || needed(st, pl->changed, need) * MOST > n)
 		goto out;
 	for (guint i = 0; i < n; i++) {
-		struct prep *p = g_ptr_array_index(ld->files, i);
+		struct input *in = &g_array_index(ld->g->inputs, struct input, i);
 
-		if (need[i])
-			continue;
-		p->stub = &st->files[i];
-		p->hash = g_strdup(st->files[i].hash);
-		p->s.stamp = now[i];
+		in->stamp = pl->now[i];
+		if (need[i]) {
+			struct prep *p = g_new0(struct prep, 1);
+			p->path = pl->paths[i];
+			p->rel = g_strdup(st->files[i].rel);
+			p->input = (int)i;
+			g_ptr_array_add(ld->files, p);
+		} else {
+			load_stub(ld, (int)i, pl->paths[i], &st->files[i]);
+		}
 	}
 	rc = 0;
 out:
-	g_free(now);
 	g_free(need);
 	return rc;
 }
@@ -198,36 +251,57 @@ quiet(const struct diag_capture *cap)
 	return true;
 }
 
+/* The partial guideline of DIR after PL, validated; NULL when a whole
+ * load is needed. */
+static struct guideline *
+load_partial(const char *dir, struct plan *pl)
+{
+	struct load ld;
+	struct guideline *g;
+
+	if (load_begin(&ld, dir, false) < 0)
+		return NULL;
+	if (plan_files(&ld, pl) < 0) {
+		load_abort(&ld);
+		return NULL;
+	}
+	if ((g = load_end(&ld)) == NULL)
+		return NULL;
+	g->partial = true;
+	guideline_validate(g);
+	return g;
+}
+
 struct guideline *
 rebuild_load(const char *dir, const char *out)
 {
 	struct state *st = state_read(out);
 	struct diag_capture cap = {0};
-	struct plan pl = {st, NULL};
+	struct plan pl = {st, NULL, NULL, NULL, 0};
 	struct guideline *g;
 
-	if (st == NULL || !st->clean) {
+	if (st == NULL || !st->clean || strcmp(st->content, dir) != 0) {
 		state_free(st);
 		return NULL;
 	}
+	pl.paths = g_new0(const char *, st->nfiles);
+	pl.now = g_new0(struct fsio_stamp, st->nfiles);
 	pl.changed = g_new0(guint8, st->nfiles);
 	/* anything to say is said by the whole load that follows */
 	diag_capture(&cap);
-	g = load_guideline(dir, false, plan_stubs, &pl);
-	if (g != NULL) {
-		g->partial = true;
-		g->state = st;
-		guideline_validate(g);
-	}
+	g = load_partial(dir, &pl);
 	diag_capture(NULL);
-	if (g != NULL && (!quiet(&cap) || !records_same(g, st, pl.changed))) {
-		guideline_free(g); /* and ST with it */
-		g = NULL;
-	} else if (g == NULL) {
+	if (g != NULL && quiet(&cap) && records_same(g, st, pl.changed)) {
+		g->state = st; /* the stubs' records are in it */
+	} else {
+		guideline_free(g);
 		state_free(st);
+		g = NULL;
 	}
 	if (cap.text != NULL)
 		g_string_free(cap.text, TRUE);
+	g_free(pl.paths);
+	g_free(pl.now);
 	g_free(pl.changed);
 	return g;
 }

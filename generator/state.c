@@ -2,6 +2,8 @@
  * state: the state file of an output directory, written and read in
  * place (the format is in state.h).
  */
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #ifndef GP_SOURCE_ID
@@ -10,6 +12,7 @@
 
 #include <glib.h>
 
+#include "diag.h"
 #include "fsio.h"
 #include "state.h"
 
@@ -25,14 +28,6 @@ state_put_u32(GString *b, guint32 v)
 	g_string_append_len(b, (const char *)&le, sizeof(le));
 }
 
-static void
-put_u64(GString *b, guint64 v)
-{
-	guint64 le = GUINT64_TO_LE(v);
-
-	g_string_append_len(b, (const char *)&le, sizeof(le));
-}
-
 void
 state_put_str(GString *b, const char *s)
 {
@@ -42,15 +37,6 @@ state_put_str(GString *b, const char *s)
 	}
 	state_put_u32(b, (guint32)strlen(s));
 	g_string_append_len(b, s, (gssize)strlen(s) + 1);
-}
-
-/* A string of LEN bytes that may hold NULs (a stub record). */
-static void
-put_bytes(GString *b, const char *s, size_t len)
-{
-	state_put_u32(b, (guint32)len);
-	g_string_append_len(b, s, (gssize)len);
-	g_string_append_c(b, '\0');
 }
 
 guint32
@@ -141,6 +127,17 @@ get_count(struct state_cur *c, size_t least)
 }
 
 static void
+read_dirs(struct state *st, struct state_cur *c)
+{
+	st->ndirs = get_count(c, 45);
+	st->dirs = g_new0(struct state_dir, st->ndirs);
+	for (guint i = 0; i < st->ndirs && !c->bad; i++) {
+		st->dirs[i].rel = get_req(c);
+		get_stamp(c, &st->dirs[i].stamp);
+	}
+}
+
+static void
 read_files(struct state *st, struct state_cur *c)
 {
 	st->nfiles = get_count(c, 55);
@@ -201,6 +198,7 @@ state_read(const char *dir)
 	st->clean = state_get_u32(&c) == 1;
 	if (c.bad || strcmp(st->source_id, GP_SOURCE_ID) != 0)
 		goto bad;
+	read_dirs(st, &c);
 	read_files(st, &c);
 	read_pages(st, &c);
 	if (c.bad || c.p != c.end)
@@ -218,6 +216,7 @@ state_free(struct state *st)
 {
 	if (st == NULL)
 		return;
+	g_free(st->dirs);
 	g_free(st->files);
 	g_free(st->pages);
 	if (st->map != NULL)
@@ -235,75 +234,119 @@ state_dep(const struct state_page *p, guint32 i)
 }
 
 struct state_out {
-	GString *head, *files, *pages;
-	guint32 nfiles, npages;
+	FILE *f;
+	char *path;
 };
 
+static void
+w_u32(struct state_out *o, guint32 v)
+{
+	guint32 le = GUINT32_TO_LE(v);
+
+	fwrite(&le, sizeof(le), 1, o->f);
+}
+
+static void
+w_u64(struct state_out *o, guint64 v)
+{
+	guint64 le = GUINT64_TO_LE(v);
+
+	fwrite(&le, sizeof(le), 1, o->f);
+}
+
+/* LEN bytes of S, then a NUL; S NULL as NO_STRING. */
+static void
+w_bytes(struct state_out *o, const char *s, size_t len)
+{
+	if (s == NULL) {
+		w_u32(o, NO_STRING);
+		return;
+	}
+	w_u32(o, (guint32)len);
+	fwrite(s, 1, len + 1, o->f);
+}
+
+static void
+w_str(struct state_out *o, const char *s)
+{
+	w_bytes(o, s, s != NULL ? strlen(s) : 0);
+}
+
+static void
+w_stamp(struct state_out *o, const struct fsio_stamp *st)
+{
+	w_u64(o, st->dev);
+	w_u64(o, st->ino);
+	w_u64(o, st->size);
+	w_u64(o, (guint64)st->mtime_ns);
+	w_u64(o, (guint64)st->ctime_ns);
+}
+
 struct state_out *
-state_begin(const char *content, gint64 started_ns, bool clean)
+state_begin(const char *path, const char *content, gint64 started_ns,
+	    bool clean)
 {
 	struct state_out *o = g_new0(struct state_out, 1);
 
-	o->head = g_string_new(MAGIC);
-	o->files = g_string_sized_new(1 << 16);
-	o->pages = g_string_sized_new(1 << 16);
-	state_put_u32(o->head, VERSION);
-	state_put_str(o->head, GP_SOURCE_ID);
-	state_put_str(o->head, content);
-	put_u64(o->head, (guint64)started_ns);
-	state_put_u32(o->head, clean ? 1 : 0);
+	/* written in place: PATH is in a build's new directory, which is
+	   put in the output whole or not at all (publish.h) */
+	if ((o->f = fopen(path, "wb")) == NULL) {
+		diag(S_WRITE, path, 0, 0, g_strerror(errno));
+		g_free(o);
+		return NULL;
+	}
+	o->path = g_strdup(path);
+	fwrite(MAGIC, 1, sizeof(MAGIC) - 1, o->f);
+	w_u32(o, VERSION);
+	w_str(o, GP_SOURCE_ID);
+	w_str(o, content);
+	w_u64(o, (guint64)started_ns);
+	w_u32(o, clean ? 1 : 0);
 	return o;
+}
+
+void
+state_count(struct state_out *o, guint32 n)
+{
+	w_u32(o, n);
+}
+
+void
+state_add_dir(struct state_out *o, const char *rel,
+	      const struct fsio_stamp *stamp)
+{
+	w_str(o, rel);
+	w_stamp(o, stamp);
 }
 
 void
 state_add_file(struct state_out *o, const char *rel,
 	       const struct fsio_stamp *stamp, const char *hash,
-	       const GString *rec)
+	       const char *rec, size_t rec_len)
 {
-	state_add_record(o, rel, stamp, hash, rec->str, rec->len);
-}
-
-void
-state_add_record(struct state_out *o, const char *rel,
-		 const struct fsio_stamp *stamp, const char *hash,
-		 const char *rec, size_t rec_len)
-{
-	state_put_str(o->files, rel);
-	put_u64(o->files, stamp->dev);
-	put_u64(o->files, stamp->ino);
-	put_u64(o->files, stamp->size);
-	put_u64(o->files, (guint64)stamp->mtime_ns);
-	put_u64(o->files, (guint64)stamp->ctime_ns);
-	state_put_str(o->files, hash);
-	put_bytes(o->files, rec, rec_len);
-	o->nfiles++;
+	w_str(o, rel);
+	w_stamp(o, stamp);
+	w_str(o, hash);
+	w_bytes(o, rec, rec_len);
 }
 
 void
 state_add_page(struct state_out *o, const char *path, const char *key,
 	       const GArray *deps)
 {
-	state_put_str(o->pages, path);
-	state_put_str(o->pages, key);
-	state_put_u32(o->pages, deps != NULL ? deps->len : 0);
+	w_str(o, path);
+	w_str(o, key);
+	w_u32(o, deps != NULL ? deps->len : 0);
 	for (guint i = 0; deps != NULL && i < deps->len; i++)
-		state_put_u32(o->pages, g_array_index(deps, guint32, i));
-	o->npages++;
+		w_u32(o, g_array_index(deps, guint32, i));
 }
 
 int
-state_finish(struct state_out *o, const char *path)
+state_finish(struct state_out *o)
 {
-	int rc;
+	int rc = fsio_close(o->f, o->path);
 
-	state_put_u32(o->head, o->nfiles);
-	g_string_append_len(o->head, o->files->str, (gssize)o->files->len);
-	state_put_u32(o->head, o->npages);
-	g_string_append_len(o->head, o->pages->str, (gssize)o->pages->len);
-	rc = fsio_write(path, o->head->str, o->head->len);
-	g_string_free(o->head, TRUE);
-	g_string_free(o->files, TRUE);
-	g_string_free(o->pages, TRUE);
+	g_free(o->path);
 	g_free(o);
 	return rc;
 }

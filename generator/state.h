@@ -22,6 +22,9 @@
  *   "GPSTATE1", u32 version, string source ID, string content directory,
  *   u64 time the build started (ns since the epoch), u32 1 if the
  *   build reported nothing (no warning, no error) else 0,
+ *   list of directories: string path ("" for the content directory),
+ *                  u64 dev, ino, size, mtime ns, ctime ns (taken before
+ *                  it was listed),
  *   list of files: string path, u64 dev, ino, size, mtime ns, ctime ns,
  *                  string MD5, string stub record (stub.c),
  *   list of pages: string path, string key, list of u32 file indexes.
@@ -32,6 +35,7 @@
 #ifndef GP_STATE_H
 #define GP_STATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <glib.h>
@@ -40,6 +44,11 @@
 
 /* The name of the state file in an output directory. */
 #define STATE_FILE ".guidepress-state"
+
+struct state_dir {
+	const char *rel;         /* below the content directory */
+	struct fsio_stamp stamp;
+};
 
 struct state_file {
 	const char *rel;         /* below the content directory */
@@ -63,6 +72,8 @@ struct state {
 	const char *content;
 	gint64 started_ns;
 	bool clean;              /* the build reported nothing */
+	struct state_dir *dirs;
+	guint ndirs;
 	struct state_file *files;
 	guint nfiles;
 	struct state_page *pages;
@@ -82,24 +93,24 @@ void state_free(struct state *st);
 guint32 state_dep(const struct state_page *p, guint32 i);
 
 /*
- * A state being written: start with state_begin, add every file then
- * every page, and state_finish writes it to PATH (0, or -1 after
- * reporting) and frees it.
+ * A state being written to PATH, straight to the file: state_begin
+ * opens it (NULL after reporting); then, each list after its count
+ * (state_count), the directories, the files and the pages are added;
+ * state_finish closes it (0, or -1 after reporting) and frees O.
  */
 struct state_out;
 
-struct state_out *state_begin(const char *content, gint64 started_ns,
-			      bool clean);
+struct state_out *state_begin(const char *path, const char *content,
+			      gint64 started_ns, bool clean);
+void state_count(struct state_out *o, guint32 n);
+void state_add_dir(struct state_out *o, const char *rel,
+		   const struct fsio_stamp *stamp);
 void state_add_file(struct state_out *o, const char *rel,
 		    const struct fsio_stamp *stamp, const char *hash,
-		    const GString *rec);
-/* The same with a record as bytes (REC_LEN of them). */
-void state_add_record(struct state_out *o, const char *rel,
-		      const struct fsio_stamp *stamp, const char *hash,
-		      const char *rec, size_t rec_len);
+		    const char *rec, size_t rec_len);
 void state_add_page(struct state_out *o, const char *path, const char *key,
 		    const GArray *deps);
-int state_finish(struct state_out *o, const char *path);
+int state_finish(struct state_out *o);
 
 /* Writing and reading stub records: strings and small numbers. */
 void state_put_u32(GString *b, guint32 v);

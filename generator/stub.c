@@ -130,13 +130,20 @@ dup(struct state_cur *c)
 	return g_strdup(state_get_str(c));
 }
 
-/* B as a stub of P's file. */
+/* What stands in for a content file, read from its record. */
+struct stub {
+	struct state_cur c;
+	const struct state_file *f;
+	int input;
+	struct pos at;
+};
+
+/* B as the stub of S's file. */
 static void
-stub_body(struct body *b, struct prep *p)
+stub_body(struct body *b, const struct stub *s)
 {
-	b->hash = p->hash;
-	p->hash = NULL;
-	b->input = p->input;
+	b->hash = g_strdup(s->f->hash);
+	b->input = s->input;
 	b->stub = true;
 }
 
@@ -152,9 +159,10 @@ dup_id(struct state_cur *c, int num[ID_DEPTH])
 }
 
 static void
-stub_part(struct load *ld, struct prep *p, struct state_cur *c,
-	  struct pos at)
+stub_part(struct load *ld, struct stub *s)
 {
+	struct state_cur *c = &s->c;
+	struct pos at = s->at;
 	struct part *pt = g_new0(struct part, 1);
 	int num[ID_DEPTH] = {0};
 
@@ -163,16 +171,17 @@ stub_part(struct load *ld, struct prep *p, struct state_cur *c,
 	pt->title = dup(c);
 	pt->pos = at;
 	pt->sections = g_ptr_array_new();
-	stub_body(&pt->body, p);
+	stub_body(&pt->body, s);
 	if (pt->id != NULL)
 		load_claim_id(ld, pt->id, at);
 	g_ptr_array_add(ld->g->parts, pt);
 }
 
 static void
-stub_section(struct load *ld, struct prep *p, struct state_cur *c,
-	     bool page, struct pos at)
+stub_section(struct load *ld, struct stub *s, bool page)
 {
+	struct state_cur *c = &s->c;
+	struct pos at = s->at;
 	struct section *sec = g_new0(struct section, 1);
 
 	sec->id = dup_id(c, sec->num);
@@ -180,7 +189,7 @@ stub_section(struct load *ld, struct prep *p, struct state_cur *c,
 	sec->page = page;
 	sec->pos = at;
 	sec->subsections = g_ptr_array_new();
-	stub_body(&sec->body, p);
+	stub_body(&sec->body, s);
 	if (page) {
 		sec->source = dup(c);
 	} else {
@@ -202,9 +211,10 @@ stub_section(struct load *ld, struct prep *p, struct state_cur *c,
 }
 
 static void
-stub_control(struct load *ld, struct prep *p, struct state_cur *c,
-	     struct pos at)
+stub_control(struct load *ld, struct stub *s)
 {
+	struct state_cur *c = &s->c;
+	struct pos at = s->at;
 	struct control *k = g_new0(struct control, 1);
 	GPtrArray *rep = g_ptr_array_new();
 	guint32 n;
@@ -231,40 +241,41 @@ stub_control(struct load *ld, struct prep *p, struct state_cur *c,
 	g_ptr_array_add(rep, NULL);
 	k->replaces = n > 0 ? (char **)g_ptr_array_free(rep, FALSE)
 			    : (g_ptr_array_free(rep, TRUE), NULL);
-	stub_body(&k->body, p);
+	stub_body(&k->body, s);
 	if (k->id != NULL)
 		load_claim_id(ld, k->id, at);
 	g_ptr_array_add(ld->controls, k);
 }
 
 void
-load_stub(struct load *ld, struct prep *p)
+load_stub(struct load *ld, int in, const char *path,
+	  const struct state_file *f)
 {
-	struct state_cur c = {p->stub->rec, p->stub->rec + p->stub->rec_len,
-			      false};
-	struct pos at = {p->path, 1, 1};
-	char kind = c.p < c.end ? *c.p++ : '\0';
-	struct input *in =
-	    &g_array_index(ld->g->inputs, struct input, p->input);
+	struct stub s = {{f->rec, f->rec + f->rec_len, false},
+			 f,
+			 in,
+			 {path, 1, 1}};
+	struct input *inp = &g_array_index(ld->g->inputs, struct input, in);
+	char kind = s.c.p < s.c.end ? *s.c.p++ : '\0';
 
-	in->stub = true;
-	in->rec = p->stub->rec;
-	in->rec_len = p->stub->rec_len;
-
+	inp->stub = true;
+	inp->rec = f->rec;
+	inp->rec_len = f->rec_len;
+	inp->hash = g_strdup(f->hash);
 	switch (kind) {
 	case 'P':
-		stub_part(ld, p, &c, at);
+		stub_part(ld, &s);
 		break;
 	case 'S':
 	case 'G':
-		stub_section(ld, p, &c, kind == 'G', at);
+		stub_section(ld, &s, kind == 'G');
 		break;
 	case 'C':
-		stub_control(ld, p, &c, at);
+		stub_control(ld, &s);
 		break;
 	default:
-		c.bad = true;
+		s.c.bad = true;
 	}
-	if (c.bad || c.p != c.end)
+	if (s.c.bad || s.c.p != s.c.end)
 		ld->stub_failed = true;
 }

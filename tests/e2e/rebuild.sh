@@ -77,6 +77,14 @@ grep -q '本文への変更' "$T/site/controls/$(basename "$ctl" .md | tr . -).h
 	{ echo "FAIL an edit that kept size and time was missed"; exit 1; }
 few "an edit that kept the size and time"
 
+# saved as many editors do, a new file renamed over the old: its
+# directory changed too, and is listed again, but holds the same files
+cp "$ctl" "$(dirname "$ctl")/.new"
+printf '\n改名で保存。\n' >>"$(dirname "$ctl")/.new"
+mv "$(dirname "$ctl")/.new" "$ctl"
+rebuild "a control saved by renaming a new file over it"
+few "a control saved by renaming a new file over it"
+
 # a title shows on every page's contents: everything is read
 sec=$(dirname "$ctl")/_index.md
 sed -i '0,/^title: .*/s//title: 改めた節の題/' "$sec"

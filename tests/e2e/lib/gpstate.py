@@ -1,6 +1,7 @@
 """Read guidepress's state file (.guidepress-state), as generator/state.h
-describes it: the content files with their stamps, hashes and stub
-records, and the pages with their keys and the files each key covers."""
+describes it: the content directories and files with their stamps, the
+files' hashes and stub records, and the pages with their keys and the
+files each key covers."""
 import struct
 
 
@@ -16,6 +17,10 @@ class State:
         self.content = self.str()
         self.started_ns = self.u64()
         self.clean = self.u32() == 1
+        self.dirs = []
+        for _ in range(self.u32()):
+            self.dirs.append({"rel": self.str(),
+                              "stamp": [self.u64() for _ in range(5)]})
         self.files = []
         for _ in range(self.u32()):
             rel = self.str()
