@@ -81,10 +81,13 @@ asan)
 install)
 	need_pkgs "${PKGS[@]}"
 	prefix=${PREFIX:-/usr/local}
-	# the installed binary finds its theme and fonts under the prefix
+	# the installed binary finds its theme and fonts, and its PDF
+	# writer module, under the prefix
 	make -s -j"$(jobs)" B=build-install \
-		CFLAGS="-O2 -g -DDATADIR='\"$prefix/share/guidepress\"'" all
+		CFLAGS="-O2 -g -DDATADIR='\"$prefix/share/guidepress\"' -DLIBDIR='\"$prefix/lib/guidepress\"'" all
 	install -D -m 755 build-install/guidepress "$prefix/bin/guidepress"
+	install -D -m 644 build-install/guidepress-pdf.so \
+		"$prefix/lib/guidepress/guidepress-pdf.so"
 	install -D -m 644 guidepress.1 "$prefix/share/man/man1/guidepress.1"
 	mkdir -p "$prefix/share/guidepress"
 	cp -r themes fonts "$prefix/share/guidepress/"

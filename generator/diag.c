@@ -153,6 +153,7 @@ static const struct diag_msg msgs[DIAG__MAX] = {
 	[S_READ] = {DIAG_SYSERR, "cannot read: %s"},
 	[S_WRITE] = {DIAG_SYSERR, "cannot write: %s"},
 	[S_DIR] = {DIAG_SYSERR, "cannot list directory: %s"},
+	[S_MODULE] = {DIAG_SYSERR, "cannot load the PDF writer: %s"},
 };
 
 static const char *const level_names[] = {

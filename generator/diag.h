@@ -99,6 +99,7 @@ enum diag_code {
 	S_READ,               /* strerror */
 	S_WRITE,              /* strerror */
 	S_DIR,                /* strerror */
+	S_MODULE,             /* the dynamic loader's message */
 	DIAG__MAX
 };
 

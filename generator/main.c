@@ -30,6 +30,7 @@
 #include "rebuild.h"
 #include "site.h"
 #include "stale.h"
+#include "typeset.h"
 
 #define VERSION "0.1.0"
 #define EXIT_USAGE 64
@@ -487,7 +488,7 @@ write_outputs(const struct opts *o, const struct guideline *g,
 	so.manifest = *m = manifest_open(o->out, *tmp);
 	pdf = g_build_filename(*tmp, "guideline.pdf", NULL);
 	if ((rc = site_write(g, *tmp, &so)) == 0 && !o->no_pdf &&
-	    pdf_book_write(g, pdf, &po) < 0)
+	    typeset_book(g, pdf, &po) < 0)
 		rc = -1;
 	g_free(pdf);
 	if (rc < 0) {
@@ -559,7 +560,7 @@ cmd_pdf(const struct opts *o)
 	dir = g_path_get_dirname(path);
 	g_mkdir_with_parents(dir, 0755);
 	g_free(dir);
-	rc = pdf_book_write(g, path, &po);
+	rc = typeset_book(g, path, &po);
 	gdiff_free(d);
 	guideline_free(old);
 	guideline_free(g);
@@ -697,7 +698,7 @@ report_outputs(const struct opts *o, const struct report *r, const char *pdf)
 	char *json_new = json_file ? g_strconcat(o->json, ".new", NULL) : NULL;
 	int rc = -1;
 
-	if ((pdf != NULL && report_write_pdf(r, pdf_new, &po) < 0) ||
+	if ((pdf != NULL && typeset_report(r, pdf_new, &po) < 0) ||
 	    (json_file && report_write_json(r, json_new) < 0) ||
 	    (o->html != NULL && report_write_html(r, o->html, &so) < 0))
 		goto out;
