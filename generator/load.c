@@ -603,13 +603,7 @@ load_prepared(struct load *ld, struct prep *pr)
 char *
 load_id_string(const int num[ID_DEPTH], int depth)
 {
-	static const char *const r[] = {"", "I", "II", "III", "IV", "V",
-					"VI", "VII", "VIII", "IX"};
-	GString *s = g_string_new(r[num[0]]);
-
-	for (int i = 1; i < depth; i++)
-		g_string_append_printf(s, ".%d", num[i]);
-	return g_string_free(s, FALSE);
+	return id_format(num, depth, false);
 }
 
 /*

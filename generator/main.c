@@ -485,7 +485,7 @@ write_outputs(const struct opts *o, const struct guideline *g,
 
 	if ((*tmp = publish_begin(o->out)) == NULL)
 		return -1;
-	so.manifest = *m = manifest_open(o->out, *tmp);
+	so.manifest = *m = manifest_open(o->out, *tmp, g->state);
 	pdf = g_build_filename(*tmp, "guideline.pdf", NULL);
 	if ((rc = site_write(g, *tmp, &so)) == 0 && !o->no_pdf &&
 	    typeset_book(g, pdf, &po) < 0)

@@ -25,7 +25,8 @@ page_free(gpointer p)
 
 struct manifest {
 	char *old_dir, *new_dir;
-	struct state *old; /* the previous build's, or NULL */
+	const struct state *old; /* the previous build's, or NULL */
+	struct state *own;       /* OLD when read here */
 	GHashTable *keys;  /* path → key, from OLD (borrowed) */
 	GHashTable *now;   /* path (copied) → struct page, this build */
 	GHashTable *files; /* what OLD_DIR holds but directories (relative
@@ -66,7 +67,8 @@ list_files(GHashTable *t, const char *dir, const char *rel)
 }
 
 struct manifest *
-manifest_open(const char *old_dir, const char *new_dir)
+manifest_open(const char *old_dir, const char *new_dir,
+	      const struct state *known)
 {
 	struct manifest *m = g_new0(struct manifest, 1);
 
@@ -77,7 +79,7 @@ manifest_open(const char *old_dir, const char *new_dir)
 					page_free);
 	m->files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	g_mutex_init(&m->lock);
-	m->old = state_read(old_dir);
+	m->old = known != NULL ? known : (m->own = state_read(old_dir));
 	for (guint i = 0; m->old != NULL && i < m->old->npages; i++)
 		g_hash_table_insert(m->keys, (gpointer)m->old->pages[i].path,
 				    (gpointer)m->old->pages[i].key);
@@ -95,7 +97,7 @@ manifest_free(struct manifest *m)
 	g_hash_table_destroy(m->keys);
 	g_hash_table_destroy(m->now);
 	g_hash_table_destroy(m->files);
-	state_free(m->old);
+	state_free(m->own);
 	g_mutex_clear(&m->lock);
 	g_free(m->old_dir);
 	g_free(m->new_dir);

@@ -25,9 +25,12 @@ struct manifest;
 
 /*
  * The manifest of the output OLD_DIR (which may not exist: then nothing
- * is reused), for a build into NEW_DIR.  Free with manifest_free.
+ * is reused), for a build into NEW_DIR.  KNOWN: OLD_DIR's state, already
+ * read, which must outlive the manifest; or NULL to read it.  Free with
+ * manifest_free.
  */
-struct manifest *manifest_open(const char *old_dir, const char *new_dir);
+struct manifest *manifest_open(const char *old_dir, const char *new_dir,
+			       const struct state *known);
 
 void manifest_free(struct manifest *m);
 

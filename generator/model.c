@@ -56,6 +56,42 @@ id_cmp(const int a[ID_DEPTH], const int b[ID_DEPTH])
 	return 0;
 }
 
+/*
+ * PART (a part's numeral), then ".N" for each further number of NUM up
+ * to DEPTH; a new string.  Written out by hand, not with printf: a site
+ * names every ID it has, thousands of them, and vasprintf was 3,000
+ * instructions an ID.
+ */
+static char *
+id_join(const char *part, const int num[ID_DEPTH], int depth)
+{
+	char buf[16 + ID_DEPTH * 12];
+	size_t n = strlen(part);
+
+	memcpy(buf, part, n);
+	for (int i = 1; i < depth && i < ID_DEPTH; i++) {
+		char d[12];
+		int k = 0;
+		unsigned v = num[i] > 0 ? (unsigned)num[i] : 0;
+
+		do
+			d[k++] = (char)('0' + v % 10);
+		while ((v /= 10) != 0);
+		buf[n++] = '.';
+		while (k > 0)
+			buf[n++] = d[--k];
+	}
+	return g_strndup(buf, n);
+}
+
+char *
+id_format(const int num[ID_DEPTH], int depth, bool display)
+{
+	int p = num[0] >= 0 && num[0] < (int)G_N_ELEMENTS(roman) ? num[0] : 0;
+
+	return id_join(display ? roman[p] : ascii_roman[p], num, depth);
+}
+
 char *
 id_display(const char *id)
 {
@@ -64,19 +100,7 @@ id_display(const char *id)
 
 	if (depth == 0)
 		return g_strdup(id);
-	/* one printf: a site names every ID, thousands of them */
-	switch (depth) {
-	case 1:
-		return g_strdup(roman[num[0]]);
-	case 2:
-		return g_strdup_printf("%s.%d", roman[num[0]], num[1]);
-	case 3:
-		return g_strdup_printf("%s.%d.%d", roman[num[0]], num[1],
-				       num[2]);
-	default:
-		return g_strdup_printf("%s.%d.%d.%d", roman[num[0]], num[1],
-				       num[2], num[3]);
-	}
+	return id_format(num, depth, true);
 }
 
 const char *

@@ -215,6 +215,10 @@ int id_parse(const char *id, int num[ID_DEPTH]);
 /* Compare two parsed IDs, for sorting. */
 int id_cmp(const int a[ID_DEPTH], const int b[ID_DEPTH]);
 
+/* The first DEPTH numbers of NUM as an ID: "III.4.2" (ASCII), or with
+ * DISPLAY "Ⅲ.4.2".  A new string. */
+char *id_format(const int num[ID_DEPTH], int depth, bool display);
+
 /* The display form: "Ⅲ.4.2.1".  Returns a new string. */
 char *id_display(const char *id);
 
