@@ -18,7 +18,7 @@
 struct search;
 
 /* Documents a shard of the search index holds at most. */
-#define SEARCH_SHARD_DOCS 200
+#define SEARCH_SHARD_DOCS 100
 
 struct site {
 	const struct guideline *g;

@@ -22,6 +22,10 @@ struct load {
 	GCond done;          /* a chunk was prepared */
 	bool hold;           /* keep every body's parse (body.doc) */
 	bool stub_failed;    /* a stub record could not be read (stub.c) */
+	/* what the loading thread does while the workers prepare the
+	   files, before it builds the model from them; or NULL */
+	void (*meanwhile)(struct load *, void *);
+	void *meanwhile_arg;
 };
 
 /* A Markdown file, read and parsed ahead of its turn (load_prep.c). */

@@ -176,15 +176,20 @@ load_files(struct load *ld)
 	for (guint i = 0; i < nchunks; i++)
 		c[i] = (struct chunk){ld, i * CHUNK, MIN(n, (i + 1) * CHUNK),
 				      false};
-	for (guint i = 0; i < nchunks && i < AHEAD; i++)
+	/* with work of its own to do meanwhile, every chunk at once */
+	guint ahead = ld->meanwhile != NULL ? nchunks : AHEAD;
+
+	for (guint i = 0; i < nchunks && i < ahead; i++)
 		g_thread_pool_push(pool, &c[i], NULL);
+	if (ld->meanwhile != NULL)
+		ld->meanwhile(ld, ld->meanwhile_arg);
 	for (guint i = 0; i < nchunks; i++) {
 		g_mutex_lock(&ld->lock);
 		while (!c[i].done)
 			g_cond_wait(&ld->done, &ld->lock);
 		g_mutex_unlock(&ld->lock);
-		if (i + AHEAD < nchunks)
-			g_thread_pool_push(pool, &c[i + AHEAD], NULL);
+		if (i + ahead < nchunks)
+			g_thread_pool_push(pool, &c[i + ahead], NULL);
 		for (guint j = c[i].from; j < c[i].to; j++) {
 			struct prep *p = g_ptr_array_index(ld->files, j);
 			load_prepared(ld, p);

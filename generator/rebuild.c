@@ -28,6 +28,7 @@
 
 struct plan {
 	const struct state *st;
+	guint8 *need;            /* by file: it is read, not a stub */
 	const char **paths;      /* each file's, in the guideline's table */
 	struct fsio_stamp *now;  /* each file's stamp now */
 	guint8 *changed;         /* by file: its bytes changed */
@@ -187,39 +188,47 @@ needed(const struct state *st, const guint8 *changed, guint8 *need)
 	return n;
 }
 
+/* The stubs of every file not to be read: made while the workers
+ * read the others (load.h, meanwhile). */
+static void
+make_stubs(struct load *ld, void *arg)
+{
+	struct plan *pl = arg;
+
+	for (guint i = 0; i < pl->st->nfiles; i++)
+		if (!pl->need[i])
+			load_stub(ld, (int)i, pl->paths[i], &pl->st->files[i]);
+}
+
 /*
- * The files of LD: those NEED names to be read, every other one a stub.
- * -1 when a whole load is as good.
+ * The files of LD: those PL->need names to be read, every other one a
+ * stub.  -1 when a whole load is as good.
  */
 static int
 plan_files(struct load *ld, struct plan *pl)
 {
 	const struct state *st = pl->st;
 	guint n = st->nfiles;
-	guint8 *need = g_new0(guint8, n);
-	int rc = -1;
 
 	if (same_files(ld, pl) < 0 || compare_files(pl) < 0 ||
-	    pl->nchanged * MOST > n || needed(st, pl->changed, need) * MOST > n)
-		goto out;
+	    pl->nchanged * MOST > n ||
+	    needed(st, pl->changed, pl->need) * MOST > n)
+		return -1;
 	for (guint i = 0; i < n; i++) {
 		struct input *in = &g_array_index(ld->g->inputs, struct input, i);
 
 		in->stamp = pl->now[i];
-		if (need[i]) {
+		if (pl->need[i]) {
 			struct prep *p = g_new0(struct prep, 1);
 			p->path = pl->paths[i];
 			p->rel = g_strdup(st->files[i].rel);
 			p->input = (int)i;
 			g_ptr_array_add(ld->files, p);
-		} else {
-			load_stub(ld, (int)i, pl->paths[i], &st->files[i]);
 		}
 	}
-	rc = 0;
-out:
-	g_free(need);
-	return rc;
+	ld->meanwhile = make_stubs;
+	ld->meanwhile_arg = pl;
+	return 0;
 }
 
 /* Whether every changed file of G shows the rest of the site what its
@@ -277,7 +286,7 @@ rebuild_load(const char *dir, const char *out)
 {
 	struct state *st = state_read(out);
 	struct diag_capture cap = {0};
-	struct plan pl = {st, NULL, NULL, NULL, 0};
+	struct plan pl = {st, NULL, NULL, NULL, NULL, 0};
 	struct guideline *g;
 
 	if (st == NULL || !st->clean || strcmp(st->content, dir) != 0) {
@@ -287,6 +296,7 @@ rebuild_load(const char *dir, const char *out)
 	pl.paths = g_new0(const char *, st->nfiles);
 	pl.now = g_new0(struct fsio_stamp, st->nfiles);
 	pl.changed = g_new0(guint8, st->nfiles);
+	pl.need = g_new0(guint8, st->nfiles);
 	/* anything to say is said by the whole load that follows */
 	diag_capture(&cap);
 	g = load_partial(dir, &pl);
@@ -303,5 +313,6 @@ rebuild_load(const char *dir, const char *out)
 	g_free(pl.paths);
 	g_free(pl.now);
 	g_free(pl.changed);
+	g_free(pl.need);
 	return g;
 }
