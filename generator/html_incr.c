@@ -27,6 +27,7 @@
 #include "diff.h"
 #include "html_site.h"
 #include "manifest.h"
+#include "state.h"
 
 static gint
 cmp_str(gconstpointer a, gconstpointer b)
@@ -218,7 +219,7 @@ finish(GChecksum *h)
 
 /* The key of task T's page; T's dependencies filled on the way. */
 static char *
-page_key(const struct keys *k, struct site_task *t)
+page_key(struct keys *k, struct site_task *t)
 {
 	const char *path = t->path;
 	struct pkey pk = {g_checksum_new(KEY_CHECKSUM), t};
@@ -268,53 +269,99 @@ page_key(const struct keys *k, struct site_task *t)
 	/* the pattern pages (every item) and the rest (every file) are
 	   made from the whole guideline: never from stubs */
 	t->stubs = k->s->g->partial;
+	t->whole = true;
 	add(h, g_str_has_prefix(path, "patterns/") ? k->items : k->content);
 	return finish(h);
 }
 
-void
-incr_keys(struct site *s, GArray *tasks, const struct site_opts *o)
+/* The lookups page_key needs, made at its first use. */
+static void
+make_tables(struct keys *k)
 {
+	const struct site *s = k->s;
 	const struct guideline *g = s->g;
-	char *global = global_key(s, o);
-	struct keys k = {s,
-			 global,
-			 digest(add_all_content, g),
-			 digest(add_all_items, g),
-			 g_hash_table_new(g_str_hash, g_str_equal),
-			 g_hash_table_new(g_str_hash, g_str_equal),
-			 g_hash_table_new(g_str_hash, g_str_equal),
-			 g_hash_table_new(g_str_hash, g_str_equal)};
 
+	if (k->controls != NULL)
+		return;
+	k->content = digest(add_all_content, g);
+	k->items = digest(add_all_items, g);
+	k->controls = g_hash_table_new(g_str_hash, g_str_equal);
+	k->sections = g_hash_table_new(g_str_hash, g_str_equal);
+	k->parts = g_hash_table_new(g_str_hash, g_str_equal);
+	k->shards = g_hash_table_new(g_str_hash, g_str_equal);
 	for (guint i = 0; i < g->controls->len; i++) {
 		const struct control *c = g_ptr_array_index(g->controls, i);
-		g_hash_table_insert(k.controls, (gpointer)site_path(s, c->id),
+		g_hash_table_insert(k->controls, (gpointer)site_path(s, c->id),
 				    (gpointer)c);
 	}
 	for (guint i = 0; i < s->sections->len; i++) {
 		const struct section *sec = g_ptr_array_index(s->sections, i);
-		g_hash_table_insert(k.sections,
+		g_hash_table_insert(k->sections,
 				    (gpointer)site_path(s, sec->id),
 				    (gpointer)sec);
 	}
 	for (guint i = 0; i < g->parts->len; i++) {
 		const struct part *pt = g_ptr_array_index(g->parts, i);
-		g_hash_table_insert(k.parts, (gpointer)site_path(s, pt->id),
+		g_hash_table_insert(k->parts, (gpointer)site_path(s, pt->id),
 				    (gpointer)pt);
 	}
 	for (guint i = 0; i < s->shards->len; i++)
-		g_hash_table_insert(k.shards, g_ptr_array_index(s->shards, i),
+		g_hash_table_insert(k->shards, g_ptr_array_index(s->shards, i),
 				    GUINT_TO_POINTER(i + 1));
+}
+
+/*
+ * Whether T's page has the key the previous build gave it, without
+ * making it: G is partial, what every page shows is as it was (GLOBAL
+ * unchanged), and every file its key covers is a stub, so has the hash
+ * it had.  Then T keeps that key and those files (manifest.h).
+ */
+static bool
+key_kept(const struct keys *k, struct site_task *t, bool global_same)
+{
+	const struct guideline *g = k->s->g;
+	const struct state_page *old;
+
+	if (!g->partial || !global_same ||
+	    (old = manifest_old_page(k->s->manifest, t->path)) == NULL ||
+	    old->whole)
+		return false;
+	for (guint32 d = 0; d < old->ndeps; d++) {
+		guint32 in = state_dep(old, d);
+		if (in >= g->inputs->len ||
+		    !g_array_index(g->inputs, struct input, in).stub)
+			return false;
+	}
+	t->key = g_strdup(old->key);
+	t->old = old;
+	/* were it made again (its file is gone), its files are stubs */
+	t->stubs = old->ndeps > 0;
+	return true;
+}
+
+void
+incr_keys(struct site *s, GArray *tasks, const struct site_opts *o)
+{
+	char *global = global_key(s, o);
+	const char *was = manifest_old_global(s->manifest);
+	bool same = was != NULL && strcmp(was, global) == 0;
+	struct keys k = {s, global, NULL, NULL, NULL, NULL, NULL, NULL};
+
+	manifest_set_global(s->manifest, global);
 	for (guint i = 0; i < tasks->len; i++) {
 		struct site_task *t = &g_array_index(tasks, struct site_task, i);
-		if (t->path != NULL)
-			t->key = page_key(&k, t);
+		if (t->path == NULL || key_kept(&k, t, same))
+			continue;
+		make_tables(&k);
+		t->key = page_key(&k, t);
 	}
 	g_free(global);
 	g_free(k.content);
 	g_free(k.items);
-	g_hash_table_destroy(k.controls);
-	g_hash_table_destroy(k.sections);
-	g_hash_table_destroy(k.shards);
-	g_hash_table_destroy(k.parts);
+	if (k.controls != NULL) {
+		g_hash_table_destroy(k.controls);
+		g_hash_table_destroy(k.sections);
+		g_hash_table_destroy(k.shards);
+		g_hash_table_destroy(k.parts);
+	}
 }

@@ -425,7 +425,7 @@ void
 site_task(GArray *tasks, int (*run)(struct site *, guint), guint i,
 	  const char *path)
 {
-	struct site_task t = {run, i, path, 0, NULL, false, NULL, false};
+	struct site_task t = {.run = run, .i = i, .path = path};
 
 	g_array_append_val(tasks, t);
 }
@@ -443,8 +443,10 @@ site_task_titles(GArray *tasks, int (*run)(struct site *, guint), guint i,
 static bool
 task_reused(struct site *s, struct site_task *t)
 {
+	struct made_from from = {t->key, t->deps, t->old, t->whole};
+
 	return s->manifest != NULL && t->key != NULL &&
-	       manifest_reuse(s->manifest, t->path, t->key, t->deps);
+	       manifest_reuse(s->manifest, t->path, &from);
 }
 
 /* Run one task of the pool; SITE is the pool's data. */
@@ -453,6 +455,7 @@ task_run(gpointer data, gpointer site)
 {
 	struct site_task *t = data;
 	struct site *s = site;
+	struct made_from from = {t->key, t->deps, t->old, t->whole};
 
 	if (t->stubs) {
 		t->rc = SITE_NEEDS_ALL;
@@ -460,7 +463,7 @@ task_run(gpointer data, gpointer site)
 	}
 	t->rc = t->run(site, t->i);
 	if (t->rc == 0 && s->manifest != NULL && t->key != NULL)
-		manifest_record(s->manifest, t->path, t->key, t->deps);
+		manifest_record(s->manifest, t->path, &from);
 }
 
 /* Shard I of the search index (html_search.c), written whole. */
@@ -547,6 +550,7 @@ run_tasks(struct site *s, GArray *tasks)
 static int
 sitemap_kept(struct site *s)
 {
+	struct made_from from = {0};
 	GChecksum *h;
 	char *key;
 	int rc = 0;
@@ -560,11 +564,11 @@ sitemap_kept(struct site *s)
 				  (gssize)strlen(g_ptr_array_index(s->written,
 								   i)) +
 				      1);
-	key = g_strdup(g_checksum_get_string(h));
+	from.key = key = g_strdup(g_checksum_get_string(h));
 	g_checksum_free(h);
-	if (!manifest_reuse(s->manifest, "sitemap.xml", key, NULL) &&
+	if (!manifest_reuse(s->manifest, "sitemap.xml", &from) &&
 	    (rc = sitemap(s)) == 0)
-		manifest_record(s->manifest, "sitemap.xml", key, NULL);
+		manifest_record(s->manifest, "sitemap.xml", &from);
 	g_free(key);
 	return rc;
 }

@@ -16,6 +16,7 @@
 #include "site.h"
 
 struct search;
+struct state_page;
 
 /* Documents a shard of the search index holds at most. */
 #define SEARCH_SHARD_DOCS 100
@@ -102,8 +103,11 @@ struct site_task {
 	bool titles; /* shows only what every page shows (titles, briefs),
 			so is keyed on that alone */
 	GArray *deps; /* guint32: the inputs (model.h) its key covers */
+	const struct state_page *old; /* or, its key kept from the previous
+					 build, that build's page */
 	bool stubs;   /* its key covers a stub (rebuild.h): it cannot be
 			 made again from this model */
+	bool whole;   /* its key covers every content file or item */
 };
 
 /* html_incr.c: give every task with a path the key of its page. */

@@ -13,7 +13,7 @@
 /* A page of this build. */
 struct page {
 	char *key;
-	const GArray *deps; /* the task's, or NULL */
+	struct made_from from; /* but its key */
 };
 
 static void
@@ -27,7 +27,8 @@ struct manifest {
 	char *old_dir, *new_dir;
 	const struct state *old; /* the previous build's, or NULL */
 	struct state *own;       /* OLD when read here */
-	GHashTable *keys;  /* path → key, from OLD (borrowed) */
+	GHashTable *keys;  /* path → struct state_page, from OLD */
+	char *global;      /* this build's global key */
 	GHashTable *now;   /* path (copied) → struct page, this build */
 	GHashTable *files; /* what OLD_DIR holds but directories (relative
 			      paths) → its fsio_kind + 1 */
@@ -82,7 +83,7 @@ manifest_open(const char *old_dir, const char *new_dir,
 	m->old = known != NULL ? known : (m->own = state_read(old_dir));
 	for (guint i = 0; m->old != NULL && i < m->old->npages; i++)
 		g_hash_table_insert(m->keys, (gpointer)m->old->pages[i].path,
-				    (gpointer)m->old->pages[i].key);
+				    (gpointer)&m->old->pages[i]);
 	/* listed once, so that taking a page over costs no stat */
 	if (g_hash_table_size(m->keys) > 0)
 		list_files(m->files, old_dir, "");
@@ -98,6 +99,7 @@ manifest_free(struct manifest *m)
 	g_hash_table_destroy(m->now);
 	g_hash_table_destroy(m->files);
 	state_free(m->own);
+	g_free(m->global);
 	g_mutex_clear(&m->lock);
 	g_free(m->old_dir);
 	g_free(m->new_dir);
@@ -105,31 +107,52 @@ manifest_free(struct manifest *m)
 }
 
 void
-manifest_record(struct manifest *m, const char *path, const char *key,
-		const GArray *deps)
+manifest_record(struct manifest *m, const char *path,
+		const struct made_from *f)
 {
 	struct page *p = g_new(struct page, 1);
 
-	p->key = g_strdup(key);
-	p->deps = deps;
+	p->key = g_strdup(f->key);
+	p->from = *f;
 	g_mutex_lock(&m->lock);
 	g_hash_table_insert(m->now, g_strdup(path), p);
 	g_mutex_unlock(&m->lock);
 }
 
 bool
-manifest_reuse(struct manifest *m, const char *path, const char *key,
-	       const GArray *deps)
+manifest_reuse(struct manifest *m, const char *path,
+	       const struct made_from *f)
 {
 	/* KEYS and FILES are only read once made: no lock */
-	const char *was = g_hash_table_lookup(m->keys, path);
+	const struct state_page *was = g_hash_table_lookup(m->keys, path);
 
-	if (was == NULL || strcmp(was, key) != 0 ||
+	if (was == NULL || strcmp(was->key, f->key) != 0 ||
 	    GPOINTER_TO_INT(g_hash_table_lookup(m->files, path)) !=
 		FSIO_FILE + 1)
 		return false;
-	manifest_record(m, path, key, deps);
+	manifest_record(m, path, f);
 	return true;
+}
+
+const struct state_page *
+manifest_old_page(const struct manifest *m, const char *path)
+{
+	return m != NULL ? g_hash_table_lookup(m->keys, path) : NULL;
+}
+
+const char *
+manifest_old_global(const struct manifest *m)
+{
+	return m != NULL && m->old != NULL ? m->old->global : NULL;
+}
+
+void
+manifest_set_global(struct manifest *m, const char *global)
+{
+	if (m == NULL)
+		return;
+	g_free(m->global);
+	m->global = g_strdup(global);
 }
 
 static gint
@@ -178,8 +201,8 @@ int
 manifest_write(struct manifest *m, const struct guideline *g)
 {
 	char *path = g_build_filename(m->new_dir, MANIFEST_FILE, NULL);
-	struct state_out *o =
-	    state_begin(path, g->dir, g->read_ns, diag_worst() == DIAG_OK);
+	struct state_out *o = state_begin(path, g->dir, g->read_ns,
+					  diag_worst() == DIAG_OK, m->global);
 	GPtrArray *paths;
 	GHashTableIter it;
 	gpointer k;
@@ -198,7 +221,8 @@ manifest_write(struct manifest *m, const struct guideline *g)
 	for (guint i = 0; i < paths->len; i++) {
 		const char *p = g_ptr_array_index(paths, i);
 		const struct page *pg = g_hash_table_lookup(m->now, p);
-		state_add_page(o, p, pg->key, pg->deps);
+		state_add_page(o, p, pg->key, pg->from.deps, pg->from.old,
+			       pg->from.whole);
 	}
 	g_ptr_array_free(paths, TRUE);
 	return state_finish(o);

@@ -34,18 +34,37 @@ struct manifest *manifest_open(const char *old_dir, const char *new_dir,
 
 void manifest_free(struct manifest *m);
 
+/* What a page was made from: its key, and the content files the key
+ * covers.  Borrowed until manifest_write. */
+struct made_from {
+	const char *key;
+	const GArray *deps;           /* guint32 input indexes; or NULL */
+	const struct state_page *old; /* or the previous build's page, the
+					 key kept from it: its files */
+	bool whole;                   /* the key covers every content file
+					 or every item */
+};
+
 /*
- * If PATH (relative to the output) was built from KEY last time and is
- * still there, record it as kept, with DEPS (guint32 input indexes,
- * borrowed until manifest_write), and return true; else false: the
+ * If PATH (relative to the output) was built from F's key last time and
+ * is still there, record it as kept and return true; else false: the
  * caller makes the file and calls manifest_record.
  */
-bool manifest_reuse(struct manifest *m, const char *path, const char *key,
-		    const GArray *deps);
+bool manifest_reuse(struct manifest *m, const char *path,
+		    const struct made_from *f);
 
-/* Record that PATH of the new output was made from KEY and DEPS. */
-void manifest_record(struct manifest *m, const char *path, const char *key,
-		     const GArray *deps);
+/* Record that PATH of the new output was made from F. */
+void manifest_record(struct manifest *m, const char *path,
+		     const struct made_from *f);
+
+/* The previous build's page PATH, or NULL. */
+const struct state_page *manifest_old_page(const struct manifest *m,
+					   const char *path);
+
+/* What every page showed in the previous build (html_incr.c), or NULL;
+ * and this build's, kept in its state (a copy is taken). */
+const char *manifest_old_global(const struct manifest *m);
+void manifest_set_global(struct manifest *m, const char *global);
 
 /*
  * Write the state of the new output: G's inputs, and the pages recorded.

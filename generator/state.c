@@ -157,13 +157,14 @@ read_files(struct state *st, struct state_cur *c)
 static void
 read_pages(struct state *st, struct state_cur *c)
 {
-	st->npages = get_count(c, 14);
+	st->npages = get_count(c, 18);
 	st->pages = g_new0(struct state_page, st->npages);
 	for (guint i = 0; i < st->npages && !c->bad; i++) {
 		struct state_page *p = &st->pages[i];
 
 		p->path = get_req(c);
 		p->key = get_req(c);
+		p->whole = state_get_u32(c) == 1;
 		p->ndeps = get_count(c, 4);
 		p->deps = (const unsigned char *)c->p;
 		c->p += (size_t)p->ndeps * 4;
@@ -196,6 +197,7 @@ state_read(const char *dir)
 	st->content = get_req(&c);
 	st->started_ns = (gint64)get_u64(&c);
 	st->clean = state_get_u32(&c) == 1;
+	st->global = state_get_str(&c);
 	if (c.bad || strcmp(st->source_id, GP_SOURCE_ID) != 0)
 		goto bad;
 	read_dirs(st, &c);
@@ -303,7 +305,7 @@ w_stamp(struct state_out *o, const struct fsio_stamp *st)
 
 struct state_out *
 state_begin(const char *path, const char *content, gint64 started_ns,
-	    bool clean)
+	    bool clean, const char *global)
 {
 	struct state_out *o = g_new0(struct state_out, 1);
 
@@ -322,6 +324,7 @@ state_begin(const char *path, const char *content, gint64 started_ns,
 	w_str(o, content);
 	w_u64(o, (guint64)started_ns);
 	w_u32(o, clean ? 1 : 0);
+	w_str(o, global);
 	return o;
 }
 
@@ -352,10 +355,17 @@ state_add_file(struct state_out *o, const char *rel,
 
 void
 state_add_page(struct state_out *o, const char *path, const char *key,
-	       const GArray *deps)
+	       const GArray *deps, const struct state_page *old, bool whole)
 {
 	w_str(o, path);
 	w_str(o, key);
+	w_u32(o, whole ? 1 : 0);
+	if (old != NULL) {
+		/* its files' numbers as they are in the old state */
+		w_u32(o, old->ndeps);
+		w_raw(o, old->deps, (size_t)old->ndeps * 4);
+		return;
+	}
 	w_u32(o, deps != NULL ? deps->len : 0);
 	for (guint i = 0; deps != NULL && i < deps->len; i++)
 		w_u32(o, g_array_index(deps, guint32, i));

@@ -21,13 +21,16 @@
  *
  *   "GPSTATE1", u32 version, string source ID, string content directory,
  *   u64 time the build started (ns since the epoch), u32 1 if the
- *   build reported nothing (no warning, no error) else 0,
+ *   build reported nothing (no warning, no error) else 0, string the
+ *   key of what every page shows (html_incr.c) or none,
  *   list of directories: string path ("" for the content directory),
  *                  u64 dev, ino, size, mtime ns, ctime ns (taken before
  *                  it was listed),
  *   list of files: string path, u64 dev, ino, size, mtime ns, ctime ns,
  *                  string MD5, string stub record (stub.c),
- *   list of pages: string path, string key, list of u32 file indexes.
+ *   list of pages: string path, string key, u32 1 if the key covers
+ *                  every file or item (then the list is empty) else 0,
+ *                  list of u32 file indexes.
  *
  * A file that is not such a state, or of another version or program, is
  * read as no state at all: the next build is then whole.
@@ -60,6 +63,7 @@ struct state_file {
 
 struct state_page {
 	const char *path, *key;
+	bool whole;                /* the key covers every file or item */
 	const unsigned char *deps; /* NDEPS u32, little-endian */
 	guint32 ndeps;
 };
@@ -72,6 +76,7 @@ struct state {
 	const char *content;
 	gint64 started_ns;
 	bool clean;              /* the build reported nothing */
+	const char *global;      /* what every page shows, or NULL */
 	struct state_dir *dirs;
 	guint ndirs;
 	struct state_file *files;
@@ -101,15 +106,19 @@ guint32 state_dep(const struct state_page *p, guint32 i);
 struct state_out;
 
 struct state_out *state_begin(const char *path, const char *content,
-			      gint64 started_ns, bool clean);
+			      gint64 started_ns, bool clean,
+			      const char *global);
 void state_count(struct state_out *o, guint32 n);
 void state_add_dir(struct state_out *o, const char *rel,
 		   const struct fsio_stamp *stamp);
 void state_add_file(struct state_out *o, const char *rel,
 		    const struct fsio_stamp *stamp, const char *hash,
 		    const char *rec, size_t rec_len);
+/* A page made from the files DEPS (guint32), or those of OLD's page, its
+ * key kept from the previous build. */
 void state_add_page(struct state_out *o, const char *path, const char *key,
-		    const GArray *deps);
+		    const GArray *deps, const struct state_page *old,
+		    bool whole);
 int state_finish(struct state_out *o);
 
 /* Writing and reading stub records: strings and small numbers. */

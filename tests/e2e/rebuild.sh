@@ -68,6 +68,13 @@ find "$T/site" -type f ! -name .guidepress-state -printf '%P %T@ %i\n' | sort >"
 cmp -s "$T/before" "$T/after" || { echo "FAIL nothing changed, yet pages were written"; exit 1; }
 echo "ok   after nothing changed: $read content file read, no page written"
 
+# a page deleted from the output is made again, from the whole guideline
+rm "$T/site/controls/III-2-1-3.html" "$T/site/index.html"
+rebuild "two pages were deleted from the output"
+[ -f "$T/site/controls/III-2-1-3.html" ] && [ -f "$T/site/index.html" ] ||
+	{ echo "FAIL a deleted page was not made again"; exit 1; }
+echo "ok   pages deleted from the output are made again"
+
 # the same size and modification time: the change time still tells
 cp -p "$ctl" "$T/keep"
 sed -i 's/本文への追記/本文への変更/' "$ctl"

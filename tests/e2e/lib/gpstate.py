@@ -17,6 +17,7 @@ class State:
         self.content = self.str()
         self.started_ns = self.u64()
         self.clean = self.u32() == 1
+        self.global_key = self.str()
         self.dirs = []
         for _ in range(self.u32()):
             self.dirs.append({"rel": self.str(),
@@ -32,8 +33,9 @@ class State:
         self.pages = {}
         for _ in range(self.u32()):
             path, key = self.str(), self.str()
+            whole = self.u32() == 1
             deps = [self.u32() for _ in range(self.u32())]
-            self.pages[path] = {"key": key,
+            self.pages[path] = {"key": key, "whole": whole,
                                 "deps": [self.files[d]["rel"] for d in deps]}
         if self.at != len(self.buf):
             raise ValueError("%s: %d bytes after the pages"
