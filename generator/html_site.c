@@ -519,8 +519,11 @@ run_tasks(struct site *s, GArray *tasks)
 		else
 			g_ptr_array_add(todo, t);
 	}
-	if (threads > 1 && todo->len > 2 * threads)
-		pool = g_thread_pool_new(task_run, s, (gint)threads, TRUE,
+	/* a rebuild's few pages are a section's, a shard and a control's:
+	   the first two are large, so even two are worth a thread each */
+	if (threads > 1 && todo->len > 1)
+		pool = g_thread_pool_new(task_run, s,
+					 (gint)MIN(threads, todo->len), TRUE,
 					 NULL);
 	for (guint i = 0; i < todo->len; i++)
 		if (pool != NULL)
