@@ -39,6 +39,17 @@ fsio_stamp(const char *path, struct fsio_stamp *st)
 	return 0;
 }
 
+int
+fsio_stamp_at(int dirfd, const char *name, struct fsio_stamp *st)
+{
+	struct stat sb;
+
+	if (fstatat(dirfd, name, &sb, 0) < 0)
+		return -1;
+	stamp_of(&sb, st);
+	return 0;
+}
+
 gint64
 fsio_now_ns(void)
 {

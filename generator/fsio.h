@@ -34,6 +34,9 @@ struct fsio_stamp {
 /* The stamp of PATH into *ST; 0, or -1 with errno set (nothing reported). */
 int fsio_stamp(const char *path, struct fsio_stamp *st);
 
+/* The same for NAME in the directory open as DIRFD. */
+int fsio_stamp_at(int dirfd, const char *name, struct fsio_stamp *st);
+
 bool fsio_stamp_equal(const struct fsio_stamp *a, const struct fsio_stamp *b);
 
 /* The time, by the clock the kernel stamps files with (coarse real

@@ -2,7 +2,9 @@
  * rebuild: a partial load of the content, planned from the state of the
  * previous build (see rebuild.h).
  */
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
 
@@ -28,8 +30,10 @@
 
 struct plan {
 	const struct state *st;
+	const char *dir;         /* the content directory */
 	guint8 *need;            /* by file: it is read, not a stub */
-	const char **paths;      /* each file's, in the guideline's table */
+	const char **paths;      /* each file's, in the guideline's table,
+				    once the walk or plan_files makes it */
 	struct fsio_stamp *now;  /* each file's stamp now */
 	guint8 *changed;         /* by file: its bytes changed */
 	guint nchanged;
@@ -88,49 +92,77 @@ same_files(struct load *ld, struct plan *pl)
 		return 0;
 	}
 	for (guint i = 0; i < st->nfiles; i++) {
-		char *p = g_build_filename(g->dir, st->files[i].rel, NULL);
 		struct input in = {.rel = g_strdup(st->files[i].rel)};
-
-		pl->paths[i] = g_string_chunk_insert_const(g->files, p);
 		g_array_append_val(g->inputs, in);
-		g_free(p);
 	}
 	return 0;
 }
 
-/*
- * Whether file I still has the bytes the state recorded: 1 yes, 0 no,
- * -1 cannot tell (it is gone, or cannot be read).  Its stamp into NOW.
- */
-static int
-same_file(struct plan *pl, guint i)
-{
-	const struct state_file *f = &pl->st->files[i];
-	char *buf, *md5;
-	gsize len;
-	int same;
-
-	if (fsio_stamp(pl->paths[i], &pl->now[i]) < 0)
-		return -1;
-	if (trusted(&f->stamp, &pl->now[i], pl->st->started_ns))
-		return 1;
-	if (!g_file_get_contents(pl->paths[i], &buf, &len, NULL))
-		return -1;
-	md5 = g_compute_checksum_for_data(G_CHECKSUM_MD5, (const guchar *)buf,
-					  len);
-	same = strcmp(md5, f->hash) == 0;
-	g_free(md5);
-	g_free(buf);
-	return same;
-}
-
-/* Files FROM to TO, compared by one thread. */
+/* Files FROM to TO, compared by one thread, each stated in its
+ * directory (open in DIRFD: the directory part of CUR). */
 struct span {
 	struct plan *pl;
 	guint from, to;
 	int rc; /* -1: a file cannot be told */
 	guint nchanged;
+	int dirfd;
+	const char *cur;
+	size_t curlen;
 };
+
+/* The stamp of file I into its place in NOW; -1 when it has none. */
+static int
+stamp_file(struct span *sp, guint i)
+{
+	const char *rel = sp->pl->st->files[i].rel;
+	const char *base = strrchr(rel, '/');
+	size_t dl = base != NULL ? (size_t)(base - rel) : 0;
+
+	base = base != NULL ? base + 1 : rel;
+	if (sp->dirfd < 0 || dl != sp->curlen ||
+	    strncmp(rel, sp->cur, dl) != 0) {
+		char *sub = g_strndup(rel, dl);
+		char *d = g_build_filename(sp->pl->dir, sub, NULL);
+
+		if (sp->dirfd >= 0)
+			close(sp->dirfd);
+		sp->dirfd = open(d, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		sp->cur = rel;
+		sp->curlen = dl;
+		g_free(sub);
+		g_free(d);
+	}
+	return sp->dirfd < 0 ? -1
+			     : fsio_stamp_at(sp->dirfd, base, &sp->pl->now[i]);
+}
+
+/*
+ * Whether file I still has the bytes the state recorded: 1 yes, 0 no,
+ * -1 cannot tell (it is gone, or cannot be read).
+ */
+static int
+same_file(struct span *sp, guint i)
+{
+	const struct state_file *f = &sp->pl->st->files[i];
+	char *path, *buf, *md5;
+	gsize len;
+	int same = -1;
+
+	if (stamp_file(sp, i) < 0)
+		return -1;
+	if (trusted(&f->stamp, &sp->pl->now[i], sp->pl->st->started_ns))
+		return 1;
+	path = g_build_filename(sp->pl->dir, f->rel, NULL);
+	if (g_file_get_contents(path, &buf, &len, NULL)) {
+		md5 = g_compute_checksum_for_data(G_CHECKSUM_MD5,
+						  (const guchar *)buf, len);
+		same = strcmp(md5, f->hash) == 0;
+		g_free(md5);
+		g_free(buf);
+	}
+	g_free(path);
+	return same;
+}
 
 static gpointer
 compare_span(gpointer data)
@@ -138,7 +170,7 @@ compare_span(gpointer data)
 	struct span *sp = data;
 
 	for (guint i = sp->from; i < sp->to; i++) {
-		int same = same_file(sp->pl, i);
+		int same = same_file(sp, i);
 
 		if (same < 0) {
 			sp->rc = -1;
@@ -147,6 +179,8 @@ compare_span(gpointer data)
 		sp->pl->changed[i] = !same;
 		sp->nchanged += !same;
 	}
+	if (sp->dirfd >= 0)
+		close(sp->dirfd);
 	return NULL;
 }
 
@@ -156,8 +190,8 @@ static int
 compare_files(struct plan *pl)
 {
 	guint n = pl->st->nfiles;
-	struct span a = {pl, 0, n / 2, 0, 0};
-	struct span b = {pl, n / 2, n, 0, 0};
+	struct span a = {pl, 0, n / 2, 0, 0, -1, NULL, 0};
+	struct span b = {pl, n / 2, n, 0, 0, -1, NULL, 0};
 	GThread *t = g_thread_new("compare", compare_span, &b);
 
 	compare_span(&a);
@@ -195,9 +229,12 @@ make_stubs(struct load *ld, void *arg)
 {
 	struct plan *pl = arg;
 
+	/* a stub's place is only for messages, and a partial load that
+	   says anything is dropped: its path below the content will do */
 	for (guint i = 0; i < pl->st->nfiles; i++)
 		if (!pl->need[i])
-			load_stub(ld, (int)i, pl->paths[i], &pl->st->files[i]);
+			load_stub(ld, (int)i, pl->st->files[i].rel,
+				  &pl->st->files[i]);
 }
 
 /*
@@ -220,7 +257,14 @@ plan_files(struct load *ld, struct plan *pl)
 		in->stamp = pl->now[i];
 		if (pl->need[i]) {
 			struct prep *p = g_new0(struct prep, 1);
-			p->path = pl->paths[i];
+			char *path = g_build_filename(pl->dir, st->files[i].rel,
+						      NULL);
+
+			p->path = pl->paths[i] != NULL
+				      ? pl->paths[i]
+				      : g_string_chunk_insert_const(
+					    ld->g->files, path);
+			g_free(path);
 			p->rel = g_strdup(st->files[i].rel);
 			p->input = (int)i;
 			g_ptr_array_add(ld->files, p);
@@ -286,7 +330,7 @@ rebuild_load(const char *dir, const char *out)
 {
 	struct state *st = state_read(out);
 	struct diag_capture cap = {0};
-	struct plan pl = {st, NULL, NULL, NULL, NULL, 0};
+	struct plan pl = {st, dir, NULL, NULL, NULL, NULL, 0};
 	struct guideline *g;
 
 	if (st == NULL || !st->clean || strcmp(st->content, dir) != 0) {
