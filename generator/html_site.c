@@ -38,84 +38,100 @@ site_href(const struct where *w, const char *target)
 
 /* What pages call an ID: its page, display form and labels. */
 struct name {
-	char *path;  /* from the root; "#slug" added for a subsection */
-	char *disp;  /* "Ⅲ.2.1" */
-	char *label; /* "Ⅲ.2.1 title"; controls: "Ⅲ.2.1.1 brief" */
-	char *brief; /* a control's title or the start of its text */
+	const char *path;  /* from the root; "#slug" for a subsection */
+	const char *disp;  /* "Ⅲ.2.1" */
+	const char *label; /* "Ⅲ.2.1 title"; controls: "Ⅲ.2.1.1 brief" */
+	const char *brief; /* a control's title or the start of its text */
 };
 
-/* Free N and its strings. */
-static void
-name_free(struct name *n)
+/* B's text, kept with the site's names. */
+static const char *
+keep(struct site *s, const GString *b)
 {
-	g_free(n->path);
-	g_free(n->disp);
-	g_free(n->label);
-	g_free(n->brief);
-	g_free(n);
+	return g_string_chunk_insert_len(s->name_text, b->str, (gssize)b->len);
 }
 
-/* Record ID with PATH (taken) and TITLE (may be NULL). */
-static struct name *
-add_name(struct site *s, const char *id, char *path, const char *title)
+/*
+ * Name ID in N: path PREFIX, its slug and SUFFIX; its display form; its
+ * label with TITLE (may be NULL).  B is scratch.
+ */
+static void
+add_name(struct site *s, struct name *n, const char *id, const char *prefix,
+	 const char *suffix, const char *title, GString *b)
 {
-	struct name *n = g_new0(struct name, 1);
+	char *disp = id_display(id);
 
-	n->path = path;
-	n->disp = id_display(id);
-	n->label = title != NULL ? g_strconcat(n->disp, " ", title, NULL)
-				 : g_strdup(n->disp);
+	g_string_assign(b, prefix);
+	g_string_append(b, id);
+	g_strdelimit(b->str + strlen(prefix), ".", '-');
+	g_string_append(b, suffix);
+	n->path = keep(s, b);
+	g_string_assign(b, disp);
+	n->disp = keep(s, b);
+	if (title != NULL) {
+		g_string_append_c(b, ' ');
+		g_string_append(b, title);
+	}
+	n->label = keep(s, b);
+	g_free(disp);
 	g_hash_table_insert(s->names, (gpointer)id, n);
-	return n;
 }
 
 /*
  * Name every part, section, subsection and control once, so pages look
- * names up instead of making them again.
+ * names up instead of making them again.  The names are one block and
+ * their strings one chunk: a rebuild names thousands of IDs, and each
+ * allocation a page costs is counted.
  */
 static void
 make_names(struct site *s)
 {
 	const struct guideline *g = s->g;
+	GString *b = g_string_sized_new(256);
+	guint n = g->controls->len, k = 0;
 
-	s->names = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
-					 (GDestroyNotify)name_free);
+	for (guint i = 0; i < g->parts->len; i++) {
+		struct part *p = g_ptr_array_index(g->parts, i);
+		n++;
+		for (guint j = 0; j < p->sections->len; j++)
+			n += 1 + ((struct section *)g_ptr_array_index(
+					  p->sections, j))
+					 ->subsections->len;
+	}
+	s->names = g_hash_table_new(g_str_hash, g_str_equal);
+	s->name_mem = g_new0(struct name, n);
+	s->name_text = g_string_chunk_new(64 * 1024);
 	for (guint i = 0; i < g->parts->len; i++) {
 		struct part *p = g_ptr_array_index(g->parts, i);
 
-		add_name(s, p->id, g_strconcat("parts/", p->id, ".html", NULL),
-			 p->title);
+		add_name(s, &s->name_mem[k++], p->id, "parts/", ".html",
+			 p->title, b);
 		for (guint j = 0; j < p->sections->len; j++) {
 			struct section *sec = g_ptr_array_index(p->sections, j);
-			char *slug = site_slug(sec->id);
-			char *path =
-			    g_strconcat("sections/", slug, ".html", NULL);
+			const struct name *sn = &s->name_mem[k];
+			char *page;
 
-			add_name(s, sec->id, path, sec->title);
-			for (guint k = 0; k < sec->subsections->len; k++) {
+			add_name(s, &s->name_mem[k++], sec->id, "sections/",
+				 ".html", sec->title, b);
+			page = g_strconcat(sn->path, "#", NULL);
+			for (guint m = 0; m < sec->subsections->len; m++) {
 				struct subsection *sub =
-				    g_ptr_array_index(sec->subsections, k);
-				char *ss = site_slug(sub->id);
-				add_name(s, sub->id,
-					 g_strconcat(path, "#", ss, NULL),
-					 sub->title);
-				g_free(ss);
+				    g_ptr_array_index(sec->subsections, m);
+				add_name(s, &s->name_mem[k++], sub->id, page, "",
+					 sub->title, b);
 			}
-			g_free(slug);
+			g_free(page);
 		}
 	}
 	for (guint i = 0; i < g->controls->len; i++) {
 		struct control *c = g_ptr_array_index(g->controls, i);
-		char *slug = site_slug(c->id);
-		struct name *n = add_name(
-		    s, c->id, g_strconcat("controls/", slug, ".html", NULL),
-		    NULL);
+		struct name *cn = &s->name_mem[k++];
 
-		n->brief = g_strdup(c->brief);
-		g_free(n->label);
-		n->label = g_strconcat(n->disp, " ", n->brief, NULL);
-		g_free(slug);
+		add_name(s, cn, c->id, "controls/", ".html", c->brief, b);
+		cn->brief = c->brief; /* the guideline outlives the site */
 	}
+	g_assert(k == n);
+	g_string_free(b, TRUE);
 }
 
 /* The names of ID, which must exist (borrowed). */
@@ -634,6 +650,8 @@ out:
 	html_theme_free(s.theme);
 	g_ptr_array_free(s.shards, TRUE);
 	g_hash_table_destroy(s.names);
+	g_free(s.name_mem);
+	g_string_chunk_free(s.name_text);
 	g_ptr_array_free(s.sections, TRUE);
 	g_ptr_array_free(s.written, TRUE);
 	g_free(s.base);

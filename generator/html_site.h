@@ -16,6 +16,7 @@
 #include "site.h"
 
 struct search;
+struct name;
 struct state_page;
 
 /* Documents a shard of the search index holds at most. */
@@ -27,6 +28,8 @@ struct site {
 	struct html_theme *theme;
 	char *base;               /* base URL ending in '/', or NULL */
 	GHashTable *names;        /* ID → its path, display form, labels */
+	struct name *name_mem;    /* the names, in one block */
+	GStringChunk *name_text;  /* and their strings */
 	GPtrArray *sections;      /* every section and Part I page, in order */
 	GPtrArray *written;       /* paths of the pages, for the sitemap */
 	GPtrArray *shards;        /* paths of the search index's shards,
