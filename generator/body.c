@@ -216,9 +216,8 @@ control_brief(const struct control *c)
 	return b;
 }
 
-/* Put S, NUL included, into H; NULL as a byte no string holds. */
-static void
-add(GChecksum *h, const char *s)
+void
+key_add(GChecksum *h, const char *s)
 {
 	if (s != NULL)
 		g_checksum_update(h, (const guchar *)s, (gssize)strlen(s) + 1);
@@ -234,11 +233,11 @@ control_items_hash(const struct control *c)
 
 	for (guint j = 0; j < c->items->len; j++) {
 		const struct item *it = g_ptr_array_index(c->items, j);
-		add(h, it->key);
-		add(h, it->label);
-		add(h, value_better_name(it->better));
+		key_add(h, it->key);
+		key_add(h, it->label);
+		key_add(h, value_better_name(it->better));
 		for (int p = 0; p < PATTERNS; p++)
-			add(h, it->values[p].text);
+			key_add(h, it->values[p].text);
 	}
 	s = g_strdup(g_checksum_get_string(h));
 	g_checksum_free(h);

@@ -63,28 +63,19 @@ hash_dir(GChecksum *h, const char *dir)
 	g_ptr_array_free(names, TRUE);
 }
 
-static void
-add(GChecksum *h, const char *s)
-{
-	if (s != NULL)
-		g_checksum_update(h, (const guchar *)s, (gssize)strlen(s) + 1);
-	else
-		g_checksum_update(h, (const guchar *)"\1", 1);
-}
-
 /* Every content file's hash, in ID order: what any change changes. */
 static void
 add_all_content(GChecksum *h, const struct guideline *g)
 {
 	for (guint i = 0; i < g->parts->len; i++) {
 		const struct part *p = g_ptr_array_index(g->parts, i);
-		add(h, p->body.hash);
+		key_add(h, p->body.hash);
 		for (guint j = 0; j < p->sections->len; j++)
-			add(h, ((const struct section *)g_ptr_array_index(
+			key_add(h, ((const struct section *)g_ptr_array_index(
 					p->sections, j))->body.hash);
 	}
 	for (guint i = 0; i < g->controls->len; i++)
-		add(h, ((const struct control *)g_ptr_array_index(g->controls,
+		key_add(h, ((const struct control *)g_ptr_array_index(g->controls,
 								   i))
 			       ->body.hash);
 }
@@ -97,21 +88,21 @@ global_key(struct site *s, const struct site_opts *o)
 	GChecksum *h = g_checksum_new(KEY_CHECKSUM);
 	char *key;
 
-	add(h, GP_SOURCE_ID);
+	key_add(h, GP_SOURCE_ID);
 	hash_dir(h, o->theme_dir);
-	add(h, g->hash);
-	add(h, s->base);
+	key_add(h, g->hash);
+	key_add(h, s->base);
 	if (o->diff != NULL)
 		add_all_content(h, o->diff->old);
 	for (guint i = 0; i < g->parts->len; i++) {
 		const struct part *p = g_ptr_array_index(g->parts, i);
-		add(h, site_label(s, p->id));
+		key_add(h, site_label(s, p->id));
 		for (guint j = 0; j < p->sections->len; j++) {
 			const struct section *sec =
 				g_ptr_array_index(p->sections, j);
-			add(h, site_label(s, sec->id));
+			key_add(h, site_label(s, sec->id));
 			for (guint k = 0; k < sec->subsections->len; k++)
-				add(h, site_label(
+				key_add(h, site_label(
 					       s, ((const struct subsection *)
 							   g_ptr_array_index(
 								   sec->subsections,
@@ -121,8 +112,8 @@ global_key(struct site *s, const struct site_opts *o)
 	}
 	for (guint i = 0; i < g->controls->len; i++) {
 		const struct control *c = g_ptr_array_index(g->controls, i);
-		add(h, site_label(s, c->id));
-		add(h, level_name(c->level));
+		key_add(h, site_label(s, c->id));
+		key_add(h, level_name(c->level));
 	}
 	key = g_strdup(g_checksum_get_string(h));
 	g_checksum_free(h);
@@ -136,8 +127,8 @@ add_all_items(GChecksum *h, const struct guideline *g)
 {
 	for (guint i = 0; i < g->controls->len; i++) {
 		const struct control *c = g_ptr_array_index(g->controls, i);
-		add(h, c->id);
-		add(h, c->items_hash);
+		key_add(h, c->id);
+		key_add(h, c->items_hash);
 	}
 }
 
@@ -177,7 +168,7 @@ struct pkey {
 static void
 add_body(struct pkey *k, const struct body *b)
 {
-	add(k->h, b->hash);
+	key_add(k->h, b->hash);
 	if (b->stub)
 		k->t->stubs = true;
 	if (b->input >= 0) {
@@ -229,8 +220,8 @@ page_key(struct keys *k, struct site_task *t)
 	guint shard;
 
 	t->deps = g_array_new(FALSE, FALSE, sizeof(guint32));
-	add(h, k->global);
-	add(h, path);
+	key_add(h, k->global);
+	key_add(h, path);
 	if ((c = g_hash_table_lookup(k->controls, path)) != NULL) {
 		add_body(&pk, &c->body);
 		return finish(h);
@@ -270,7 +261,7 @@ page_key(struct keys *k, struct site_task *t)
 	   made from the whole guideline: never from stubs */
 	t->stubs = k->s->g->partial;
 	t->whole = true;
-	add(h, g_str_has_prefix(path, "patterns/") ? k->items : k->content);
+	key_add(h, g_str_has_prefix(path, "patterns/") ? k->items : k->content);
 	return finish(h);
 }
 

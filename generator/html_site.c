@@ -577,12 +577,9 @@ sitemap_kept(struct site *s)
 	if (s->manifest == NULL)
 		return sitemap(s);
 	h = g_checksum_new(KEY_CHECKSUM);
-	g_checksum_update(h, (const guchar *)(s->base ? s->base : ""), -1);
+	key_add(h, s->base);
 	for (guint i = 0; i < s->written->len; i++)
-		g_checksum_update(h, g_ptr_array_index(s->written, i),
-				  (gssize)strlen(g_ptr_array_index(s->written,
-								   i)) +
-				      1);
+		key_add(h, g_ptr_array_index(s->written, i));
 	from.key = key = g_strdup(g_checksum_get_string(h));
 	g_checksum_free(h);
 	if (!manifest_reuse(s->manifest, "sitemap.xml", &from) &&

@@ -269,6 +269,10 @@ struct cmark_node *control_best_practices(const struct control *c);
  * SHA-256, which was a fifth of a rebuild's instructions. */
 #define KEY_CHECKSUM G_CHECKSUM_MD5
 
+/* Put S into the key being made in H, NUL included (so "ab", "c" and
+ * "a", "bc" differ); NULL as a byte no string holds. */
+void key_add(GChecksum *h, const char *s);
+
 /* Is S a valid calendar date written YYYY-MM-DD? */
 bool date_valid(const char *s);
 

@@ -74,6 +74,8 @@ same_files(struct load *ld, struct plan *pl)
 	}
 	if (walked) {
 		/* the walk's own stamps and inputs, then, and no preps */
+		for (guint i = 0; i < g->dirs->len; i++)
+			g_free(g_array_index(g->dirs, struct input, i).rel);
 		g_array_set_size(g->dirs, 0);
 		load_walk(ld);
 		if (ld->files->len != st->nfiles)
