@@ -210,9 +210,11 @@ fsio_list_below(const char *root, const char *rel, bool follow)
 
 	if (a == NULL)
 		a = g_array_new(FALSE, FALSE, sizeof(struct fsio_entry));
+	/* REL is such a path already, and a name has no separator: joined
+	   as they are (a rebuild lists thousands) */
 	for (guint i = 0; *rel && i < a->len; i++) {
 		struct fsio_entry *e = &g_array_index(a, struct fsio_entry, i);
-		char *r = g_build_filename(rel, e->name, NULL);
+		char *r = g_strconcat(rel, G_DIR_SEPARATOR_S, e->name, NULL);
 
 		g_free(e->name);
 		e->name = r;

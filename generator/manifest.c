@@ -123,8 +123,10 @@ bool
 manifest_reuse(struct manifest *m, const char *path,
 	       const struct made_from *f)
 {
-	/* KEYS and FILES are only read once made: no lock */
-	const struct state_page *was = g_hash_table_lookup(m->keys, path);
+	/* KEYS and FILES are only read once made: no lock; a key kept
+	   from the old state (html_incr.c) is its page's */
+	const struct state_page *was =
+	    f->old != NULL ? f->old : g_hash_table_lookup(m->keys, path);
 
 	if (was == NULL || strcmp(was->key, f->key) != 0 ||
 	    GPOINTER_TO_INT(g_hash_table_lookup(m->files, path)) !=
