@@ -1,13 +1,18 @@
 /*
  * html_incr: incremental builds of the site.  Every page gets a key, the
- * hash (KEY_CHECKSUM) of what it is made from; a page whose key is the one the
- * previous build recorded (manifest.h) is taken over from the previous
- * output instead of being made again.
+ * hash (KEY_CHECKSUM) of what it is made from; a page whose key is the
+ * one the previous build recorded (manifest.h) is taken over from the
+ * previous output instead of being made again.  Each key also names the
+ * content files it covers, which the state keeps (state.h): a rebuild
+ * reads the files of the pages an edit touches (rebuild.h), and keeps,
+ * without hashing them again, the keys of pages made only of files it
+ * did not read.
  *
  * What a page is made from: the parts of the site every page shows (the
  * guideline's facts, every ID with its title or brief — navigation,
  * breadcrumbs, the pager —, the theme, the options, the previous edition
- * and this program's source, GP_SOURCE_ID, which the Makefile sets), and then its own content: a control page its
+ * and this program's source, GP_SOURCE_ID, which the Makefile sets), and
+ * then its own content: a control page its
  * control's file, a section page its section's file and its controls'
  * files; a shard of the search index its documents' files (and their
  * sections'); the pattern pages every evaluation item (labels and values);
