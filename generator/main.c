@@ -99,8 +99,11 @@ static const struct command commands[] = {
 	 "                  [--previous OLD_CONTENT] [--no-pdf]",
 	 "Check the guideline in DIR and publish it into the output\n"
 	 "directory (default: public): the website and guideline.pdf.  The\n"
-	 "output is built beside the old one and swapped in only when all of\n"
-	 "it was written; when the content has errors nothing is written.\n"},
+	 "output is built beside the old one; a first build is swapped in\n"
+	 "whole, a rebuild puts in only the files whose bytes changed (and\n"
+	 "with --no-pdf reads only the content files that changed, as the\n"
+	 "output's .guidepress-state tells).  When the content has errors\n"
+	 "nothing is written.\n"},
 	{"check", cmd_check, O_CONTENT, 0, 64,
 	 "check [--content DIR] [ANSWERS.yaml ...]",
 	 "Load the guideline in DIR (default: content), and each answers\n"
