@@ -284,7 +284,8 @@ w_bytes(struct state_out *o, const char *s, size_t len)
 		return;
 	}
 	w_u32(o, (guint32)len);
-	w_raw(o, s, len + 1);
+	w_raw(o, s, len);
+	w_raw(o, "", 1);
 }
 
 static void
