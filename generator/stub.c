@@ -229,12 +229,13 @@ stub_control(struct load *ld, struct stub *s)
 	n = state_get_u32(c);
 	for (guint32 i = 0; i < n && !c->bad; i++) {
 		char *old = dup(c);
-		g_ptr_array_add(rep, old);
+
 		if (old == NULL || k->id == NULL) {
 			c->bad = true;
 			g_free(old);
 			break;
 		}
+		g_ptr_array_add(rep, old);
 		g_hash_table_insert(ld->g->renumbered, g_strdup(old),
 				    g_strdup(k->id));
 	}

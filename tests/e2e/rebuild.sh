@@ -136,6 +136,20 @@ cp "$T/other.orig" "$other"
 rebuild "the broken control was mended"
 few "the broken control was mended"
 
+# a stub record that is not one (its kind letter changed): a whole build
+PYTHONPATH=tests/e2e/lib python3 - "$T/site/.guidepress-state" <<'PY'
+import sys
+from gpstate import State
+s = State(sys.argv[1])
+f = next(f for f in s.files if f["record"][:1] == b"C")
+buf = bytearray(s.buf)
+buf[f["record_at"]] = ord("Z")
+open(sys.argv[1], "wb").write(buf)
+PY
+printf '\n四つ目の追記。\n' >>"$ctl"
+rebuild "a stub record was damaged"
+all "a stub record was damaged"
+
 # a state file that is not one: a whole build, as if there were none
 head -c 3000 /dev/urandom >"$T/site/.guidepress-state"
 printf '\n三つ目の追記。\n' >>"$ctl"
