@@ -20,6 +20,11 @@
 #define VERSION 1
 #define NO_STRING 0xffffffffu
 
+/*
+ * The encoding, one function a kind, for the records (stub.c) and the
+ * file alike: numbers little-endian, strings their length, bytes and a
+ * NUL, NULL as a length no string has.
+ */
 void
 state_put_u32(GString *b, guint32 v)
 {
@@ -28,43 +33,69 @@ state_put_u32(GString *b, guint32 v)
 	g_string_append_len(b, (const char *)&le, sizeof(le));
 }
 
-void
-state_put_str(GString *b, const char *s)
+static void
+put_u64(GString *b, guint64 v)
+{
+	guint64 le = GUINT64_TO_LE(v);
+
+	g_string_append_len(b, (const char *)&le, sizeof(le));
+}
+
+/* LEN bytes of S, which need not end in a NUL; S NULL as NO_STRING. */
+static void
+put_bytes(GString *b, const char *s, size_t len)
 {
 	if (s == NULL) {
 		state_put_u32(b, NO_STRING);
 		return;
 	}
-	state_put_u32(b, (guint32)strlen(s));
-	g_string_append_len(b, s, (gssize)strlen(s) + 1);
+	state_put_u32(b, (guint32)len);
+	g_string_append_len(b, s, (gssize)len);
+	g_string_append_c(b, '\0');
+}
+
+void
+state_put_str(GString *b, const char *s)
+{
+	put_bytes(b, s, s != NULL ? strlen(s) : 0);
+}
+
+static void
+put_stamp(GString *b, const struct fsio_stamp *st)
+{
+	put_u64(b, st->dev);
+	put_u64(b, st->ino);
+	put_u64(b, st->size);
+	put_u64(b, (guint64)st->mtime_ns);
+	put_u64(b, (guint64)st->ctime_ns);
+}
+
+/* A little-endian number of N bytes (4 or 8). */
+static guint64
+get_le(struct state_cur *c, size_t n)
+{
+	guint64 v = 0;
+
+	if (c->bad || (size_t)(c->end - c->p) < n) {
+		c->bad = true;
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		v |= (guint64)(guchar)c->p[i] << (8 * i);
+	c->p += n;
+	return v;
 }
 
 guint32
 state_get_u32(struct state_cur *c)
 {
-	guint32 v;
-
-	if (c->bad || c->end - c->p < (ptrdiff_t)sizeof(v)) {
-		c->bad = true;
-		return 0;
-	}
-	memcpy(&v, c->p, sizeof(v));
-	c->p += sizeof(v);
-	return GUINT32_FROM_LE(v);
+	return (guint32)get_le(c, 4);
 }
 
 static guint64
 get_u64(struct state_cur *c)
 {
-	guint64 v;
-
-	if (c->bad || c->end - c->p < (ptrdiff_t)sizeof(v)) {
-		c->bad = true;
-		return 0;
-	}
-	memcpy(&v, c->p, sizeof(v));
-	c->p += sizeof(v);
-	return GUINT64_FROM_LE(v);
+	return get_le(c, 8);
 }
 
 /* Bytes of a string, in place, their count in *LEN; NULL for NULL. */
@@ -245,63 +276,18 @@ struct state_out {
 #define FLUSH_AT (64 * 1024)
 
 static void
-w_flush(struct state_out *o)
+flush(struct state_out *o)
 {
 	fwrite(o->buf->str, 1, o->buf->len, o->f);
 	g_string_truncate(o->buf, 0);
 }
 
+/* After each thing added: to the file once enough is waiting. */
 static void
-w_raw(struct state_out *o, const void *p, size_t n)
+spill(struct state_out *o)
 {
-	g_string_append_len(o->buf, p, (gssize)n);
 	if (o->buf->len >= FLUSH_AT)
-		w_flush(o);
-}
-
-static void
-w_u32(struct state_out *o, guint32 v)
-{
-	guint32 le = GUINT32_TO_LE(v);
-
-	w_raw(o, &le, sizeof(le));
-}
-
-static void
-w_u64(struct state_out *o, guint64 v)
-{
-	guint64 le = GUINT64_TO_LE(v);
-
-	w_raw(o, &le, sizeof(le));
-}
-
-/* LEN bytes of S, then a NUL; S NULL as NO_STRING. */
-static void
-w_bytes(struct state_out *o, const char *s, size_t len)
-{
-	if (s == NULL) {
-		w_u32(o, NO_STRING);
-		return;
-	}
-	w_u32(o, (guint32)len);
-	w_raw(o, s, len);
-	w_raw(o, "", 1);
-}
-
-static void
-w_str(struct state_out *o, const char *s)
-{
-	w_bytes(o, s, s != NULL ? strlen(s) : 0);
-}
-
-static void
-w_stamp(struct state_out *o, const struct fsio_stamp *st)
-{
-	w_u64(o, st->dev);
-	w_u64(o, st->ino);
-	w_u64(o, st->size);
-	w_u64(o, (guint64)st->mtime_ns);
-	w_u64(o, (guint64)st->ctime_ns);
+		flush(o);
 }
 
 struct state_out *
@@ -319,28 +305,29 @@ state_begin(const char *path, const char *content, gint64 started_ns,
 	}
 	o->path = g_strdup(path);
 	o->buf = g_string_sized_new(FLUSH_AT + 4096);
-	w_raw(o, MAGIC, sizeof(MAGIC) - 1);
-	w_u32(o, VERSION);
-	w_str(o, GP_SOURCE_ID);
-	w_str(o, content);
-	w_u64(o, (guint64)started_ns);
-	w_u32(o, clean ? 1 : 0);
-	w_str(o, global);
+	g_string_append(o->buf, MAGIC);
+	state_put_u32(o->buf, VERSION);
+	state_put_str(o->buf, GP_SOURCE_ID);
+	state_put_str(o->buf, content);
+	put_u64(o->buf, (guint64)started_ns);
+	state_put_u32(o->buf, clean ? 1 : 0);
+	state_put_str(o->buf, global);
 	return o;
 }
 
 void
 state_count(struct state_out *o, guint32 n)
 {
-	w_u32(o, n);
+	state_put_u32(o->buf, n);
 }
 
 void
 state_add_dir(struct state_out *o, const char *rel,
 	      const struct fsio_stamp *stamp)
 {
-	w_str(o, rel);
-	w_stamp(o, stamp);
+	state_put_str(o->buf, rel);
+	put_stamp(o->buf, stamp);
+	spill(o);
 }
 
 void
@@ -348,28 +335,31 @@ state_add_file(struct state_out *o, const char *rel,
 	       const struct fsio_stamp *stamp, const char *hash,
 	       const char *rec, size_t rec_len)
 {
-	w_str(o, rel);
-	w_stamp(o, stamp);
-	w_str(o, hash);
-	w_bytes(o, rec, rec_len);
+	state_put_str(o->buf, rel);
+	put_stamp(o->buf, stamp);
+	state_put_str(o->buf, hash);
+	put_bytes(o->buf, rec, rec_len);
+	spill(o);
 }
 
 void
 state_add_page(struct state_out *o, const char *path, const char *key,
 	       const GArray *deps, const struct state_page *old, bool whole)
 {
-	w_str(o, path);
-	w_str(o, key);
-	w_u32(o, whole ? 1 : 0);
+	state_put_str(o->buf, path);
+	state_put_str(o->buf, key);
+	state_put_u32(o->buf, whole ? 1 : 0);
 	if (old != NULL) {
 		/* its files' numbers as they are in the old state */
-		w_u32(o, old->ndeps);
-		w_raw(o, old->deps, (size_t)old->ndeps * 4);
-		return;
+		state_put_u32(o->buf, old->ndeps);
+		g_string_append_len(o->buf, (const char *)old->deps,
+				    (gssize)old->ndeps * 4);
+	} else {
+		state_put_u32(o->buf, deps != NULL ? deps->len : 0);
+		for (guint i = 0; deps != NULL && i < deps->len; i++)
+			state_put_u32(o->buf, g_array_index(deps, guint32, i));
 	}
-	w_u32(o, deps != NULL ? deps->len : 0);
-	for (guint i = 0; deps != NULL && i < deps->len; i++)
-		w_u32(o, g_array_index(deps, guint32, i));
+	spill(o);
 }
 
 int
@@ -377,7 +367,7 @@ state_finish(struct state_out *o)
 {
 	int rc;
 
-	w_flush(o);
+	flush(o);
 	rc = fsio_close(o->f, o->path);
 	g_string_free(o->buf, TRUE);
 	g_free(o->path);
