@@ -193,6 +193,13 @@ md_digest(cmark_node *doc, char **text, char **bp_text, bool *bp_not_list)
 }
 
 char *
+content_hash(const char *buf, size_t len)
+{
+	return g_compute_checksum_for_data(G_CHECKSUM_MD5, (const guchar *)buf,
+					   len);
+}
+
+char *
 control_text(const struct control *c)
 {
 	return g_strdup(c->text != NULL ? c->text : "");

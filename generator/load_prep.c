@@ -115,8 +115,7 @@ prep_file(struct prep *p, bool hold)
 	    ydoc_load(&p->y, p->path, s->front, s->front_len,
 		      s->front_line - 1) == 0) {
 		p->rc = 0;
-		p->hash = g_compute_checksum_for_data(
-		    G_CHECKSUM_MD5, (const guchar *)s->buf, s->len);
+		p->hash = content_hash(s->buf, s->len);
 		prep_body(p, hold);
 	}
 	diag_capture(NULL);

@@ -268,8 +268,7 @@ meta_load(struct guideline *g)
 	if (source_read(&s, file) < 0 ||
 	    ydoc_load(&y, file, s.buf, s.len, 0) < 0)
 		goto out;
-	g->hash = g_compute_checksum_for_data(G_CHECKSUM_MD5,
-					      (const guchar *)s.buf, s.len);
+	g->hash = content_hash(s.buf, s.len);
 	root = ydoc_root(&y);
 	if (ydoc_check_keys(&y, root, "guideline.yaml", meta_keys) < 0)
 		goto out;

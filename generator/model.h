@@ -246,6 +246,10 @@ void md_digest(struct cmark_node *doc, char **text, char **bp_text,
  * text; a new string. */
 char *control_text(const struct control *c);
 
+/* The hash of a content file's LEN bytes at BUF (struct body's hash,
+ * which a rebuild compares with the state's): a new string. */
+char *content_hash(const char *buf, size_t len);
+
 /* C's title, or the first sentence of its text cut to about 40
  * characters; a new string. */
 char *control_brief(const struct control *c);

@@ -156,8 +156,7 @@ same_file(struct span *sp, guint i)
 		return 1;
 	path = g_build_filename(sp->pl->dir, f->rel, NULL);
 	if (g_file_get_contents(path, &buf, &len, NULL)) {
-		md5 = g_compute_checksum_for_data(G_CHECKSUM_MD5,
-						  (const guchar *)buf, len);
+		md5 = content_hash(buf, len);
 		same = strcmp(md5, f->hash) == 0;
 		g_free(md5);
 		g_free(buf);
