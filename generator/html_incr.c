@@ -264,7 +264,7 @@ page_key(struct keys *k, struct site_task *t)
 	}
 	/* the pattern pages (every item) and the rest (every file) are
 	   made from the whole guideline: never from stubs */
-	t->stubs = k->s->g->partial;
+	t->stubs = k->s->g->state != NULL;
 	t->whole = true;
 	key_add(h, g_str_has_prefix(path, "patterns/") ? k->items : k->content);
 	return finish(h);
@@ -308,7 +308,7 @@ make_tables(struct keys *k)
 
 /*
  * Whether T's page has the key the previous build gave it, without
- * making it: G is partial, what every page shows is as it was (GLOBAL
+ * making it: G is partial (has a state), what every page shows is as it was (GLOBAL
  * unchanged), and every file its key covers is a stub, so has the hash
  * it had.  Then T keeps that key and those files (manifest.h).
  */
@@ -318,14 +318,14 @@ key_kept(const struct keys *k, struct site_task *t, bool global_same)
 	const struct guideline *g = k->s->g;
 	const struct state_page *old;
 
-	if (!g->partial || !global_same ||
+	if (g->state == NULL || !global_same ||
 	    (old = manifest_old_page(k->s->manifest, t->path)) == NULL ||
 	    old->whole)
 		return false;
 	for (guint32 d = 0; d < old->ndeps; d++) {
 		guint32 in = state_dep(old, d);
 		if (in >= g->inputs->len ||
-		    !g_array_index(g->inputs, struct input, in).stub)
+		    g_array_index(g->inputs, struct input, in).rec == NULL)
 			return false;
 	}
 	t->key = g_strdup(old->key);

@@ -178,7 +178,7 @@ write_inputs(struct state_out *o, const struct guideline *g)
 	}
 	/* a stub's record is the one it was made from: copied, not made */
 	for (guint i = 0; i < n; i++)
-		read[i] = !g_array_index(g->inputs, struct input, i).stub;
+		read[i] = g_array_index(g->inputs, struct input, i).rec == NULL;
 	recs = stub_records(g, read);
 	state_count(o, n);
 	for (guint i = 0; i < n; i++) {

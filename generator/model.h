@@ -163,8 +163,9 @@ struct guideline {
 			        order they were walked */
 	GArray *dirs;        /* struct input (no hash): the directories
 				walked, stamped before they were listed */
-	bool partial;        /* some bodies are stubs (rebuild.h) */
-	struct state *state; /* then the state their records are in, owned */
+	struct state *state; /* a rebuild's: the previous build's state, whose
+				records some bodies are stubs of, owned; NULL
+				when every file was read (rebuild.h) */
 	gint64 read_ns;      /* when loading began, by the clock file times
 				come from (fsio_now_ns) */
 };
@@ -175,10 +176,9 @@ struct input {
 	struct fsio_stamp stamp;
 	char *hash;             /* MD5 (hex) of its bytes, or NULL when it
 				   could not be read */
-	bool stub;              /* not read: its stub record is REC (in the
-				   previous build's state, which the
-				   guideline must not outlive) */
-	const char *rec;
+	const char *rec;        /* not NULL: the file was not read, and this
+				   is its stub record, REC_LEN bytes in the
+				   guideline's state */
 	size_t rec_len;
 };
 

@@ -29,11 +29,9 @@
 #define MOST 2
 
 struct plan {
-	const struct state *st;
+	struct state *st;
 	const char *dir;         /* the content directory */
 	guint8 *need;            /* by file: it is read, not a stub */
-	const char **paths;      /* each file's, in the guideline's table,
-				    once the walk or plan_files makes it */
 	struct fsio_stamp *now;  /* each file's stamp now */
 	guint8 *changed;         /* by file: its bytes changed */
 	guint nchanged;
@@ -53,7 +51,7 @@ trusted(const struct fsio_stamp *s, const struct fsio_stamp *now,
  * the state's, without listing one.  Else the content is walked and must
  * hold the state's files, in the same order (a file renamed over
  * another, as editors save, changes its directory but not the list).
- * Fills LD's directories, inputs and PL's paths.  -1: the files are not
+ * Fills LD's directories and inputs.  -1: the files are not
  * the state's.
  */
 static int
@@ -86,7 +84,6 @@ same_files(struct load *ld, struct plan *pl)
 			if (p->path == NULL ||
 			    strcmp(p->rel, st->files[i].rel) != 0)
 				return -1;
-			pl->paths[i] = p->path;
 		}
 		for (guint i = 0; i < st->nfiles; i++)
 			prep_free(g_ptr_array_index(ld->files, i));
@@ -261,10 +258,8 @@ plan_files(struct load *ld, struct plan *pl)
 			char *path = g_build_filename(pl->dir, st->files[i].rel,
 						      NULL);
 
-			p->path = pl->paths[i] != NULL
-				      ? pl->paths[i]
-				      : g_string_chunk_insert_const(
-					    ld->g->files, path);
+			p->path = g_string_chunk_insert_const(ld->g->files,
+							      path);
 			g_free(path);
 			p->rel = g_strdup(st->files[i].rel);
 			p->input = (int)i;
@@ -305,8 +300,8 @@ quiet(const struct diag_capture *cap)
 	return true;
 }
 
-/* The partial guideline of DIR after PL, validated; NULL when a whole
- * load is needed. */
+/* The partial guideline of DIR after PL, validated, owning PL's state;
+ * NULL when a whole load is needed (the state not taken). */
 static struct guideline *
 load_partial(const char *dir, struct plan *pl)
 {
@@ -321,7 +316,7 @@ load_partial(const char *dir, struct plan *pl)
 	}
 	if ((g = load_end(&ld)) == NULL)
 		return NULL;
-	g->partial = true;
+	g->state = pl->st; /* the stubs' records are in it */
 	guideline_validate(g);
 	return g;
 }
@@ -331,14 +326,13 @@ rebuild_load(const char *dir, const char *out)
 {
 	struct state *st = state_read(out);
 	struct diag_capture cap = {0};
-	struct plan pl = {st, dir, NULL, NULL, NULL, NULL, 0};
+	struct plan pl = {st, dir, NULL, NULL, NULL, 0};
 	struct guideline *g;
 
 	if (st == NULL || !st->clean || strcmp(st->content, dir) != 0) {
 		state_free(st);
 		return NULL;
 	}
-	pl.paths = g_new0(const char *, st->nfiles);
 	pl.now = g_new0(struct fsio_stamp, st->nfiles);
 	pl.changed = g_new0(guint8, st->nfiles);
 	pl.need = g_new0(guint8, st->nfiles);
@@ -346,16 +340,14 @@ rebuild_load(const char *dir, const char *out)
 	diag_capture(&cap);
 	g = load_partial(dir, &pl);
 	diag_capture(NULL);
-	if (g != NULL && quiet(&cap) && records_same(g, st, pl.changed)) {
-		g->state = st; /* the stubs' records are in it */
-	} else {
-		guideline_free(g);
+	if (g == NULL) {
 		state_free(st);
+	} else if (!quiet(&cap) || !records_same(g, st, pl.changed)) {
+		guideline_free(g); /* and ST with it */
 		g = NULL;
 	}
 	if (cap.text != NULL)
 		g_string_free(cap.text, TRUE);
-	g_free(pl.paths);
 	g_free(pl.now);
 	g_free(pl.changed);
 	g_free(pl.need);

@@ -21,7 +21,7 @@
 #include "model.h"
 
 /*
- * The guideline of DIR, partial (G->partial), for a build of the site
+ * The guideline of DIR, partial (with G->state), for a build of the site
  * into OUT; or NULL, having reported nothing, when it has to be loaded
  * whole.  The result is validated.  Free with guideline_free.
  */

@@ -259,7 +259,6 @@ load_stub(struct load *ld, int in, const char *path,
 	struct input *inp = &g_array_index(ld->g->inputs, struct input, in);
 	char kind = s.c.p < s.c.end ? *s.c.p++ : '\0';
 
-	inp->stub = true;
 	inp->rec = f->rec;
 	inp->rec_len = f->rec_len;
 	inp->hash = g_strdup(f->hash);
