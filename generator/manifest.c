@@ -84,8 +84,9 @@ manifest_open(const char *old_dir, const char *new_dir,
 	for (guint i = 0; m->old != NULL && i < m->old->npages; i++)
 		g_hash_table_insert(m->keys, (gpointer)m->old->pages[i].path,
 				    (gpointer)&m->old->pages[i]);
-	/* listed once, so that taking a page over costs no stat */
-	if (g_hash_table_size(m->keys) > 0)
+	/* listed once, so that taking a page over costs no stat, and the
+	   merge prunes from the list (publish_merge) */
+	if (state_present(old_dir))
 		list_files(m->files, old_dir, "");
 	return m;
 }

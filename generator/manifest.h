@@ -75,8 +75,9 @@ int manifest_write(struct manifest *m, const struct guideline *g);
 /* Whether this build's manifest names PATH: a page made or kept. */
 bool manifest_names(const struct manifest *m, const char *path);
 
-/* The files of the old output (relative paths, as keys), listed when
- * the manifest was opened; empty when it had no manifest.  Borrowed. */
+/* What the old output holds but directories (relative paths, as keys),
+ * listed when the manifest was opened if it holds a state, which is
+ * when a build is merged into it; else empty.  Borrowed. */
 GHashTable *manifest_old_files(const struct manifest *m);
 
 /* The name of the manifest file in an output directory. */

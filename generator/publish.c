@@ -19,6 +19,7 @@
 #include "fsio.h"
 #include "manifest.h"
 #include "publish.h"
+#include "state.h"
 
 /* The absolute, symlink-free form of PATH, or of its parent joined with
  * its last component when PATH does not exist yet.  New string. */
@@ -273,52 +274,16 @@ merge_dir(struct merge *m, const char *rel)
 	fsio_list_free(a);
 }
 
-/*
- * Delete what OUT/REL holds that the new output has not: files neither
- * made nor kept, then directories left empty.  Returns whether OUT/REL
- * is now empty.
- */
-static bool
-prune_dir(struct merge *m, const char *rel)
-{
-	GArray *a = fsio_list_below(m->out, rel, false);
-	bool empty = true;
-
-	for (guint i = 0; i < a->len; i++) {
-		const struct fsio_entry *e =
-		    &g_array_index(a, struct fsio_entry, i);
-		char *path = g_build_filename(m->out, e->name, NULL);
-
-		if (e->kind == FSIO_DIR) {
-			if (!prune_dir(m, e->name) || rmdir(path) < 0)
-				empty = false;
-		} else if (stays(m, e->name)) {
-			empty = false;
-		} else if (unlink(path) < 0) {
-			diag(S_WRITE, path, 0, 0, g_strerror(errno));
-			m->rc = -1;
-			empty = false;
-		}
-		g_free(path);
-	}
-	fsio_list_free(a);
-	return empty;
-}
-
 bool
 publish_can_merge(const char *out)
 {
-	char *m = g_build_filename(out, MANIFEST_FILE, NULL);
-	bool ok = g_file_test(m, G_FILE_TEST_IS_REGULAR);
-
-	g_free(m);
-	return ok;
+	return state_present(out);
 }
 
 /*
- * The same as prune_dir, from the listing of OUT made before the build
- * (OLD: relative paths): only the directories of deleted files are
- * looked at again, and removed when left empty.
+ * Delete what OUT held before the build (OLD: the listing the manifest
+ * made, relative paths) that the new output has not: files neither made
+ * nor kept, then their directories while left empty.
  */
 static void
 prune_listed(struct merge *m, GHashTable *old)
@@ -368,10 +333,8 @@ publish_merge(const char *tmp, const char *out, const struct manifest *man)
 	}
 	if (m.rc == 0)
 		merge_dir(&m, "");
-	if (m.rc == 0 && g_hash_table_size(listed) > 0)
+	if (m.rc == 0)
 		prune_listed(&m, listed);
-	else if (m.rc == 0)
-		prune_dir(&m, "");
 	if (m.rc == 0 && g_file_test(new, G_FILE_TEST_EXISTS) &&
 	    rename(new, old) < 0) {
 		diag(S_WRITE, old, 0, 0, g_strerror(errno));

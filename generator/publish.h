@@ -53,8 +53,9 @@ bool publish_can_merge(const char *out);
  * hold are deleted; the manifest is removed first and put back last,
  * so a merge that stops half way is followed by a whole rebuild.  MAN
  * is the manifest of the build in TMP: what it kept of OUT, and OUT's
- * files as they were listed before the build.  TMP is deleted.  Returns
- * 0, or -1 after reporting.
+ * files as they were listed before the build (a directory left empty by
+ * the deletions is removed; one that was empty before stays).  TMP is
+ * deleted.  Returns 0, or -1 after reporting.
  */
 int publish_merge(const char *tmp, const char *out,
 		  const struct manifest *man);

@@ -23,7 +23,7 @@ struct site_opts {
 
 /* site_write's answer when G is partial (a rebuild's, rebuild.h) and a
  * page that changed was keyed on a file it did not read. */
-#define SITE_NEEDS_ALL (-2)
+#define SITE_NEEDS_ALL (-3) /* not -2, which the build says of a half-done merge */
 
 /*
  * Write the whole site for G into DIR, which exists and is empty, and

@@ -244,6 +244,16 @@ bad:
 	return NULL;
 }
 
+bool
+state_present(const char *dir)
+{
+	char *p = g_build_filename(dir, STATE_FILE, NULL);
+	bool ok = g_file_test(p, G_FILE_TEST_IS_REGULAR);
+
+	g_free(p);
+	return ok;
+}
+
 void
 state_free(struct state *st)
 {

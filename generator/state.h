@@ -94,6 +94,10 @@ struct state *state_read(const char *dir);
 
 void state_free(struct state *st);
 
+/* Whether output directory DIR holds a state file, readable or not: a
+ * previous build's output, which a rebuild merges into (publish.h). */
+bool state_present(const char *dir);
+
 /* File index I of page P's dependencies. */
 guint32 state_dep(const struct state_page *p, guint32 i);
 
