@@ -121,17 +121,18 @@ test_cut_short(void **st)
 {
 	gsize len;
 	char *buf = bytes(st, &len);
+	struct state *s;
 
 	/* every prefix but the whole is refused, never read past its end */
 	for (gsize n = 0; n < len; n++) {
-		struct state *s;
-
 		put(st, buf, n);
 		s = state_read(*st);
 		assert_null(s);
 	}
 	put(st, buf, len);
-	state_free(state_read(*st));
+	s = state_read(*st);
+	assert_non_null(s);
+	state_free(s);
 	g_free(buf);
 }
 
