@@ -153,7 +153,10 @@ static const struct diag_msg msgs[DIAG__MAX] = {
 	[S_READ] = {DIAG_SYSERR, "cannot read: %s"},
 	[S_WRITE] = {DIAG_SYSERR, "cannot write: %s"},
 	[S_DIR] = {DIAG_SYSERR, "cannot list directory: %s"},
-	[S_MODULE] = {DIAG_SYSERR, "cannot load the PDF writer: %s"},
+	[S_MODULE] = {DIAG_SYSERR,
+		      "cannot load the PDF writer: %s (it is looked for "
+		      "beside the program, then here; ./build.sh install "
+		      "puts it here)"},
 };
 
 static const char *const level_names[] = {

@@ -1,6 +1,8 @@
 /*
  * typeset: load the PDF writers' module and call into it (typeset.h).
  */
+#include <string.h>
+
 #include <glib.h>
 #include <gmodule.h>
 
@@ -30,6 +32,19 @@ module_path(void)
 	return g_build_filename(LIBDIR, TYPESET_MODULE, NULL);
 }
 
+/* The dynamic loader's message about PATH, without PATH in front of it
+ * (the diagnostic names the file already). */
+static const char *
+reason(const char *path)
+{
+	const char *e = g_module_error();
+	size_t n = strlen(path);
+
+	if (strncmp(e, path, n) == 0 && strncmp(e + n, ": ", 2) == 0)
+		return e + n + 2;
+	return e;
+}
+
 /* The function NAME of the module, loaded once and kept; NULL after
  * reporting. */
 static gpointer
@@ -44,13 +59,13 @@ module_fn(const char *name)
 		mod = g_module_open(path, G_MODULE_BIND_LAZY |
 						  G_MODULE_BIND_LOCAL);
 		if (mod == NULL) {
-			diag(S_MODULE, path, 0, 0, g_module_error());
+			diag(S_MODULE, path, 0, 0, reason(path));
 			g_clear_pointer(&path, g_free);
 			return NULL;
 		}
 	}
 	if (!g_module_symbol(mod, name, &fn) || fn == NULL)
-		diag(S_MODULE, path, 0, 0, g_module_error());
+		diag(S_MODULE, path, 0, 0, reason(path));
 	return fn;
 }
 

@@ -64,5 +64,25 @@ expect 64 "build into content" -- "$GP" build --content "$tmp/content" --out "$t
 has err "refusing output directory" "build into content"
 [ -e "$tmp/content/public" ] && { echo "FAIL build wrote into content"; fails=$((fails + 1)); }
 
+# the program without its PDF module (generator/typeset.h): the site is
+# made, a PDF is refused with a message that says where the module goes
+mkdir -p "$tmp/alone"
+cp "$GP" "$tmp/alone/guidepress"
+export GUIDEPRESS_DATADIR=$PWD
+expect 0 "site without the PDF module" -- "$tmp/alone/guidepress" build \
+	--no-pdf --content tests/regress/base --out "$tmp/alone-site"
+[ -f "$tmp/alone-site/index.html" ] ||
+	{ echo "FAIL no site without the PDF module"; fails=$((fails + 1)); }
+# (unless one is installed where build/guidepress looks next)
+if [ ! -e /usr/local/lib/guidepress/guidepress-pdf.so ]; then
+	expect 3 "PDF without the PDF module" -- "$tmp/alone/guidepress" pdf \
+		--content tests/regress/base -o "$tmp/alone.pdf"
+	has err "cannot load the PDF writer" "PDF without the PDF module"
+	has err "./build.sh install puts it here" "PDF without the PDF module"
+	[ -e "$tmp/alone.pdf" ] &&
+		{ echo "FAIL a PDF was written without the module"; fails=$((fails + 1)); }
+fi
+unset GUIDEPRESS_DATADIR
+
 echo "cli: $fails failed"
 [ "$fails" -eq 0 ]
