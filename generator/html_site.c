@@ -454,12 +454,19 @@ site_task_titles(GArray *tasks, int (*run)(struct site *, guint), guint i,
 	g_array_index(tasks, struct site_task, tasks->len - 1).titles = true;
 }
 
+/* What task T's page is made from, as the manifest records it. */
+static struct made_from
+made_of(const struct site_task *t)
+{
+	return (struct made_from){t->key, t->deps, t->old, t->whole};
+}
+
 /* Whether task T's page was made from the same inputs last time and is
  * taken over (manifest.h). */
 static bool
 task_reused(struct site *s, struct site_task *t)
 {
-	struct made_from from = {t->key, t->deps, t->old, t->whole};
+	struct made_from from = made_of(t);
 
 	return s->manifest != NULL && t->key != NULL &&
 	       manifest_reuse(s->manifest, t->path, &from);
@@ -471,7 +478,7 @@ task_run(gpointer data, gpointer site)
 {
 	struct site_task *t = data;
 	struct site *s = site;
-	struct made_from from = {t->key, t->deps, t->old, t->whole};
+	struct made_from from = made_of(t);
 
 	if (t->stubs) {
 		t->rc = SITE_NEEDS_ALL;
