@@ -12,8 +12,9 @@
 
 /* A page of this build. */
 struct page {
-	char *key;
-	struct made_from from; /* but its key */
+	char *key;             /* a copy */
+	struct made_from from; /* whose key is KEY; its files borrowed until
+				  manifest_write */
 };
 
 static void
@@ -24,7 +25,7 @@ page_free(gpointer p)
 }
 
 struct manifest {
-	char *old_dir, *new_dir;
+	char *new_dir;
 	const struct state *old; /* the previous build's, or NULL */
 	struct state *own;       /* OLD when read here */
 	GHashTable *keys;  /* path → struct state_page, from OLD */
@@ -47,7 +48,8 @@ manifest_old_files(const struct manifest *m)
 	return m->files;
 }
 
-/* Add the regular files below DIR/REL to T, as paths relative to DIR. */
+/* Add what DIR/REL holds but directories (theirs, in turn) to T, as
+ * paths relative to DIR, each with its fsio_kind + 1. */
 static void
 list_files(GHashTable *t, const char *dir, const char *rel)
 {
@@ -73,7 +75,6 @@ manifest_open(const char *old_dir, const char *new_dir,
 {
 	struct manifest *m = g_new0(struct manifest, 1);
 
-	m->old_dir = g_strdup(old_dir);
 	m->new_dir = g_strdup(new_dir);
 	m->keys = g_hash_table_new(g_str_hash, g_str_equal);
 	m->now = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
@@ -102,7 +103,6 @@ manifest_free(struct manifest *m)
 	state_free(m->own);
 	g_free(m->global);
 	g_mutex_clear(&m->lock);
-	g_free(m->old_dir);
 	g_free(m->new_dir);
 	g_free(m);
 }
@@ -115,6 +115,7 @@ manifest_record(struct manifest *m, const char *path,
 
 	p->key = g_strdup(f->key);
 	p->from = *f;
+	p->from.key = p->key;
 	g_mutex_lock(&m->lock);
 	g_hash_table_insert(m->now, g_strdup(path), p);
 	g_mutex_unlock(&m->lock);
