@@ -29,17 +29,6 @@ stamp_of(const struct stat *sb, struct fsio_stamp *st)
 }
 
 int
-fsio_stamp(const char *path, struct fsio_stamp *st)
-{
-	struct stat sb;
-
-	if (stat(path, &sb) < 0)
-		return -1;
-	stamp_of(&sb, st);
-	return 0;
-}
-
-int
 fsio_stamp_at(int dirfd, const char *name, struct fsio_stamp *st)
 {
 	struct stat sb;
@@ -48,6 +37,12 @@ fsio_stamp_at(int dirfd, const char *name, struct fsio_stamp *st)
 		return -1;
 	stamp_of(&sb, st);
 	return 0;
+}
+
+int
+fsio_stamp(const char *path, struct fsio_stamp *st)
+{
+	return fsio_stamp_at(AT_FDCWD, path, st);
 }
 
 gint64
