@@ -74,6 +74,19 @@ int html_page_insert(struct html_page *p, const char *name,
 void html_page_drop(struct html_page *p, const char *name, int up);
 
 /*
+ * Element EL of P, just made and empty, stands for a piece of P made
+ * before: the element of the same start tag in OLD (LEN bytes and a NUL,
+ * the text of a page as serialised here, which must outlive P's
+ * writing), from there to its end tag (it must hold no element of its
+ * own name).  P is
+ * written with that text in EL's place; EL gets no more children.
+ * Returns 0, or -1 when OLD holds no such element.  Not with
+ * html_page_write_stream's AT.
+ */
+int html_page_piece(struct html_page *p, xmlNodePtr el, const char *old,
+		    gsize len);
+
+/*
  * Serialise P as HTML5 (doctype, UTF-8) into PATH, which must not
  * exist yet.  Slots left empty are removed first.  Returns 0, or -1
  * after reporting.

@@ -14,6 +14,8 @@
 #include <glib.h>
 
 #include "html_site.h"
+#include "manifest.h"
+#include "site.h"
 
 
 /* The heading element of level H (clamped to 1..6) under PARENT. */
@@ -53,6 +55,17 @@ control_heading(xmlNodePtr art, const struct where *w,
 	changes_mark(hd, w, c);
 }
 
+/* The article of control C under PARENT, empty; its slug in SLUG. */
+static xmlNodePtr
+article(xmlNodePtr parent, const struct control *c, char **slug)
+{
+	xmlNodePtr art = html_elc(parent, "article", "control", NULL);
+
+	*slug = site_slug(c->id);
+	html_attr(art, "id", *slug);
+	return art;
+}
+
 /*
  * Append control C under PARENT as an article whose heading is at level
  * H: text, best practices, evaluation items, footnotes.
@@ -61,14 +74,13 @@ static void
 control_article(xmlNodePtr parent, const struct where *w,
 		const struct control *c, int h)
 {
-	xmlNodePtr art = html_elc(parent, "article", "control", NULL);
+	char *slug;
+	xmlNodePtr art = article(parent, c, &slug);
 	cmark_node *doc = body_parse(&c->body);
 	cmark_node *bph = md_bp_heading(doc);
-	char *slug = site_slug(c->id);
 	struct html_md m;
 	xmlNodePtr sec;
 
-	html_attr(art, "id", slug);
 	control_heading(art, w, c, h);
 	site_md(w, &m, slug, h);
 	if (doc != NULL)
@@ -134,10 +146,16 @@ out:
 	return rc;
 }
 
-/* The subsections of SEC with their controls, under MAIN. */
-static void
-section_controls(xmlNodePtr main, const struct where *w,
-		 const struct section *sec)
+/*
+ * The subsections of SEC with their controls, under MAIN of P.  A
+ * control that is a stub (rebuild.h) is a piece of the page as the
+ * previous build left it, OLD (LEN bytes; html_incr.c).  Returns 0, or
+ * -1 when a stub's article is not in OLD.
+ */
+static int
+section_controls(struct html_page *p, xmlNodePtr main,
+		 const struct where *w, const struct section *sec,
+		 const char *old, gsize len)
 {
 	for (guint i = 0; i < sec->subsections->len; i++) {
 		struct subsection *sub = g_ptr_array_index(sec->subsections, i);
@@ -145,12 +163,41 @@ section_controls(xmlNodePtr main, const struct where *w,
 		char *slug = site_slug(sub->id);
 
 		html_attr(box, "id", slug);
-		heading(box, 2, NULL, site_label(w->s, sub->id));
-		for (guint j = 0; j < sub->controls->len; j++)
-			control_article(box, w,
-					g_ptr_array_index(sub->controls, j), 3);
 		g_free(slug);
+		heading(box, 2, NULL, site_label(w->s, sub->id));
+		for (guint j = 0; j < sub->controls->len; j++) {
+			const struct control *c =
+			    g_ptr_array_index(sub->controls, j);
+			xmlNodePtr art;
+
+			if (!c->body.stub) {
+				control_article(box, w, c, 3);
+				continue;
+			}
+			art = article(box, c, &slug);
+			g_free(slug);
+			if (old == NULL ||
+			    html_page_piece(p, art, old, len) < 0)
+				return -1;
+		}
 	}
+	return 0;
+}
+
+/* Whether a control of SEC is a stub. */
+static bool
+has_stubs(const struct section *sec)
+{
+	for (guint i = 0; i < sec->subsections->len; i++) {
+		const struct subsection *sub =
+		    g_ptr_array_index(sec->subsections, i);
+		for (guint j = 0; j < sub->controls->len; j++)
+			if (((const struct control *)g_ptr_array_index(
+				 sub->controls, j))
+				->body.stub)
+				return true;
+	}
+	return false;
 }
 
 /*
@@ -192,7 +239,8 @@ body(xmlNodePtr main, const struct where *w, const struct body *b,
 }
 
 /* A section's page (a Part I page's too): its body, then its subsections
- * with their controls.  Returns 0 or -1 (reported). */
+ * with their controls.  Returns 0, -1 (reported), or SITE_NEEDS_ALL
+ * when a control is a stub whose article the previous page lacks. */
 static int
 section_page(struct site *s, const struct section *sec,
 	     const struct section *prev, const struct section *next)
@@ -203,6 +251,10 @@ section_page(struct site *s, const struct section *sec,
 			  .path = site_path(s, sec->id), .root = "../",
 			  .part = sec->part, .sec = sec, .title = label};
 	struct html_page *p = site_page_new(&w, label);
+	gsize len = 0;
+	char *old = has_stubs(sec) ? manifest_old_bytes(s->manifest, w.path,
+							 &len)
+				   : NULL;
 	xmlNodePtr main;
 	int rc = -1;
 
@@ -215,12 +267,17 @@ section_page(struct site *s, const struct section *sec,
 		html_text(src, sec->source);
 	}
 	body(main, &w, &sec->body, slug);
-	section_controls(main, &w, sec);
+	if (section_controls(p, main, &w, sec, old, len) < 0) {
+		html_page_free(p);
+		rc = SITE_NEEDS_ALL;
+		goto out;
+	}
 	nav_pager(html_page_slot(p, "pager"), &w,
 		  prev != NULL ? prev->id : NULL,
 		  next != NULL ? next->id : NULL);
 	rc = site_page_finish(p, &w);
 out:
+	g_free(old);
 	g_free(slug);
 	return rc;
 }
@@ -414,20 +471,23 @@ guide_tasks(struct site *s, GArray *tasks)
 	for (guint i = 0; i < g->parts->len; i++) {
 		struct part *pt = g_ptr_array_index(g->parts, i);
 
-		site_task(tasks, part_task, i, site_path(s, pt->id));
+		site_task(tasks, PAGE_PART, part_task, i,
+			  site_path(s, pt->id));
 		for (guint j = 0; j < pt->sections->len; j++)
 			g_ptr_array_add(s->sections,
 					g_ptr_array_index(pt->sections, j));
 	}
 	for (guint i = 0; i < s->sections->len; i++) {
 		struct section *sec = g_ptr_array_index(s->sections, i);
-		site_task(tasks, section_task, i, site_path(s, sec->id));
+		site_task(tasks, PAGE_SECTION, section_task, i,
+			  site_path(s, sec->id));
 	}
 	for (guint i = 0; i < g->controls->len; i++) {
 		struct control *c = g_ptr_array_index(g->controls, i);
-		site_task(tasks, control_task, i, site_path(s, c->id));
+		site_task(tasks, PAGE_CONTROL, control_task, i,
+			  site_path(s, c->id));
 	}
-	site_task_titles(tasks, contents_task, 0, "contents.html");
+	site_task(tasks, PAGE_TITLES, contents_task, 0, "contents.html");
 }
 
 guint
@@ -436,13 +496,50 @@ guide_docs(const struct site *s)
 	return s->sections->len + s->g->controls->len;
 }
 
-void
-guide_index(struct site *s, struct search *x, guint first, guint n)
+/* The body of document I (sections, then controls). */
+static const struct body *
+doc_body(const struct site *s, guint i)
+{
+	guint ns = s->sections->len;
+
+	return i < ns ? &((const struct section *)g_ptr_array_index(
+			      s->sections, i))
+			     ->body
+		      : &((const struct control *)g_ptr_array_index(
+			      s->g->controls, i - ns))
+			     ->body;
+}
+
+bool
+guide_stubs(const struct site *s, guint first, guint n)
+{
+	for (guint i = first; i < first + n && i < guide_docs(s); i++)
+		if (doc_body(s, i)->stub)
+			return true;
+	return false;
+}
+
+int
+guide_index(struct site *s, struct search *x, guint first, guint n,
+	    const struct search_old *old)
 {
 	guint ns = s->sections->len;
 
 	for (guint i = first; i < first + n && i < guide_docs(s); i++) {
-		if (i < ns) {
+		if (doc_body(s, i)->stub) {
+			const char *id =
+			    i < ns ? ((const struct section *)g_ptr_array_index(
+					  s->sections, i))
+					 ->id
+				   : ((const struct control *)g_ptr_array_index(
+					  s->g->controls, i - ns))
+					 ->id;
+
+			if (old == NULL ||
+			    search_add_old(x, old, i - first, site_path(s, id)) <
+				0)
+				return -1;
+		} else if (i < ns) {
 			struct section *sec = g_ptr_array_index(s->sections, i);
 			cmark_node *doc = body_parse(&sec->body);
 			char *text = md_plain(doc);
@@ -464,5 +561,6 @@ guide_index(struct site *s, struct search *x, guint first, guint n)
 			g_free(text);
 		}
 	}
+	return 0;
 }
 

@@ -14,12 +14,18 @@
  * and this program's source, GP_SOURCE_ID, which the Makefile sets), and
  * then its own content: a control page its
  * control's file, a section page its section's file and its controls'
- * files; a shard of the search index its documents' files (and their
- * sections'); the pattern pages every evaluation item (labels and values);
- * a part page its part's file; home, contents and search nothing more
- * (they show titles and briefs only).  With a previous edition, whose
- * marks follow every control's content, and for any other page: every
- * content file, so it is made again whenever anything changes.
+ * files; a shard of the search index its documents' files; the pattern
+ * pages every evaluation item (labels and values); a part page its
+ * part's file; home, contents and search nothing more (they show titles
+ * and briefs only).  With a previous edition, whose marks follow every
+ * control's content, and for any other page: every content file, so it
+ * is made again whenever anything changes.
+ *
+ * A section page's control is one article, a shard's document one
+ * entry: a function of that one file and of what every page shows.  So
+ * when a rebuild makes such a page again, the parts of files that did
+ * not change are taken from the page as the previous build left it
+ * (html_site.h, strong), and only the changed files are read.
  */
 #include <string.h>
 
@@ -154,11 +160,9 @@ digest(void (*fill)(GChecksum *, const struct guideline *),
 struct keys {
 	const struct site *s;
 	const char *global;  /* what every page shows */
-	char *content;       /* every content file */
-	char *items;         /* every evaluation item */
-	GHashTable *controls, *sections; /* page path → control, section */
-	GHashTable *shards;  /* shard path → its number + 1 */
-	GHashTable *parts;   /* page path → part */
+	bool same;           /* GLOBAL is the previous build's */
+	char *content;       /* every content file, or NULL until needed */
+	char *items;         /* every evaluation item, the same */
 };
 
 /* The key being made of one page: its hash, the content files it covers
@@ -166,15 +170,18 @@ struct keys {
 struct pkey {
 	GChecksum *h;
 	struct site_task *t;
+	bool same;           /* struct keys */
 };
 
 /* Put the hash of body B's file into K, and the file in its task's
- * dependencies. */
+ * dependencies.  PIECE: the page can take B's part of itself from its
+ * previous build when B did not change (html_site.h, strong); which
+ * needs what every page shows to be as it was then. */
 static void
-add_body(struct pkey *k, const struct body *b)
+add_body(struct pkey *k, const struct body *b, bool piece)
 {
 	key_add(k->h, b->hash);
-	if (b->stub)
+	if (b->stub && !(piece && k->same))
 		k->t->stubs = true;
 	if (b->input >= 0) {
 		guint32 in = (guint32)b->input;
@@ -182,145 +189,134 @@ add_body(struct pkey *k, const struct body *b)
 	}
 }
 
-/* What shard I of the search index is made from: its documents' files,
- * and for a control the file of its section too (subsection titles). */
+/* What shard I of the search index is made from: its documents'
+ * files, one each (a control's document also holds its subsection's
+ * title, which every page shows), any of them a piece. */
 static void
 add_shard(struct pkey *k, const struct site *s, guint i)
 {
 	guint ns = s->sections->len, n = guide_docs(s);
 
+	k->t->strong = 0;
 	for (guint d = i * SEARCH_SHARD_DOCS;
-	     d < (i + 1) * SEARCH_SHARD_DOCS && d < n; d++) {
-		if (d < ns) {
-			add_body(k, &((const struct section *)g_ptr_array_index(
-					  s->sections, d))
-					->body);
-		} else {
-			const struct control *c =
-			    g_ptr_array_index(s->g->controls, d - ns);
-			add_body(k, &c->body);
-			add_body(k, &c->sub->section->body);
-		}
-	}
+	     d < (i + 1) * SEARCH_SHARD_DOCS && d < n; d++)
+		add_body(k,
+			 d < ns ? &((const struct section *)g_ptr_array_index(
+					s->sections, d))
+				       ->body
+				: &((const struct control *)g_ptr_array_index(
+					s->g->controls, d - ns))
+				       ->body,
+			 true);
 }
 
+/* K's key, done; its task's STRONG no more than its deps. */
 static char *
-finish(GChecksum *h)
+finish(struct pkey *k)
 {
-	char *key = g_strdup(g_checksum_get_string(h));
+	char *key = g_strdup(g_checksum_get_string(k->h));
 
-	g_checksum_free(h);
+	g_checksum_free(k->h);
+	k->t->strong = MIN(k->t->strong, k->t->deps->len);
 	return key;
+}
+
+/* The controls of section SEC into K, as pieces. */
+static void
+add_section_controls(struct pkey *k, const struct section *sec)
+{
+	for (guint b = 0; b < sec->subsections->len; b++) {
+		const struct subsection *sub =
+			g_ptr_array_index(sec->subsections, b);
+		for (guint j = 0; j < sub->controls->len; j++)
+			add_body(k,
+				 &((const struct control *)g_ptr_array_index(
+					   sub->controls, j))
+					  ->body,
+				 true);
+	}
 }
 
 /* The key of task T's page; T's dependencies filled on the way. */
 static char *
 page_key(struct keys *k, struct site_task *t)
 {
-	const char *path = t->path;
-	struct pkey pk = {g_checksum_new(KEY_CHECKSUM), t};
-	GChecksum *h = pk.h;
-	const struct control *c;
+	const struct guideline *g = k->s->g;
+	struct pkey pk = {g_checksum_new(KEY_CHECKSUM), t, k->same};
 	const struct section *sec;
-	guint shard;
+	char **all;
 
 	t->deps = g_array_new(FALSE, FALSE, sizeof(guint32));
-	key_add(h, k->global);
-	key_add(h, path);
-	if ((c = g_hash_table_lookup(k->controls, path)) != NULL) {
-		add_body(&pk, &c->body);
-		return finish(h);
-	}
-	if ((shard = GPOINTER_TO_UINT(
-		 g_hash_table_lookup(k->shards, path))) != 0) {
-		add_shard(&pk, k->s, shard - 1);
-		return finish(h);
-	}
-	if ((sec = g_hash_table_lookup(k->sections, path)) != NULL) {
-		add_body(&pk, &sec->body);
-		for (guint b = 0; b < sec->subsections->len; b++) {
-			const struct subsection *sub =
-				g_ptr_array_index(sec->subsections, b);
-			for (guint j = 0; j < sub->controls->len; j++)
-				add_body(&pk, &((const struct control *)
-							g_ptr_array_index(
-								sub->controls,
-								j))
-						   ->body);
-		}
-		return finish(h);
-	}
+	t->strong = G_MAXUINT32;
+	key_add(pk.h, k->global);
+	key_add(pk.h, t->path);
+	switch (t->kind) {
+	case PAGE_CONTROL:
+		add_body(&pk,
+			 &((const struct control *)g_ptr_array_index(
+				   g->controls, t->i))
+				  ->body,
+			 false);
+		return finish(&pk);
+	case PAGE_SHARD:
+		add_shard(&pk, k->s, t->i);
+		return finish(&pk);
+	case PAGE_SECTION:
+		/* its own file read; its controls' articles are pieces */
+		sec = g_ptr_array_index(k->s->sections, t->i);
+		add_body(&pk, &sec->body, false);
+		t->strong = 1;
+		add_section_controls(&pk, sec);
+		return finish(&pk);
 	/* without a previous edition (whose marks follow every control's
 	   content), these show only what every page shows */
-	if (k->s->diff == NULL) {
-		const struct part *pt;
-
-		if ((pt = g_hash_table_lookup(k->parts, path)) != NULL) {
-			add_body(&pk, &pt->body);
-			return finish(h);
-		}
-		if (t->titles)
-			return finish(h);
+	case PAGE_PART:
+		if (k->s->diff != NULL)
+			break;
+		add_body(&pk,
+			 &((const struct part *)g_ptr_array_index(g->parts,
+								  t->i))
+				  ->body,
+			 false);
+		return finish(&pk);
+	case PAGE_TITLES:
+		if (k->s->diff != NULL)
+			break;
+		return finish(&pk);
+	case PAGE_ITEMS:
+	case PAGE_OTHER:
+		break;
 	}
 	/* the pattern pages (every item) and the rest (every file) are
 	   made from the whole guideline: never from stubs */
-	t->stubs = k->s->g->state != NULL;
+	t->stubs = g->state != NULL;
 	t->whole = true;
-	key_add(h, g_str_has_prefix(path, "patterns/") ? k->items : k->content);
-	return finish(h);
-}
-
-/* The lookups page_key needs, made at its first use. */
-static void
-make_tables(struct keys *k)
-{
-	const struct site *s = k->s;
-	const struct guideline *g = s->g;
-
-	if (k->controls != NULL)
-		return;
-	k->content = digest(add_all_content, g);
-	k->items = digest(add_all_items, g);
-	k->controls = g_hash_table_new(g_str_hash, g_str_equal);
-	k->sections = g_hash_table_new(g_str_hash, g_str_equal);
-	k->parts = g_hash_table_new(g_str_hash, g_str_equal);
-	k->shards = g_hash_table_new(g_str_hash, g_str_equal);
-	for (guint i = 0; i < g->controls->len; i++) {
-		const struct control *c = g_ptr_array_index(g->controls, i);
-		g_hash_table_insert(k->controls, (gpointer)site_path(s, c->id),
-				    (gpointer)c);
-	}
-	for (guint i = 0; i < s->sections->len; i++) {
-		const struct section *sec = g_ptr_array_index(s->sections, i);
-		g_hash_table_insert(k->sections,
-				    (gpointer)site_path(s, sec->id),
-				    (gpointer)sec);
-	}
-	for (guint i = 0; i < g->parts->len; i++) {
-		const struct part *pt = g_ptr_array_index(g->parts, i);
-		g_hash_table_insert(k->parts, (gpointer)site_path(s, pt->id),
-				    (gpointer)pt);
-	}
-	for (guint i = 0; i < s->shards->len; i++)
-		g_hash_table_insert(k->shards, g_ptr_array_index(s->shards, i),
-				    GUINT_TO_POINTER(i + 1));
+	all = t->kind == PAGE_ITEMS ? &k->items : &k->content;
+	if (*all == NULL)
+		*all = digest(t->kind == PAGE_ITEMS ? add_all_items
+						    : add_all_content,
+			      g);
+	key_add(pk.h, *all);
+	return finish(&pk);
 }
 
 /*
  * Whether T's page has the key the previous build gave it, without
- * making it: G is partial (has a state), what every page shows is as it was (GLOBAL
- * unchanged), and every file its key covers is a stub, so has the hash
- * it had.  Then T keeps that key and those files (manifest.h).
+ * making it: G is partial (has a state), what every page shows is as
+ * it was, and every file its key covers is a stub, so has the hash it
+ * had; or it is keyed on every item, and every file's record, which
+ * holds the hash of its items, is the one the state has (rebuild.h).
+ * Then T keeps that key and those files (manifest.h).
  */
 static bool
-key_kept(const struct keys *k, struct site_task *t, bool global_same)
+key_kept(const struct keys *k, struct site_task *t)
 {
 	const struct guideline *g = k->s->g;
 	const struct state_page *old;
 
-	if (g->state == NULL || !global_same ||
+	if (g->state == NULL || !k->same ||
 	    (old = manifest_old_page(k->s->manifest, t->path)) == NULL ||
-	    old->whole)
+	    (old->whole && t->kind != PAGE_ITEMS))
 		return false;
 	for (guint32 d = 0; d < old->ndeps; d++) {
 		guint32 in = state_dep(old, d);
@@ -331,7 +327,8 @@ key_kept(const struct keys *k, struct site_task *t, bool global_same)
 	t->key = g_strdup(old->key);
 	t->old = old;
 	/* were it made again (its file is gone), its files are stubs */
-	t->stubs = old->ndeps > 0;
+	t->stubs = old->ndeps > 0 || old->whole;
+	t->whole = old->whole;
 	return true;
 }
 
@@ -341,23 +338,15 @@ incr_keys(struct site *s, GArray *tasks, const struct site_opts *o)
 	char *global = global_key(s, o);
 	const char *was = manifest_old_global(s->manifest);
 	bool same = was != NULL && strcmp(was, global) == 0;
-	struct keys k = {s, global, NULL, NULL, NULL, NULL, NULL, NULL};
+	struct keys k = {s, global, same, NULL, NULL};
 
 	manifest_set_global(s->manifest, global);
 	for (guint i = 0; i < tasks->len; i++) {
 		struct site_task *t = &g_array_index(tasks, struct site_task, i);
-		if (t->path == NULL || key_kept(&k, t, same))
-			continue;
-		make_tables(&k);
-		t->key = page_key(&k, t);
+		if (t->path != NULL && !key_kept(&k, t))
+			t->key = page_key(&k, t);
 	}
 	g_free(global);
 	g_free(k.content);
 	g_free(k.items);
-	if (k.controls != NULL) {
-		g_hash_table_destroy(k.controls);
-		g_hash_table_destroy(k.sections);
-		g_hash_table_destroy(k.shards);
-		g_hash_table_destroy(k.parts);
-	}
 }

@@ -34,6 +34,18 @@ struct html_page {
 	const struct html_theme *theme;
 	char *root;
 	GHashTable *slots; /* name → xmlNodePtr of doc */
+	GArray *pieces;    /* struct piece, in the order of the page */
+	const char *old, *old_at; /* the text the last piece was taken
+				     from, and where it ended there */
+};
+
+/* An element of the page taken as a previous build wrote it. */
+struct piece {
+	char *stand;       /* what stands for it: the element, serialised
+			      with a comment naming the piece (a new
+			      string) */
+	const char *text;  /* the element as it was (borrowed) */
+	gsize len;
 };
 
 static void report_template(const char *dir, const char *name);
@@ -301,6 +313,10 @@ html_page_free(struct html_page *p)
 		return;
 	xmlFreeDoc(p->doc);
 	g_hash_table_destroy(p->slots);
+	for (guint i = 0; p->pieces != NULL && i < p->pieces->len; i++)
+		g_free(g_array_index(p->pieces, struct piece, i).stand);
+	if (p->pieces != NULL)
+		g_array_free(p->pieces, TRUE);
 	g_free(p->root);
 	g_free(p);
 }
@@ -383,6 +399,74 @@ serialise(xmlBufferPtr b, xmlDocPtr doc, xmlNodePtr n)
 }
 
 /*
+ * The pieces of a page stand in it as their elements holding a comment
+ * alone, whose text cannot come out of anything else (STREAM_MARK).  An
+ * element serialises the same alone as in its page: what stands for a
+ * piece is found by its text.
+ */
+#define PIECE_MARK "guidepress:piece "
+
+int
+html_page_piece(struct html_page *p, xmlNodePtr el, const char *old,
+		gsize len)
+{
+	xmlBufferPtr b = xmlBufferCreate();
+	char *etag = g_strdup_printf("</%s>", (const char *)el->name);
+	const char *t, *gt, *start = NULL, *end = NULL;
+	char name[32];
+	struct piece pc;
+	int rc = -1;
+
+	if (p->pieces == NULL)
+		p->pieces = g_array_new(FALSE, FALSE, sizeof(struct piece));
+	snprintf(name, sizeof name, PIECE_MARK "%u", p->pieces->len);
+	xmlAddChild(el, xmlNewDocComment(p->doc, BAD_CAST name));
+	serialise(b, p->doc, el);
+	t = (const char *)xmlBufferContent(b);
+	/* pieces come in the order of the page they are taken from: look
+	   after the last one first */
+	g_assert(old[len] == '\0');
+	if ((gt = strchr(t, '>')) != NULL) {
+		char *stag = g_strndup(t, (gsize)(gt + 1 - t));
+
+		if (p->old != old || (start = strstr(p->old_at, stag)) == NULL)
+			start = strstr(old, stag);
+		g_free(stag);
+	}
+	if (start != NULL && (end = strstr(start, etag)) != NULL) {
+		pc.stand = g_strdup(t);
+		pc.text = start;
+		pc.len = (gsize)(end - start) + strlen(etag);
+		g_array_append_val(p->pieces, pc);
+		p->old = old;
+		p->old_at = start + pc.len;
+		rc = 0;
+	}
+	xmlBufferFree(b);
+	g_free(etag);
+	return rc;
+}
+
+/* Write ALL (LEN bytes) to F, each of PIECES (or NULL) in place of what
+ * stands for it. */
+static void
+write_pieces(FILE *f, const char *all, size_t len, const GArray *pieces)
+{
+	const char *at = all, *end = all + len;
+
+	for (guint i = 0; pieces != NULL && i < pieces->len; i++) {
+		const struct piece *pc = &g_array_index(pieces, struct piece, i);
+		const char *s = strstr(at, pc->stand);
+
+		g_assert(s != NULL);
+		fwrite(at, 1, (size_t)(s - at), f);
+		fwrite(pc->text, 1, pc->len, f);
+		at = s + strlen(pc->stand);
+	}
+	fwrite(at, 1, (size_t)(end - at), f);
+}
+
+/*
  * Pages are written by several threads, and diag() keeps counts: the
  * writers report through this lock.
  */
@@ -452,9 +536,10 @@ html_page_write_stream(struct html_page *p, const char *path, xmlNodePtr at,
 	serialise(b, p->doc, NULL);
 	all = (const char *)xmlBufferContent(b);
 	if (at == NULL) {
-		fwrite(all, 1, (size_t)xmlBufferLength(b), f);
+		write_pieces(f, all, (size_t)xmlBufferLength(b), p->pieces);
 		goto close;
 	}
+	g_assert(p->pieces == NULL);
 	xmlUnlinkNode(c);
 	xmlFreeNode(c);
 	mark = strstr(all, STREAM_MARK);

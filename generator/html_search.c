@@ -312,6 +312,123 @@ search_add(struct search *x, const char *path, const char *id,
 	g_free(all);
 }
 
+/* The grams of each document of a shard as written. */
+struct search_old {
+	json_t *root;
+	json_t *docs;
+	GArray **grams; /* by document: gint64 gram keys */
+	guint32 ndocs;
+};
+
+void
+search_old_free(struct search_old *o)
+{
+	if (o == NULL)
+		return;
+	for (guint32 d = 0; d < o->ndocs; d++)
+		g_array_free(o->grams[d], TRUE);
+	g_free(o->grams);
+	json_decref(o->root);
+	g_free(o);
+}
+
+/* The gram written as TEXT (one or two characters), or -1. */
+static gint64
+text_gram(const char *text)
+{
+	gunichar a, b = 0;
+
+	if (!g_utf8_validate(text, -1, NULL) || *text == '\0')
+		return -1;
+	a = g_utf8_get_char(text);
+	text = g_utf8_next_char(text);
+	if (*text != '\0') {
+		b = g_utf8_get_char(text);
+		if (*g_utf8_next_char(text) != '\0')
+			return -1;
+	}
+	return gram_key(a, b);
+}
+
+/* Give the gram KEY to the documents of posting list LIST in O.
+ * Returns 0, or -1 when LIST is not one. */
+static int
+unpost(struct search_old *o, gint64 key, const char *list)
+{
+	guint32 doc = 0;
+	bool first = true;
+
+	while (*list != '\0') {
+		char *end;
+		guint64 v = g_ascii_strtoull(list, &end, 36);
+
+		if (end == list || (*end != ',' && *end != '\0'))
+			return -1;
+		doc = first ? (guint32)v : doc + (guint32)v;
+		first = false;
+		if (v >= o->ndocs || doc >= o->ndocs)
+			return -1;
+		g_array_append_val(o->grams[doc], key);
+		list = *end == ',' ? end + 1 : end;
+	}
+	return 0;
+}
+
+struct search_old *
+search_old_read(const char *old, gsize len)
+{
+	const char *open = g_strstr_len(old, (gssize)len, ",");
+	const char *close = g_strrstr_len(old, (gssize)len, ");");
+	struct search_old *o;
+	json_t *grams;
+	const char *k;
+	json_t *v;
+
+	if (open == NULL || close == NULL || close < open ||
+	    !g_str_has_prefix(old, "gpSearchShard("))
+		return NULL;
+	o = g_new0(struct search_old, 1);
+	o->root = json_loadb(open + 1, (size_t)(close - open - 1), 0, NULL);
+	o->docs = json_object_get(o->root, "docs");
+	grams = json_object_get(o->root, "grams");
+	if (!json_is_array(o->docs) || !json_is_object(grams)) {
+		search_old_free(o);
+		return NULL;
+	}
+	o->ndocs = (guint32)json_array_size(o->docs);
+	o->grams = g_new(GArray *, o->ndocs);
+	for (guint32 d = 0; d < o->ndocs; d++)
+		o->grams[d] = g_array_new(FALSE, FALSE, sizeof(gint64));
+	json_object_foreach(grams, k, v) {
+		gint64 key = text_gram(k);
+
+		if (key < 0 || !json_is_string(v) ||
+		    unpost(o, key, json_string_value(v)) < 0) {
+			search_old_free(o);
+			return NULL;
+		}
+	}
+	return o;
+}
+
+int
+search_add_old(struct search *x, const struct search_old *o, guint32 doc,
+	       const char *path)
+{
+	json_t *e = doc < o->ndocs ? json_array_get(o->docs, doc) : NULL;
+	const GArray *g;
+
+	if (!json_is_array(e) || json_array_size(e) != 4 ||
+	    g_strcmp0(json_string_value(json_array_get(e, 0)), path) != 0)
+		return -1;
+	json_array_append(x->docs, e);
+	g = o->grams[doc];
+	for (guint i = 0; i < g->len; i++)
+		post(x, g_array_index(g, gint64, i), x->ndocs);
+	x->ndocs++;
+	return 0;
+}
+
 /* Write ROOT to PATH as CALL(ROOT);, or CALL(K,ROOT); when K >= 0. */
 static int
 write_call(const char *path, const char *call, int k, json_t *root)

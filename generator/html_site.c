@@ -438,27 +438,20 @@ notfound_task(struct site *s, guint i)
 }
 
 void
-site_task(GArray *tasks, int (*run)(struct site *, guint), guint i,
-	  const char *path)
+site_task(GArray *tasks, enum page_kind kind,
+	  int (*run)(struct site *, guint), guint i, const char *path)
 {
-	struct site_task t = {.run = run, .i = i, .path = path};
+	struct site_task t = {.run = run, .i = i, .path = path, .kind = kind};
 
 	g_array_append_val(tasks, t);
-}
-
-void
-site_task_titles(GArray *tasks, int (*run)(struct site *, guint), guint i,
-		 const char *path)
-{
-	site_task(tasks, run, i, path);
-	g_array_index(tasks, struct site_task, tasks->len - 1).titles = true;
 }
 
 /* What task T's page is made from, as the manifest records it. */
 static struct made_from
 made_of(const struct site_task *t)
 {
-	return (struct made_from){t->key, t->deps, t->old, t->whole};
+	return (struct made_from){t->key, t->deps, t->old, t->whole,
+				  t->strong};
 }
 
 /* Whether task T's page was made from the same inputs last time and is
@@ -489,19 +482,31 @@ task_run(gpointer data, gpointer site)
 		manifest_record(s->manifest, t->path, &from);
 }
 
-/* Shard I of the search index (html_search.c), written whole. */
+/* Shard I of the search index (html_search.c), written whole; the
+ * documents of stubs as the previous build wrote them (html_incr.c).
+ * Returns 0, -1 (reported), or SITE_NEEDS_ALL when one is not there. */
 static int
 shard_task(struct site *s, guint i)
 {
+	const char *rel = g_ptr_array_index(s->shards, i);
+	guint first = i * SEARCH_SHARD_DOCS;
 	struct search *x = search_new();
-	char *path = g_build_filename(s->dir, g_ptr_array_index(s->shards, i),
-				      NULL);
-	int rc;
+	struct search_old *old = NULL;
+	char *path, *bytes = NULL;
+	gsize len;
+	int rc = SITE_NEEDS_ALL;
 
-	guide_index(s, x, i * SEARCH_SHARD_DOCS, SEARCH_SHARD_DOCS);
-	rc = search_write(x, path, (int)i);
+	if (guide_stubs(s, first, SEARCH_SHARD_DOCS) &&
+	    (bytes = manifest_old_bytes(s->manifest, rel, &len)) != NULL)
+		old = search_old_read(bytes, len);
+	if (guide_index(s, x, first, SEARCH_SHARD_DOCS, old) == 0) {
+		path = g_build_filename(s->dir, rel, NULL);
+		rc = search_write(x, path, (int)i);
+		g_free(path);
+	}
 	search_free(x);
-	g_free(path);
+	search_old_free(old);
+	g_free(bytes);
 	return rc;
 }
 
@@ -514,7 +519,8 @@ shard_tasks(struct site *s, GArray *tasks)
 	for (guint i = 0; i < n; i++)
 		g_ptr_array_add(s->shards, g_strdup_printf("search/%u.js", i));
 	for (guint i = 0; i < n; i++)
-		site_task(tasks, shard_task, i, g_ptr_array_index(s->shards, i));
+		site_task(tasks, PAGE_SHARD, shard_task, i,
+			  g_ptr_array_index(s->shards, i));
 }
 
 /*
@@ -619,13 +625,13 @@ site_write(const struct guideline *g, const char *dir,
 	if ((s.theme = html_theme_load(o->theme_dir)) == NULL ||
 	    check_theme(s.theme, o->theme_dir) < 0 || make_dirs(dir) < 0)
 		goto out;
-	site_task_titles(tasks, home_page, 0, "index.html");
+	site_task(tasks, PAGE_TITLES, home_page, 0, "index.html");
 	guide_tasks(&s, tasks);
 	values_tasks(&s, tasks);
-	site_task_titles(tasks, search_task, 0, "search.html");
+	site_task(tasks, PAGE_TITLES, search_task, 0, "search.html");
 	if (s.diff != NULL)
-		site_task(tasks, changes_task, 0, "changes.html");
-	site_task(tasks, notfound_task, 0, NULL);
+		site_task(tasks, PAGE_OTHER, changes_task, 0, "changes.html");
+	site_task(tasks, PAGE_OTHER, notfound_task, 0, NULL);
 	shard_tasks(&s, tasks);
 	if (o->manifest != NULL) {
 		s.manifest = o->manifest;

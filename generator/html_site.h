@@ -16,6 +16,7 @@
 #include "site.h"
 
 struct search;
+struct search_old;
 struct name;
 struct state_page;
 
@@ -91,6 +92,19 @@ int site_page_stream(struct html_page *p, const struct where *w,
 		     xmlNodePtr at, int (*more)(void *arg, xmlNodePtr at),
 		     void *arg);
 
+/* What a page is made from, besides what every page shows: for the
+ * entity of its task's index I. */
+enum page_kind {
+	PAGE_OTHER,    /* the whole guideline */
+	PAGE_TITLES,   /* nothing more: titles and briefs only */
+	PAGE_PART,     /* part I's file */
+	PAGE_SECTION,  /* section I (struct site, sections): its file and
+			  its controls' */
+	PAGE_CONTROL,  /* control I's file */
+	PAGE_SHARD,    /* shard I of the search index: its documents' */
+	PAGE_ITEMS,    /* every evaluation item */
+};
+
 /*
  * One page to write; the pages are written by a pool of threads.
  * RUN(S, I) writes it and returns 0 or -1 (reported).  PATH is its path
@@ -103,24 +117,28 @@ struct site_task {
 	const char *path;
 	int rc;
 	char *key; /* what the page is made from (html_incr.c), or NULL */
-	bool titles; /* shows only what every page shows (titles, briefs),
-			so is keyed on that alone */
+	enum page_kind kind; /* what it is made from (html_incr.c) */
 	GArray *deps; /* guint32: the inputs (model.h) its key covers */
 	const struct state_page *old; /* or, its key kept from the previous
 					 build, that build's page */
-	bool stubs;   /* its key covers a stub (rebuild.h): it cannot be
-			 made again from this model */
+	bool stubs;   /* its key covers a stub (rebuild.h) that it needs
+			 read: it cannot be made again from this model */
 	bool whole;   /* its key covers every content file or item */
+	guint32 strong; /* its first STRONG deps are read to make it; for
+			   each other one that is a stub, the page takes
+			   that file's part of itself from the previous
+			   build's page (a section's controls, a shard's
+			   documents), as it was made from the same file
+			   with what every page shows unchanged */
 };
 
 /* html_incr.c: give every task with a path the key of its page. */
 void incr_keys(struct site *s, GArray *tasks, const struct site_opts *o);
 
-void site_task(GArray *tasks, int (*run)(struct site *, guint), guint i,
-	       const char *path);
-/* The same, for a page that shows nothing but titles and briefs. */
-void site_task_titles(GArray *tasks, int (*run)(struct site *, guint),
-		      guint i, const char *path);
+/* Add the task of making PATH (or a page of no key, NULL) of KIND,
+ * with RUN(S, I). */
+void site_task(GArray *tasks, enum page_kind kind,
+	       int (*run)(struct site *, guint), guint i, const char *path);
 
 /* Markdown options for W's page: cross-references relative to it. */
 void site_md(const struct where *w, struct html_md *m, const char *idp,
@@ -141,7 +159,13 @@ void changes_mark(xmlNodePtr heading, const struct where *w,
  * sections, filled by guide_tasks), then every control. */
 guint guide_docs(const struct site *s);
 /* Add the search entries of documents FIRST to FIRST + N - 1 to X. */
-void guide_index(struct site *s, struct search *x, guint first, guint n);
+/* Index documents FIRST to FIRST + N - 1 into X; a stub's from OLD, the
+ * shard as the previous build wrote it (or NULL).  Returns 0, or -1
+ * when a stub's document is not in OLD. */
+int guide_index(struct site *s, struct search *x, guint first, guint n,
+		const struct search_old *old);
+/* Whether a document from FIRST to FIRST + N - 1 is a stub's. */
+bool guide_stubs(const struct site *s, guint first, guint n);
 
 /* html_nav.c: the table of contents, breadcrumbs, previous/next. */
 void nav_toc(xmlNodePtr nav, const struct where *w);
@@ -165,6 +189,17 @@ void search_free(struct search *x);
 /* Add a document: its page PATH, display ID, TITLE, and TEXT to index. */
 void search_add(struct search *x, const char *path, const char *id,
 		const char *title, const char *text);
+/*
+ * A shard as the previous build wrote it, OLD (LEN bytes), to take the
+ * documents of unchanged files from (html_incr.c); NULL when OLD is not
+ * a shard.  Free with search_old_free.
+ */
+struct search_old *search_old_read(const char *old, gsize len);
+void search_old_free(struct search_old *o);
+/* Add document DOC of O to X as it was, which must be the page PATH's.
+ * Returns 0, or -1 when O has no such document. */
+int search_add_old(struct search *x, const struct search_old *o,
+		   guint32 doc, const char *path);
 /* Write X as shard K of the index, to PATH (which must not exist); X
  * can then only be freed.  Returns 0 or -1 (reported). */
 int search_write(struct search *x, const char *path, int k);

@@ -539,8 +539,8 @@ values_tasks(struct site *s, GArray *tasks)
 	    "patterns/p4.html", "patterns/p5.html", "patterns/p6.html",
 	};
 
-	site_task(tasks, patterns_task, 0, "patterns/index.html");
-	site_task(tasks, matrix_task, 0, "patterns/matrix.html");
+	site_task(tasks, PAGE_ITEMS, patterns_task, 0, "patterns/index.html");
+	site_task(tasks, PAGE_ITEMS, matrix_task, 0, "patterns/matrix.html");
 	for (int i = 0; i < s->g->npatterns && i < PATTERNS; i++)
-		site_task(tasks, pattern_task, (guint)i, paths[i]);
+		site_task(tasks, PAGE_ITEMS, pattern_task, (guint)i, paths[i]);
 }

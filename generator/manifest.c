@@ -25,7 +25,7 @@ page_free(gpointer p)
 }
 
 struct manifest {
-	char *new_dir;
+	char *old_dir, *new_dir;
 	const struct state *old; /* the previous build's, or NULL */
 	struct state *own;       /* OLD when read here */
 	GHashTable *keys;  /* path → struct state_page, from OLD */
@@ -75,6 +75,7 @@ manifest_open(const char *old_dir, const char *new_dir,
 {
 	struct manifest *m = g_new0(struct manifest, 1);
 
+	m->old_dir = g_strdup(old_dir);
 	m->new_dir = g_strdup(new_dir);
 	m->keys = g_hash_table_new(g_str_hash, g_str_equal);
 	m->now = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
@@ -103,6 +104,7 @@ manifest_free(struct manifest *m)
 	state_free(m->own);
 	g_free(m->global);
 	g_mutex_clear(&m->lock);
+	g_free(m->old_dir);
 	g_free(m->new_dir);
 	g_free(m);
 }
@@ -142,6 +144,22 @@ const struct state_page *
 manifest_old_page(const struct manifest *m, const char *path)
 {
 	return m != NULL ? g_hash_table_lookup(m->keys, path) : NULL;
+}
+
+char *
+manifest_old_bytes(const struct manifest *m, const char *path, gsize *len)
+{
+	char *file, *buf = NULL;
+
+	if (manifest_old_page(m, path) == NULL ||
+	    GPOINTER_TO_INT(g_hash_table_lookup(m->files, path)) !=
+		FSIO_FILE + 1)
+		return NULL;
+	file = g_build_filename(m->old_dir, path, NULL);
+	if (!g_file_get_contents(file, &buf, len, NULL))
+		buf = NULL;
+	g_free(file);
+	return buf;
 }
 
 const char *
@@ -226,7 +244,7 @@ manifest_write(struct manifest *m, const struct guideline *g)
 		const char *p = g_ptr_array_index(paths, i);
 		const struct page *pg = g_hash_table_lookup(m->now, p);
 		state_add_page(o, p, pg->key, pg->from.deps, pg->from.old,
-			       pg->from.whole);
+			       pg->from.whole, pg->from.strong);
 	}
 	g_ptr_array_free(paths, TRUE);
 	return state_finish(o);

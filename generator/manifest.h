@@ -43,6 +43,8 @@ struct made_from {
 					 key kept from it: its files */
 	bool whole;                   /* the key covers every content file
 					 or every item */
+	guint32 strong;               /* of DEPS, how many are read in
+					 full to make it (html_site.h) */
 };
 
 /*
@@ -60,6 +62,12 @@ void manifest_record(struct manifest *m, const char *path,
 /* The previous build's page PATH, or NULL. */
 const struct state_page *manifest_old_page(const struct manifest *m,
 					   const char *path);
+
+/* The bytes of page PATH as the previous build left it (a new string,
+ * its length in LEN), or NULL when it made no such page or the page is
+ * gone. */
+char *manifest_old_bytes(const struct manifest *m, const char *path,
+			 gsize *len);
 
 /* What every page showed in the previous build (html_incr.c), or NULL;
  * and this build's, kept in its state (a copy is taken). */

@@ -200,8 +200,9 @@ compare_files(struct plan *pl)
 	return a.rc < 0 || b.rc < 0 ? -1 : 0;
 }
 
-/* Every file a page made from a changed file is made from, too: set in
- * NEED.  Returns how many files NEED holds. */
+/* The files a page made from a changed file must read to be made again
+ * (its first STRONG; its other files, unchanged, it takes as they are in
+ * the page), too: set in NEED.  Returns how many files NEED holds. */
 static guint
 needed(const struct state *st, const guint8 *changed, guint8 *need)
 {
@@ -214,7 +215,7 @@ needed(const struct state *st, const guint8 *changed, guint8 *need)
 
 		for (guint32 d = 0; d < pg->ndeps && !hit; d++)
 			hit = changed[state_dep(pg, d)];
-		for (guint32 d = 0; hit && d < pg->ndeps; d++)
+		for (guint32 d = 0; hit && d < MIN(pg->strong, pg->ndeps); d++)
 			need[state_dep(pg, d)] = 1;
 	}
 	for (guint i = 0; i < st->nfiles; i++)

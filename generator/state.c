@@ -188,7 +188,7 @@ read_files(struct state *st, struct state_cur *c)
 static void
 read_pages(struct state *st, struct state_cur *c)
 {
-	st->npages = get_count(c, 18);
+	st->npages = get_count(c, 22);
 	st->pages = g_new0(struct state_page, st->npages);
 	for (guint i = 0; i < st->npages && !c->bad; i++) {
 		struct state_page *p = &st->pages[i];
@@ -196,6 +196,7 @@ read_pages(struct state *st, struct state_cur *c)
 		p->path = get_req(c);
 		p->key = get_req(c);
 		p->whole = state_get_u32(c) == 1;
+		p->strong = state_get_u32(c);
 		p->ndeps = get_count(c, 4);
 		p->deps = (const unsigned char *)c->p;
 		c->p += (size_t)p->ndeps * 4;
@@ -354,11 +355,13 @@ state_add_file(struct state_out *o, const char *rel,
 
 void
 state_add_page(struct state_out *o, const char *path, const char *key,
-	       const GArray *deps, const struct state_page *old, bool whole)
+	       const GArray *deps, const struct state_page *old, bool whole,
+	       guint32 strong)
 {
 	state_put_str(o->buf, path);
 	state_put_str(o->buf, key);
 	state_put_u32(o->buf, whole ? 1 : 0);
+	state_put_u32(o->buf, old != NULL ? old->strong : strong);
 	if (old != NULL) {
 		/* its files' numbers as they are in the old state */
 		state_put_u32(o->buf, old->ndeps);

@@ -30,6 +30,9 @@
  *                  string MD5, string stub record (stub.c),
  *   list of pages: string path, string key, u32 1 if the key covers
  *                  every file or item (then the list is empty) else 0,
+ *                  u32 how many of its first files are read to make
+ *                  it again (the others, when unchanged, are stubs
+ *                  whose part of it is taken from the page as it is),
  *                  list of u32 file indexes.
  *
  * A file that is not such a state, or of another version or program, is
@@ -64,6 +67,8 @@ struct state_file {
 struct state_page {
 	const char *path, *key;
 	bool whole;                /* the key covers every file or item */
+	guint32 strong;            /* its first STRONG files are read to
+				      make it again (html_site.h) */
 	const unsigned char *deps; /* NDEPS u32, little-endian */
 	guint32 ndeps;
 };
@@ -118,11 +123,12 @@ void state_add_dir(struct state_out *o, const char *rel,
 void state_add_file(struct state_out *o, const char *rel,
 		    const struct fsio_stamp *stamp, const char *hash,
 		    const char *rec, size_t rec_len);
-/* A page made from the files DEPS (guint32), or those of OLD's page, its
- * key kept from the previous build. */
+/* A page made from the files DEPS (guint32), the first STRONG of them
+ * read in full; or from those of OLD's page, its key kept from the
+ * previous build. */
 void state_add_page(struct state_out *o, const char *path, const char *key,
 		    const GArray *deps, const struct state_page *old,
-		    bool whole);
+		    bool whole, guint32 strong);
 int state_finish(struct state_out *o);
 
 /* Writing and reading stub records: strings and small numbers. */

@@ -58,6 +58,12 @@ rebuild "a control's text was edited"
 few "a control's text was edited"
 grep -q '本文への追記' "$T/site/controls/$(basename "$ctl" .md | tr . -).html" ||
 	{ echo "FAIL the edited control's page lacks its edit"; exit 1; }
+# the edited file is read twice (its bytes compared, then parsed) and
+# its section's once; its section page and search shard take the other
+# controls as they were from the pages themselves
+[ "$read" -le 3 ] ||
+	{ echo "FAIL after one edit, $read files were read, not at most 3"; exit 1; }
+echo "ok   the edited control's section page and shard read no other control"
 
 # nothing changed: only the file edited within the last two seconds is
 # read again (to be sure of it), and no page is written
@@ -74,6 +80,34 @@ rebuild "two pages were deleted from the output"
 [ -f "$T/site/controls/III-2-1-3.html" ] && [ -f "$T/site/index.html" ] ||
 	{ echo "FAIL a deleted page was not made again"; exit 1; }
 echo "ok   pages deleted from the output are made again"
+
+# the pages that take unchanged controls from themselves: gone, or not
+# as this program wrote them, they are made from the whole guideline
+slug=$(basename "$ctl" .md | tr . -)
+secpage=$T/site/sections/$(basename "$(dirname "$ctl")" | tr . -).html
+shard=$(grep -l "\"controls/$slug.html\"" "$T"/site/search/*.js)
+[ -f "$secpage" ] && [ -n "$shard" ] || { echo "FAIL no section page or shard for $slug"; exit 1; }
+rm "$secpage"
+printf '\n節の頁がない間の追記。\n' >>"$ctl"
+rebuild "a control was edited while its section page was gone"
+all "a control was edited while its section page was gone"
+# another control's article cut out of the section page by hand
+python3 - "$secpage" "$slug" <<'PY'
+import re, sys
+path, slug = sys.argv[1], sys.argv[2]
+t = open(path, encoding="utf-8").read()
+ids = re.findall(r'<article class="control" id="([^"]+)">', t)
+other = next(i for i in ids if i != slug)
+a = t.index('<article class="control" id="%s">' % other)
+open(path, "w", encoding="utf-8").write(t[:a] + t[t.index("</article>", a) + 10:])
+PY
+printf '\n記事が欠けた間の追記。\n' >>"$ctl"
+rebuild "a control was edited while its section page lacked another"
+all "a control was edited while its section page lacked another"
+printf 'gpSearchShard(0,{"docs":[' >"$shard"
+printf '\n索引が壊れた間の追記。\n' >>"$ctl"
+rebuild "a control was edited while its search shard was damaged"
+all "a control was edited while its search shard was damaged"
 
 # the same size and modification time: the change time still tells
 cp -p "$ctl" "$T/keep"

@@ -41,8 +41,8 @@ setup(void **st)
 	state_add_file(o, "I/_index.md", &a, "md5-a", "Pid\0x", 6);
 	state_add_file(o, "I/I.1.md", &b, "md5-b", "", 0);
 	state_count(o, 2);
-	state_add_page(o, "index.html", "k0", deps0, NULL, false);
-	state_add_page(o, "patterns/1.html", "k1", NULL, NULL, true);
+	state_add_page(o, "index.html", "k0", deps0, NULL, false, 1);
+	state_add_page(o, "patterns/1.html", "k1", NULL, NULL, true, 0);
 	assert_int_equal(state_finish(o), 0);
 	g_array_free(deps0, TRUE);
 	g_array_free(deps1, TRUE);
@@ -89,6 +89,7 @@ test_read_back(void **st)
 	assert_string_equal(s->pages[0].key, "k0");
 	assert_false(s->pages[0].whole);
 	assert_int_equal(s->pages[0].ndeps, 2);
+	assert_int_equal(s->pages[0].strong, 1);
 	assert_int_equal(state_dep(&s->pages[0], 1), 1);
 	assert_true(s->pages[1].whole);
 	assert_int_equal(s->pages[1].ndeps, 0);
@@ -173,7 +174,7 @@ test_bad_dep(void **st)
 	state_count(o, 1);
 	state_add_file(o, "a.md", &a, "h", "C", 1);
 	state_count(o, 1);
-	state_add_page(o, "p.html", "k", deps, NULL, false);
+	state_add_page(o, "p.html", "k", deps, NULL, false, 1);
 	assert_int_equal(state_finish(o), 0);
 	assert_null(state_read(*st));
 	g_array_free(deps, TRUE);

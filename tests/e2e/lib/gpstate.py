@@ -35,8 +35,9 @@ class State:
         for _ in range(self.u32()):
             path, key = self.str(), self.str()
             whole = self.u32() == 1
+            strong = self.u32()
             deps = [self.u32() for _ in range(self.u32())]
-            self.pages[path] = {"key": key, "whole": whole,
+            self.pages[path] = {"key": key, "whole": whole, "strong": strong,
                                 "deps": [self.files[d]["rel"] for d in deps]}
         if self.at != len(self.buf):
             raise ValueError("%s: %d bytes after the pages"
