@@ -477,7 +477,8 @@ publish_build(const char *tmp, const char *out, const struct manifest *m)
  */
 static int
 write_outputs(const struct opts *o, const struct guideline *g,
-	      const struct gdiff *d, char **tmp, struct manifest **m)
+	      const struct gdiff *d, char **tmp, struct manifest **m,
+	      GThread **listing)
 {
 	struct site_opts so = {.theme_dir = o->theme, .base_url = o->base_url,
 			       .diff = d};
@@ -488,7 +489,8 @@ write_outputs(const struct opts *o, const struct guideline *g,
 
 	if ((*tmp = publish_begin(o->out)) == NULL)
 		return -1;
-	so.manifest = *m = manifest_open(o->out, *tmp, g->state);
+	so.manifest = *m = manifest_open(o->out, *tmp, g->state, *listing);
+	*listing = NULL;
 	pdf = g_build_filename(*tmp, "guideline.pdf", NULL);
 	if ((rc = site_write(g, *tmp, &so)) == 0 && !o->no_pdf &&
 	    typeset_book(g, pdf, &po) < 0)
@@ -511,24 +513,31 @@ cmd_build(const struct opts *o)
 	struct gdiff *d = NULL;
 	struct manifest *m = NULL;
 	char *tmp = NULL, *what;
+	GThread *listing = NULL;
 	int rc = -1;
 
 	if (publish_check_out(o->out, o->content) < 0)
 		return EXIT_USAGE;
-	/* the site alone, again: read only what changed (rebuild.h) */
-	if (o->no_pdf && o->previous == NULL &&
-	    (g = rebuild_load(o->content, o->out)) != NULL) {
-		old = NULL;
-		if ((rc = write_outputs(o, g, d, &tmp, &m)) == SITE_NEEDS_ALL)
+	/* the site alone, again: read only what changed (rebuild.h), while
+	   the previous output is listed */
+	if (o->no_pdf && o->previous == NULL && publish_can_merge(o->out)) {
+		listing = manifest_list_async(o->out);
+		if ((g = rebuild_load(o->content, o->out)) != NULL) {
+			old = NULL;
+			rc = write_outputs(o, g, d, &tmp, &m, &listing);
+			if (rc != SITE_NEEDS_ALL)
+				goto publish;
 			guideline_free(g);
-		else
-			goto publish;
+		}
 	}
 	g = load_editions(o, "build: nothing written", !o->no_pdf, &old, &d);
-	if (g == NULL)
+	if (g == NULL) {
+		manifest_list_drop(listing);
 		return diag_exit_status();
-	rc = write_outputs(o, g, d, &tmp, &m);
+	}
+	rc = write_outputs(o, g, d, &tmp, &m, &listing);
 publish:
+	manifest_list_drop(listing);
 	if (rc == 0)
 		rc = publish_build(tmp, o->out, m);
 	manifest_free(m);

@@ -69,9 +69,44 @@ list_files(GHashTable *t, const char *dir, const char *rel)
 	fsio_list_free(a);
 }
 
+/* What OLD_DIR holds but directories, as manifest.h says, if it holds a
+ * state; else an empty table. */
+static GHashTable *
+list_old(const char *old_dir)
+{
+	GHashTable *t =
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+	if (state_present(old_dir))
+		list_files(t, old_dir, "");
+	return t;
+}
+
+static gpointer
+list_run(gpointer dir)
+{
+	GHashTable *t = list_old(dir);
+
+	g_free(dir);
+	return t;
+}
+
+GThread *
+manifest_list_async(const char *old_dir)
+{
+	return g_thread_new("list", list_run, g_strdup(old_dir));
+}
+
+void
+manifest_list_drop(GThread *listing)
+{
+	if (listing != NULL)
+		g_hash_table_destroy(g_thread_join(listing));
+}
+
 struct manifest *
 manifest_open(const char *old_dir, const char *new_dir,
-	      const struct state *known)
+	      const struct state *known, GThread *listing)
 {
 	struct manifest *m = g_new0(struct manifest, 1);
 
@@ -80,7 +115,6 @@ manifest_open(const char *old_dir, const char *new_dir,
 	m->keys = g_hash_table_new(g_str_hash, g_str_equal);
 	m->now = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					page_free);
-	m->files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	g_mutex_init(&m->lock);
 	m->old = known != NULL ? known : (m->own = state_read(old_dir));
 	for (guint i = 0; m->old != NULL && i < m->old->npages; i++)
@@ -88,8 +122,7 @@ manifest_open(const char *old_dir, const char *new_dir,
 				    (gpointer)&m->old->pages[i]);
 	/* listed once, so that taking a page over costs no stat, and the
 	   merge prunes from the list (publish_merge) */
-	if (state_present(old_dir))
-		list_files(m->files, old_dir, "");
+	m->files = listing != NULL ? g_thread_join(listing) : list_old(old_dir);
 	return m;
 }
 

@@ -26,11 +26,18 @@ struct manifest;
 /*
  * The manifest of the output OLD_DIR (which may not exist: then nothing
  * is reused), for a build into NEW_DIR.  KNOWN: OLD_DIR's state, already
- * read, which must outlive the manifest; or NULL to read it.  Free with
- * manifest_free.
+ * read, which must outlive the manifest; or NULL to read it.  LISTING:
+ * what manifest_list_async began for OLD_DIR, which this takes; or NULL
+ * to list it now.  Free with manifest_free.
  */
 struct manifest *manifest_open(const char *old_dir, const char *new_dir,
-			       const struct state *known);
+			       const struct state *known, GThread *listing);
+
+/* Begin listing OLD_DIR for a manifest_open, in a thread: a rebuild has
+ * other work for the time it takes.  A listing not given to
+ * manifest_open is ended with manifest_list_drop (NULL: nothing). */
+GThread *manifest_list_async(const char *old_dir);
+void manifest_list_drop(GThread *listing);
 
 void manifest_free(struct manifest *m);
 
