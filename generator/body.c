@@ -66,7 +66,8 @@ body_clear(struct body *b)
 	if (b->doc != NULL)
 		cmark_node_free(b->doc);
 	g_free(b->src);
-	g_free(b->hash);
+	if (!b->stub)
+		g_free(b->hash);
 	memset(b, 0, sizeof(*b));
 }
 

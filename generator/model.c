@@ -146,13 +146,15 @@ control_free(struct control *c)
 {
 	if (c == NULL)
 		return;
-	g_free(c->id);
+	if (!c->body.stub) {
+		g_free(c->id);
+		g_free(c->title);
+		g_free(c->brief);
+		g_free(c->items_hash);
+	}
 	body_clear(&c->body);
 	g_free(c->text);
 	g_free(c->bp_text);
-	g_free(c->title);
-	g_free(c->brief);
-	g_free(c->items_hash);
 	g_strfreev(c->replaces);
 	if (c->items != NULL) {
 		for (guint i = 0; i < c->items->len; i++)
@@ -210,7 +212,8 @@ inputs_free(GArray *a)
 	for (guint i = 0; i < a->len; i++) {
 		struct input *in = &g_array_index(a, struct input, i);
 		g_free(in->rel);
-		g_free(in->hash);
+		if (in->rec == NULL)
+			g_free(in->hash);
 	}
 	g_array_free(a, TRUE);
 }
@@ -264,9 +267,9 @@ guideline_free(struct guideline *g)
 	g_hash_table_destroy(g->by_id);
 	g_hash_table_destroy(g->renumbered);
 	g_string_chunk_free(g->files);
-	state_free(g->state);
 	inputs_free(g->inputs);
 	inputs_free(g->dirs);
+	state_free(g->state); /* after the stubs, whose strings it holds */
 	g_free(g);
 }
 

@@ -46,7 +46,10 @@ struct body {
 	bool stub;              /* a rebuild did not read the file: only
 				   hash, input and what the rest of the
 				   site shows of it are known (rebuild.h);
-				   src is NULL */
+				   src is NULL.  Its hash, and a control
+				   stub's ID, title, brief and items hash,
+				   are its record's, in the guideline's
+				   state: not its own (stub.c) */
 };
 
 struct item {
@@ -175,7 +178,8 @@ struct input {
 	char *rel;              /* below the content directory */
 	struct fsio_stamp stamp;
 	char *hash;             /* MD5 (hex) of its bytes, or NULL when it
-				   could not be read */
+				   could not be read; the state's when REC
+				   is not NULL */
 	const char *rec;        /* not NULL: the file was not read, and this
 				   is its stub record, REC_LEN bytes in the
 				   guideline's state */

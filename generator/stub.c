@@ -138,20 +138,28 @@ struct stub {
 	struct pos at;
 };
 
+/* A string of the record, in place (model.h, struct body: stub). */
+static char *
+borrow(struct state_cur *c)
+{
+	return (char *)state_get_str(c);
+}
+
 /* B as the stub of S's file. */
 static void
 stub_body(struct body *b, const struct stub *s)
 {
-	b->hash = g_strdup(s->f->hash);
+	b->hash = (char *)s->f->hash;
 	b->input = s->input;
 	b->stub = true;
 }
 
-/* The ID of a record, which must have one. */
+/* The ID of a record, which must have one: copied, or with BORROWED,
+ * in place. */
 static char *
-dup_id(struct state_cur *c, int num[ID_DEPTH])
+get_id(struct state_cur *c, int num[ID_DEPTH], bool borrowed)
 {
-	char *id = dup(c);
+	char *id = borrowed ? borrow(c) : dup(c);
 
 	if (id == NULL || id_parse(id, num) == 0)
 		c->bad = true;
@@ -166,7 +174,7 @@ stub_part(struct load *ld, struct stub *s)
 	struct part *pt = g_new0(struct part, 1);
 	int num[ID_DEPTH] = {0};
 
-	pt->id = dup_id(c, num);
+	pt->id = get_id(c, num, false);
 	pt->num = num[0];
 	pt->title = dup(c);
 	pt->pos = at;
@@ -184,7 +192,7 @@ stub_section(struct load *ld, struct stub *s, bool page)
 	struct pos at = s->at;
 	struct section *sec = g_new0(struct section, 1);
 
-	sec->id = dup_id(c, sec->num);
+	sec->id = get_id(c, sec->num, false);
 	sec->title = dup(c);
 	sec->page = page;
 	sec->pos = at;
@@ -197,7 +205,7 @@ stub_section(struct load *ld, struct stub *s, bool page)
 
 		for (guint32 i = 0; i < n && !c->bad; i++) {
 			struct subsection *sub = g_new0(struct subsection, 1);
-			sub->id = dup_id(c, sub->num);
+			sub->id = get_id(c, sub->num, false);
 			sub->title = dup(c);
 			sub->controls = g_ptr_array_new();
 			sub->section = sec;
@@ -216,17 +224,21 @@ stub_control(struct load *ld, struct stub *s)
 	struct state_cur *c = &s->c;
 	struct pos at = s->at;
 	struct control *k = g_new0(struct control, 1);
-	GPtrArray *rep = g_ptr_array_new();
+	GPtrArray *rep;
 	guint32 n;
 
-	k->id = dup_id(c, k->num);
+	/* the strings are the record's: a stub costs few allocations, and
+	   a rebuild makes thousands */
+	k->id = get_id(c, k->num, true);
 	k->level = (enum level)state_get_u32(c);
-	k->title = dup(c);
-	k->brief = dup(c);
-	k->items_hash = dup(c);
+	k->title = borrow(c);
+	k->brief = borrow(c);
+	k->items_hash = borrow(c);
 	k->items = g_ptr_array_new();
 	k->pos = at;
+	stub_body(&k->body, s);
 	n = state_get_u32(c);
+	rep = n > 0 ? g_ptr_array_new() : NULL;
 	for (guint32 i = 0; i < n && !c->bad; i++) {
 		char *old = dup(c);
 
@@ -239,10 +251,10 @@ stub_control(struct load *ld, struct stub *s)
 		g_hash_table_insert(ld->g->renumbered, g_strdup(old),
 				    g_strdup(k->id));
 	}
-	g_ptr_array_add(rep, NULL);
-	k->replaces = n > 0 ? (char **)g_ptr_array_free(rep, FALSE)
-			    : (g_ptr_array_free(rep, TRUE), NULL);
-	stub_body(&k->body, s);
+	if (rep != NULL) {
+		g_ptr_array_add(rep, NULL);
+		k->replaces = (char **)g_ptr_array_free(rep, FALSE);
+	}
 	if (k->id != NULL)
 		load_claim_id(ld, k->id, at);
 	g_ptr_array_add(ld->controls, k);
@@ -261,7 +273,7 @@ load_stub(struct load *ld, int in, const char *path,
 
 	inp->rec = f->rec;
 	inp->rec_len = f->rec_len;
-	inp->hash = g_strdup(f->hash);
+	inp->hash = (char *)f->hash;
 	switch (kind) {
 	case 'P':
 		stub_part(ld, &s);
