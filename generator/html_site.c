@@ -454,15 +454,15 @@ made_of(const struct site_task *t)
 				  t->strong};
 }
 
-/* Whether task T's page was made from the same inputs last time and is
- * taken over (manifest.h). */
+/* Whether task T's page was made from the same inputs last time and
+ * can be taken over (manifest.h). */
 static bool
-task_reused(struct site *s, struct site_task *t)
+task_reusable(const struct site *s, const struct site_task *t)
 {
 	struct made_from from = made_of(t);
 
 	return s->manifest != NULL && t->key != NULL &&
-	       manifest_reuse(s->manifest, t->path, &from);
+	       manifest_can_reuse(s->manifest, t->path, &from);
 }
 
 /* Run one task of the pool; SITE is the pool's data. */
@@ -526,15 +526,17 @@ shard_tasks(struct site *s, GArray *tasks)
 /*
  * Write every page of TASKS with a pool of threads (one per processor,
  * at most MAX_THREADS), largest first (they come last in TASKS: the
- * search index's shards, the pattern pages); then list the pages for
- * the sitemap in task order.  Returns 0, -1 if a page failed, or
+ * search index's shards, the pattern pages), while this thread records
+ * the pages taken over and writes what no page is needed for (the list
+ * of shards, the theme's assets); then list the pages for the sitemap
+ * in task order.  Returns 0, -1 if a page or the rest failed, or
  * SITE_NEEDS_ALL when a page to make again was keyed on a stub.
  */
 static int
 run_tasks(struct site *s, GArray *tasks)
 {
 	guint threads = MIN(g_get_num_processors(), MAX_THREADS);
-	GPtrArray *todo = g_ptr_array_new();
+	GPtrArray *todo = g_ptr_array_new(), *kept = g_ptr_array_new();
 	GThreadPool *pool = NULL;
 	int rc = 0;
 
@@ -543,10 +545,8 @@ run_tasks(struct site *s, GArray *tasks)
 		struct site_task *t =
 		    &g_array_index(tasks, struct site_task, i);
 
-		if (task_reused(s, t))
-			t->rc = 0;
-		else
-			g_ptr_array_add(todo, t);
+		t->rc = 0;
+		g_ptr_array_add(task_reusable(s, t) ? kept : todo, t);
 	}
 	/* a rebuild's few pages are a section's, a shard and a control's:
 	   the first two are large, so even two are worth a thread each */
@@ -554,15 +554,24 @@ run_tasks(struct site *s, GArray *tasks)
 		pool = g_thread_pool_new(task_run, s,
 					 (gint)MIN(threads, todo->len), TRUE,
 					 NULL);
-	for (guint i = 0; i < todo->len; i++)
-		if (pool != NULL)
-			g_thread_pool_push(pool, g_ptr_array_index(todo, i),
-					   NULL);
-		else
-			task_run(g_ptr_array_index(todo, i), s);
+	for (guint i = 0; i < todo->len && pool != NULL; i++)
+		g_thread_pool_push(pool, g_ptr_array_index(todo, i), NULL);
+	/* the pages taken over are recorded while the others are made */
+	for (guint i = 0; i < kept->len; i++) {
+		const struct site_task *t = g_ptr_array_index(kept, i);
+		struct made_from from = made_of(t);
+
+		manifest_record(s->manifest, t->path, &from);
+	}
+	if (search_write_list(s->dir, s->shards) < 0 ||
+	    html_theme_copy_assets(s->theme, s->dir) < 0)
+		rc = -1;
+	for (guint i = 0; i < todo->len && pool == NULL; i++)
+		task_run(g_ptr_array_index(todo, i), s);
 	if (pool != NULL)
 		g_thread_pool_free(pool, FALSE, TRUE);
 	g_ptr_array_free(todo, TRUE);
+	g_ptr_array_free(kept, TRUE);
 	for (guint i = 0; i < tasks->len; i++) {
 		struct site_task *t =
 		    &g_array_index(tasks, struct site_task, i);
@@ -643,8 +652,7 @@ site_write(const struct guideline *g, const char *dir,
 		goto out;
 	}
 	rc = -1;
-	if (search_write_list(dir, s.shards) < 0 ||
-	    sitemap_kept(&s) < 0 || html_theme_copy_assets(s.theme, dir) < 0 ||
+	if (sitemap_kept(&s) < 0 ||
 	    (s.manifest != NULL && manifest_write(s.manifest, g) < 0))
 		goto out;
 	rc = 0;

@@ -157,17 +157,24 @@ manifest_record(struct manifest *m, const char *path,
 }
 
 bool
-manifest_reuse(struct manifest *m, const char *path,
-	       const struct made_from *f)
+manifest_can_reuse(const struct manifest *m, const char *path,
+		   const struct made_from *f)
 {
 	/* KEYS and FILES are only read once made: no lock; a key kept
 	   from the old state (html_incr.c) is its page's */
 	const struct state_page *was =
 	    f->old != NULL ? f->old : g_hash_table_lookup(m->keys, path);
 
-	if (was == NULL || strcmp(was->key, f->key) != 0 ||
-	    GPOINTER_TO_INT(g_hash_table_lookup(m->files, path)) !=
-		FSIO_FILE + 1)
+	return was != NULL && strcmp(was->key, f->key) == 0 &&
+	       GPOINTER_TO_INT(g_hash_table_lookup(m->files, path)) ==
+		   FSIO_FILE + 1;
+}
+
+bool
+manifest_reuse(struct manifest *m, const char *path,
+	       const struct made_from *f)
+{
+	if (!manifest_can_reuse(m, path, f))
 		return false;
 	manifest_record(m, path, f);
 	return true;

@@ -61,6 +61,9 @@ struct made_from {
  */
 bool manifest_reuse(struct manifest *m, const char *path,
 		    const struct made_from *f);
+/* The same without the record, which the caller then makes. */
+bool manifest_can_reuse(const struct manifest *m, const char *path,
+			const struct made_from *f);
 
 /* Record that PATH of the new output was made from F. */
 void manifest_record(struct manifest *m, const char *path,
