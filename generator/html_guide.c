@@ -521,46 +521,51 @@ guide_stubs(const struct site *s, guint first, guint n)
 
 int
 guide_index(struct site *s, struct search *x, guint first, guint n,
-	    const struct search_old *old)
+	    struct search_old *old)
 {
 	guint ns = s->sections->len;
 
 	for (guint i = first; i < first + n && i < guide_docs(s); i++) {
+		const struct section *sec =
+		    i < ns ? g_ptr_array_index(s->sections, i) : NULL;
+		const struct control *c =
+		    i < ns ? NULL : g_ptr_array_index(s->g->controls, i - ns);
+		const char *id = sec != NULL ? sec->id : c->id;
+		const char *title = sec != NULL	     ? sec->title
+				    : c->title != NULL ? c->title
+						       : c->sub->title;
+		char *text;
+		int rc;
+
 		if (doc_body(s, i)->stub) {
-			const char *id =
-			    i < ns ? ((const struct section *)g_ptr_array_index(
-					  s->sections, i))
-					 ->id
-				   : ((const struct control *)g_ptr_array_index(
-					  s->g->controls, i - ns))
-					 ->id;
-
 			if (old == NULL ||
-			    search_add_old(x, old, i - first, site_path(s, id)) <
-				0)
+			    search_old_keep(old, i - first, site_path(s, id)) < 0)
 				return -1;
-		} else if (i < ns) {
-			struct section *sec = g_ptr_array_index(s->sections, i);
+			continue;
+		}
+		if (sec != NULL) {
 			cmark_node *doc = body_parse(&sec->body);
-			char *text = md_plain(doc);
 
+			text = md_plain(doc);
 			if (doc != NULL)
 				cmark_node_free(doc);
-			search_add(x, site_path(s, sec->id),
-				   site_disp(s, sec->id), sec->title, text);
-			g_free(text);
 		} else {
-			struct control *c =
-			    g_ptr_array_index(s->g->controls, i - ns);
-			char *text = control_search_text(c);
-
-			search_add(x, site_path(s, c->id), site_disp(s, c->id),
-				   c->title != NULL ? c->title
-						    : c->sub->title,
-				   text);
-			g_free(text);
+			text = control_search_text(c);
 		}
+		rc = 0;
+		if (old != NULL)
+			rc = search_old_set(old, i - first, site_path(s, id),
+					    site_disp(s, id), title, text);
+		else
+			search_add(x, site_path(s, id), site_disp(s, id), title,
+				   text);
+		g_free(text);
+		if (rc < 0)
+			return -1;
 	}
-	return 0;
+	/* and no more documents than these */
+	return old != NULL && search_old_count(old) != MIN(n, guide_docs(s) - first)
+		   ? -1
+		   : 0;
 }
 

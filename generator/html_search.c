@@ -312,12 +312,19 @@ search_add(struct search *x, const char *path, const char *id,
 	g_free(all);
 }
 
-/* The grams of each document of a shard as written. */
+/*
+ * A shard as the previous build wrote it, being made again: its
+ * documents and posting lists as read, and the documents made anew.
+ */
 struct search_old {
 	json_t *root;
-	json_t *docs;
-	GArray **grams; /* by document: gint64 gram keys */
+	json_t *docs;          /* [path, id, title, snippet] each */
+	json_t *grams;         /* gram → posting list */
 	guint32 ndocs;
+	struct search **fresh; /* by document: its entry and grams as
+				  search_add made them (document 0), or
+				  NULL: as it was */
+	guint nfresh;
 };
 
 void
@@ -326,10 +333,159 @@ search_old_free(struct search_old *o)
 	if (o == NULL)
 		return;
 	for (guint32 d = 0; d < o->ndocs; d++)
-		g_array_free(o->grams[d], TRUE);
-	g_free(o->grams);
+		search_free(o->fresh[d]);
+	g_free(o->fresh);
 	json_decref(o->root);
 	g_free(o);
+}
+
+struct search_old *
+search_old_read(const char *old, gsize len)
+{
+	const char *open = g_strstr_len(old, (gssize)len, ",");
+	const char *close = g_strrstr_len(old, (gssize)len, ");");
+	struct search_old *o;
+
+	if (open == NULL || close == NULL || close < open ||
+	    !g_str_has_prefix(old, "gpSearchShard("))
+		return NULL;
+	o = g_new0(struct search_old, 1);
+	o->root = json_loadb(open + 1, (size_t)(close - open - 1), 0, NULL);
+	o->docs = json_object_get(o->root, "docs");
+	o->grams = json_object_get(o->root, "grams");
+	if (!json_is_array(o->docs) || !json_is_object(o->grams)) {
+		search_old_free(o);
+		return NULL;
+	}
+	o->ndocs = (guint32)json_array_size(o->docs);
+	o->fresh = g_new0(struct search *, o->ndocs);
+	return o;
+}
+
+guint32
+search_old_count(const struct search_old *o)
+{
+	return o->ndocs;
+}
+
+/* Whether document DOC of O is the page PATH's. */
+static bool
+old_doc_is(const struct search_old *o, guint32 doc, const char *path)
+{
+	json_t *e = doc < o->ndocs ? json_array_get(o->docs, doc) : NULL;
+
+	return json_is_array(e) && json_array_size(e) == 4 &&
+	       g_strcmp0(json_string_value(json_array_get(e, 0)), path) == 0;
+}
+
+int
+search_old_keep(const struct search_old *o, guint32 doc, const char *path)
+{
+	return old_doc_is(o, doc, path) ? 0 : -1;
+}
+
+int
+search_old_set(struct search_old *o, guint32 doc, const char *path,
+	       const char *id, const char *title, const char *text)
+{
+	struct search *x;
+
+	if (!old_doc_is(o, doc, path))
+		return -1;
+	x = search_new();
+	search_add(x, path, id, title, text);
+	json_array_set(o->docs, doc, json_array_get(x->docs, 0));
+	search_free(o->fresh[doc]);
+	o->fresh[doc] = x;
+	o->nfresh++;
+	return 0;
+}
+
+/*
+ * The documents of posting list LIST into DOCS (cleared first).
+ * Returns 0, or -1 when LIST is not a list of O's documents.
+ */
+static int
+unpost(const struct search_old *o, const char *list, GArray *docs)
+{
+	guint32 doc = 0, v = 0;
+	bool digits = false;
+
+	g_array_set_size(docs, 0);
+	for (const char *p = list;; p++) {
+		int d = g_ascii_digit_value(*p) >= 0
+			    ? g_ascii_digit_value(*p)
+			    : (*p >= 'a' && *p <= 'z' ? *p - 'a' + 10 : -1);
+
+		if (d >= 0) {
+			if (v > G_MAXUINT32 / 36)
+				return -1;
+			v = v * 36 + (guint32)d;
+			digits = true;
+			continue;
+		}
+		if (!digits || (*p != ',' && *p != '\0'))
+			return -1;
+		doc = docs->len == 0 ? v : doc + v;
+		if (doc >= o->ndocs || (docs->len > 0 && v == 0))
+			return -1;
+		g_array_append_val(docs, doc);
+		if (*p == '\0')
+			return 0;
+		v = 0;
+		digits = false;
+	}
+}
+
+/* DOCS (ascending) as a posting list. */
+static json_t *
+posting_list(const GArray *docs)
+{
+	GString *t = g_string_sized_new(3 * docs->len);
+	guint32 last = 0;
+	json_t *j;
+
+	for (guint i = 0; i < docs->len; i++) {
+		guint32 d = g_array_index(docs, guint32, i);
+
+		if (i > 0)
+			g_string_append_c(t, ',');
+		append36(t, d - last);
+		last = d;
+	}
+	j = json_stringn(t->str, t->len);
+	g_string_free(t, TRUE);
+	return j;
+}
+
+/* Whether the document made anew as document DOC of O holds gram KEY. */
+static bool
+fresh_holds(const struct search_old *o, guint32 doc, gint64 key)
+{
+	return g_hash_table_contains(o->fresh[doc]->grams, &key);
+}
+
+/*
+ * The posting list of gram KEY (its text TEXT) in O made again, from
+ * its old documents OLD: those made anew taken out, and put back
+ * where they hold it.  Into GRAMS, unless it is empty.
+ */
+static void
+repost(const struct search_old *o, json_t *grams, const char *text,
+       gint64 key, const GArray *old, GArray *docs)
+{
+	guint i = 0;
+
+	g_array_set_size(docs, 0);
+	for (guint32 d = 0; d < o->ndocs; d++) {
+		bool had = i < old->len && g_array_index(old, guint32, i) == d;
+
+		i += had;
+		if (o->fresh[d] != NULL ? fresh_holds(o, d, key) : had)
+			g_array_append_val(docs, d);
+	}
+	if (docs->len > 0)
+		json_object_set_new(grams, text, posting_list(docs));
 }
 
 /* The gram written as TEXT (one or two characters), or -1. */
@@ -350,83 +506,73 @@ text_gram(const char *text)
 	return gram_key(a, b);
 }
 
-/* Give the gram KEY to the documents of posting list LIST in O.
- * Returns 0, or -1 when LIST is not one. */
-static int
-unpost(struct search_old *o, gint64 key, const char *list)
+/*
+ * Make O's posting lists again: a list that neither held nor now holds
+ * a document made anew is kept as it was; the others are made again,
+ * and the grams only new documents hold are added.  Returns the lists,
+ * or NULL when a list is not one.
+ */
+static json_t *
+old_grams(const struct search_old *o)
 {
-	guint32 doc = 0;
-	bool first = true;
-
-	while (*list != '\0') {
-		char *end;
-		guint64 v = g_ascii_strtoull(list, &end, 36);
-
-		if (end == list || (*end != ',' && *end != '\0'))
-			return -1;
-		doc = first ? (guint32)v : doc + (guint32)v;
-		first = false;
-		if (v >= o->ndocs || doc >= o->ndocs)
-			return -1;
-		g_array_append_val(o->grams[doc], key);
-		list = *end == ',' ? end + 1 : end;
-	}
-	return 0;
-}
-
-struct search_old *
-search_old_read(const char *old, gsize len)
-{
-	const char *open = g_strstr_len(old, (gssize)len, ",");
-	const char *close = g_strrstr_len(old, (gssize)len, ");");
-	struct search_old *o;
-	json_t *grams;
-	const char *k;
+	json_t *grams = json_object();
+	GArray *old = g_array_new(FALSE, FALSE, sizeof(guint32));
+	GArray *docs = g_array_new(FALSE, FALSE, sizeof(guint32));
+	GHashTable *seen = g_hash_table_new(g_int64_hash, g_int64_equal);
+	gint64 *keys = g_new(gint64, json_object_size(o->grams));
+	guint nkeys = 0;
+	const char *text;
 	json_t *v;
+	bool bad = false;
 
-	if (open == NULL || close == NULL || close < open ||
-	    !g_str_has_prefix(old, "gpSearchShard("))
-		return NULL;
-	o = g_new0(struct search_old, 1);
-	o->root = json_loadb(open + 1, (size_t)(close - open - 1), 0, NULL);
-	o->docs = json_object_get(o->root, "docs");
-	grams = json_object_get(o->root, "grams");
-	if (!json_is_array(o->docs) || !json_is_object(grams)) {
-		search_old_free(o);
-		return NULL;
-	}
-	o->ndocs = (guint32)json_array_size(o->docs);
-	o->grams = g_new(GArray *, o->ndocs);
-	for (guint32 d = 0; d < o->ndocs; d++)
-		o->grams[d] = g_array_new(FALSE, FALSE, sizeof(gint64));
-	json_object_foreach(grams, k, v) {
-		gint64 key = text_gram(k);
+	json_object_foreach(o->grams, text, v) {
+		gint64 key = text_gram(text);
+		bool touched = false;
 
 		if (key < 0 || !json_is_string(v) ||
-		    unpost(o, key, json_string_value(v)) < 0) {
-			search_old_free(o);
-			return NULL;
+		    unpost(o, json_string_value(v), old) < 0) {
+			bad = true;
+			break;
+		}
+		keys[nkeys] = key;
+		g_hash_table_add(seen, &keys[nkeys++]);
+		for (guint i = 0; i < old->len && !touched; i++)
+			touched = o->fresh[g_array_index(old, guint32, i)] != NULL;
+		for (guint32 d = 0; d < o->ndocs && !touched; d++)
+			touched = o->fresh[d] != NULL && fresh_holds(o, d, key);
+		if (touched)
+			repost(o, grams, text, key, old, docs);
+		else
+			json_object_set(grams, text, v);
+	}
+	/* the grams no old document held */
+	for (guint32 d = 0; d < o->ndocs && !bad; d++) {
+		GHashTableIter it;
+		gpointer k;
+
+		if (o->fresh[d] == NULL)
+			continue;
+		g_hash_table_iter_init(&it, o->fresh[d]->grams);
+		while (g_hash_table_iter_next(&it, &k, NULL)) {
+			char buf[16];
+
+			if (g_hash_table_contains(seen, k))
+				continue;
+			g_array_set_size(old, 0);
+			repost(o, grams, gram_text(*(gint64 *)k, buf),
+			       *(gint64 *)k, old, docs);
+			g_hash_table_add(seen, k);
 		}
 	}
-	return o;
-}
-
-int
-search_add_old(struct search *x, const struct search_old *o, guint32 doc,
-	       const char *path)
-{
-	json_t *e = doc < o->ndocs ? json_array_get(o->docs, doc) : NULL;
-	const GArray *g;
-
-	if (!json_is_array(e) || json_array_size(e) != 4 ||
-	    g_strcmp0(json_string_value(json_array_get(e, 0)), path) != 0)
-		return -1;
-	json_array_append(x->docs, e);
-	g = o->grams[doc];
-	for (guint i = 0; i < g->len; i++)
-		post(x, g_array_index(g, gint64, i), x->ndocs);
-	x->ndocs++;
-	return 0;
+	g_hash_table_destroy(seen);
+	g_free(keys);
+	g_array_free(old, TRUE);
+	g_array_free(docs, TRUE);
+	if (bad) {
+		json_decref(grams);
+		return NULL;
+	}
+	return grams;
 }
 
 /* Write ROOT to PATH as CALL(ROOT);, or CALL(K,ROOT); when K >= 0. */
@@ -470,6 +616,21 @@ search_write(struct search *x, const char *path, int k)
 		a->text = NULL;
 	}
 	root = json_pack("{s:O, s:o}", "docs", x->docs, "grams", grams);
+	rc = write_call(path, "gpSearchShard", k, root);
+	json_decref(root);
+	return rc;
+}
+
+int
+search_old_write(const struct search_old *o, const char *path, int k)
+{
+	json_t *grams = old_grams(o);
+	json_t *root;
+	int rc;
+
+	if (grams == NULL)
+		return 1;
+	root = json_pack("{s:O, s:o}", "docs", o->docs, "grams", grams);
 	rc = write_call(path, "gpSearchShard", k, root);
 	json_decref(root);
 	return rc;

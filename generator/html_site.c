@@ -490,23 +490,27 @@ shard_task(struct site *s, guint i)
 {
 	const char *rel = g_ptr_array_index(s->shards, i);
 	guint first = i * SEARCH_SHARD_DOCS;
-	struct search *x = search_new();
+	char *path = g_build_filename(s->dir, rel, NULL), *bytes = NULL;
+	struct search *x = NULL;
 	struct search_old *old = NULL;
-	char *path, *bytes = NULL;
 	gsize len;
 	int rc = SITE_NEEDS_ALL;
 
-	if (guide_stubs(s, first, SEARCH_SHARD_DOCS) &&
-	    (bytes = manifest_old_bytes(s->manifest, rel, &len)) != NULL)
-		old = search_old_read(bytes, len);
-	if (guide_index(s, x, first, SEARCH_SHARD_DOCS, old) == 0) {
-		path = g_build_filename(s->dir, rel, NULL);
+	if (!guide_stubs(s, first, SEARCH_SHARD_DOCS)) {
+		x = search_new();
+		guide_index(s, x, first, SEARCH_SHARD_DOCS, NULL);
 		rc = search_write(x, path, (int)i);
-		g_free(path);
+	} else if ((bytes = manifest_old_bytes(s->manifest, rel, &len)) !=
+			   NULL &&
+		   (old = search_old_read(bytes, len)) != NULL &&
+		   guide_index(s, NULL, first, SEARCH_SHARD_DOCS, old) == 0 &&
+		   (rc = search_old_write(old, path, (int)i)) > 0) {
+		rc = SITE_NEEDS_ALL;
 	}
 	search_free(x);
 	search_old_free(old);
 	g_free(bytes);
+	g_free(path);
 	return rc;
 }
 

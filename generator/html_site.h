@@ -159,11 +159,11 @@ void changes_mark(xmlNodePtr heading, const struct where *w,
  * sections, filled by guide_tasks), then every control. */
 guint guide_docs(const struct site *s);
 /* Add the search entries of documents FIRST to FIRST + N - 1 to X. */
-/* Index documents FIRST to FIRST + N - 1 into X; a stub's from OLD, the
- * shard as the previous build wrote it (or NULL).  Returns 0, or -1
- * when a stub's document is not in OLD. */
+/* Index documents FIRST to FIRST + N - 1 into X; or with OLD, the shard
+ * as the previous build wrote it, into OLD: a stub's kept, the others
+ * made anew.  Returns 0, or -1 when a document is not in OLD. */
 int guide_index(struct site *s, struct search *x, guint first, guint n,
-		const struct search_old *old);
+		struct search_old *old);
 /* Whether a document from FIRST to FIRST + N - 1 is a stub's. */
 bool guide_stubs(const struct site *s, guint first, guint n);
 
@@ -190,16 +190,25 @@ void search_free(struct search *x);
 void search_add(struct search *x, const char *path, const char *id,
 		const char *title, const char *text);
 /*
- * A shard as the previous build wrote it, OLD (LEN bytes), to take the
- * documents of unchanged files from (html_incr.c); NULL when OLD is not
- * a shard.  Free with search_old_free.
+ * A shard as the previous build wrote it, OLD (LEN bytes), to make
+ * again with some of its documents made anew (html_incr.c); NULL when
+ * OLD is not a shard.  Free with search_old_free.
  */
 struct search_old *search_old_read(const char *old, gsize len);
 void search_old_free(struct search_old *o);
-/* Add document DOC of O to X as it was, which must be the page PATH's.
- * Returns 0, or -1 when O has no such document. */
-int search_add_old(struct search *x, const struct search_old *o,
-		   guint32 doc, const char *path);
+/* How many documents O holds. */
+guint32 search_old_count(const struct search_old *o);
+/* Keep document DOC of O as it was; it must be the page PATH's.
+ * Returns 0, or -1 when it is not. */
+int search_old_keep(const struct search_old *o, guint32 doc,
+		    const char *path);
+/* Make document DOC of O anew, as search_add does; the same check. */
+int search_old_set(struct search_old *o, guint32 doc, const char *path,
+		   const char *id, const char *title, const char *text);
+/* Write O as shard K, to PATH (which must not exist).  Returns 0, -1
+ * (reported), or 1 when O's lists are not posting lists (nothing
+ * written). */
+int search_old_write(const struct search_old *o, const char *path, int k);
 /* Write X as shard K of the index, to PATH (which must not exist); X
  * can then only be freed.  Returns 0 or -1 (reported). */
 int search_write(struct search *x, const char *path, int k);

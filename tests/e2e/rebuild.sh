@@ -81,6 +81,24 @@ rebuild "two pages were deleted from the output"
 	{ echo "FAIL a deleted page was not made again"; exit 1; }
 echo "ok   pages deleted from the output are made again"
 
+# text the search finds changed: the shard is made again from the
+# previous one, other documents kept; its new words found, its old not
+shard=$(grep -l "\"controls/$(basename "$ctl" .md | tr . -).html\"" "$T"/site/search/*.js)
+cp "$shard" "$T/shard.before"
+python3 - "$ctl" <<'PY'
+import sys
+p = sys.argv[1]
+t = open(p, encoding="utf-8").read()
+end = t.index("\n---\n", 4) + 5
+body = t[end:].lstrip("\n")
+first, rest = body.split("\n", 1)  # its brief, kept
+open(p, "w", encoding="utf-8").write(t[:end] + "\n" + first + "\n\n鸚鵡と麒麟の検索語。\n" + rest)
+PY
+rebuild "a control's searched text was changed"
+few "a control's searched text was changed"
+! cmp -s "$shard" "$T/shard.before" || { echo "FAIL the shard did not change"; exit 1; }
+grep -q '"鸚鵡"' "$shard" || { echo "FAIL the shard lacks the new words"; exit 1; }
+
 # the pages that take unchanged controls from themselves: gone, or not
 # as this program wrote them, they are made from the whole guideline
 slug=$(basename "$ctl" .md | tr . -)
