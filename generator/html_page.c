@@ -189,26 +189,34 @@ html_theme_free(struct html_theme *t)
 int
 html_theme_copy_assets(const struct html_theme *t, const char *out)
 {
-	int rc = -1;
+	for (guint i = 0; i < t->assets->len; i++)
+		if (html_theme_copy_asset(t, out, g_ptr_array_index(t->assets,
+								    i)) < 0)
+			return -1;
+	return 0;
+}
 
-	for (guint i = 0; i < t->assets->len; i++) {
-		const char *n = g_ptr_array_index(t->assets, i);
-		char *src = g_build_filename(t->dir, n, NULL);
-		char *dst = g_build_filename(out, n, NULL);
-		char *buf = NULL;
-		size_t len;
-		int ok = fsio_read(src, &buf, &len) == 0 &&
-			 fsio_write(dst, buf, len) == 0;
+const GPtrArray *
+html_theme_assets(const struct html_theme *t)
+{
+	return t->assets;
+}
 
-		g_free(buf);
-		g_free(src);
-		g_free(dst);
-		if (!ok)
-			goto out;
-	}
-	rc = 0;
-out:
-	return rc;
+int
+html_theme_copy_asset(const struct html_theme *t, const char *out,
+		      const char *name)
+{
+	char *src = g_build_filename(t->dir, name, NULL);
+	char *dst = g_build_filename(out, name, NULL);
+	char *buf = NULL;
+	size_t len;
+	int ok = fsio_read(src, &buf, &len) == 0 &&
+		 fsio_write(dst, buf, len) == 0;
+
+	g_free(buf);
+	g_free(src);
+	g_free(dst);
+	return ok ? 0 : -1;
 }
 
 /* Whether an href or src value is relative to the template's root. */

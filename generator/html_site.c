@@ -399,18 +399,31 @@ check_theme(const struct html_theme *t, const char *dir)
 	return rc;
 }
 
-/* The site's subdirectories under DIR.  Returns 0 or -1 (reported). */
+/*
+ * The site's subdirectories under DIR that the pages of TODO (struct
+ * site_task *) are in: a rebuild makes few pages, and on some file
+ * systems a directory made and removed costs more than a page.
+ * Returns 0 or -1 (reported).
+ */
 static int
-make_dirs(const char *dir)
+make_dirs(const char *dir, const GPtrArray *todo)
 {
-	static const char *const sub[] = {"parts", "sections", "controls",
-					  "patterns", "search", NULL};
+	static const char *const sub[] = {"parts/", "sections/", "controls/",
+					  "patterns/", "search/", NULL};
 
 	for (int i = 0; sub[i] != NULL; i++) {
-		char *d = g_build_filename(dir, sub[i], NULL);
-		int bad = g_mkdir(d, 0755) < 0;
+		bool need = false;
+		char *d;
+		int bad;
 
-		if (bad)
+		for (guint j = 0; j < todo->len && !need; j++) {
+			const struct site_task *t = g_ptr_array_index(todo, j);
+			need = t->path != NULL && g_str_has_prefix(t->path, sub[i]);
+		}
+		if (!need)
+			continue;
+		d = g_build_filename(dir, sub[i], NULL);
+		if ((bad = g_mkdir(d, 0755) < 0))
 			diag(S_WRITE, d, 0, 0, strerror(errno));
 		g_free(d);
 		if (bad)
@@ -528,6 +541,31 @@ shard_tasks(struct site *s, GArray *tasks)
 }
 
 /*
+ * The theme's assets, each unless the previous build copied the same:
+ * what every page shows, their key, holds the theme's bytes.  Returns 0
+ * or -1 (reported).
+ */
+static int
+assets_kept(struct site *s)
+{
+	const GPtrArray *a = html_theme_assets(s->theme);
+	struct made_from from = {.key = manifest_global(s->manifest)};
+
+	if (from.key == NULL)
+		return html_theme_copy_assets(s->theme, s->dir);
+	for (guint i = 0; i < a->len; i++) {
+		const char *n = g_ptr_array_index(a, i);
+
+		if (manifest_reuse(s->manifest, n, &from))
+			continue;
+		if (html_theme_copy_asset(s->theme, s->dir, n) < 0)
+			return -1;
+		manifest_record(s->manifest, n, &from);
+	}
+	return 0;
+}
+
+/*
  * Write every page of TASKS with a pool of threads (one per processor,
  * at most MAX_THREADS), largest first (they come last in TASKS: the
  * search index's shards, the pattern pages), while this thread records
@@ -552,6 +590,11 @@ run_tasks(struct site *s, GArray *tasks)
 		t->rc = 0;
 		g_ptr_array_add(task_reusable(s, t) ? kept : todo, t);
 	}
+	if (make_dirs(s->dir, todo) < 0) {
+		g_ptr_array_free(todo, TRUE);
+		g_ptr_array_free(kept, TRUE);
+		return -1;
+	}
 	/* a rebuild's few pages are a section's, a shard and a control's:
 	   the first two are large, so even two are worth a thread each */
 	if (threads > 1 && todo->len > 1)
@@ -567,8 +610,7 @@ run_tasks(struct site *s, GArray *tasks)
 
 		manifest_record(s->manifest, t->path, &from);
 	}
-	if (search_write_list(s->dir, s->shards) < 0 ||
-	    html_theme_copy_assets(s->theme, s->dir) < 0)
+	if (search_write_list(s->dir, s->shards) < 0 || assets_kept(s) < 0)
 		rc = -1;
 	for (guint i = 0; i < todo->len && pool == NULL; i++)
 		task_run(g_ptr_array_index(todo, i), s);
@@ -636,7 +678,7 @@ site_write(const struct guideline *g, const char *dir,
 	s.shards = g_ptr_array_new_with_free_func(g_free);
 	make_names(&s);
 	if ((s.theme = html_theme_load(o->theme_dir)) == NULL ||
-	    check_theme(s.theme, o->theme_dir) < 0 || make_dirs(dir) < 0)
+	    check_theme(s.theme, o->theme_dir) < 0)
 		goto out;
 	site_task(tasks, PAGE_TITLES, home_page, 0, "index.html");
 	guide_tasks(&s, tasks);

@@ -518,11 +518,11 @@ cmd_build(const struct opts *o)
 
 	if (publish_check_out(o->out, o->content) < 0)
 		return EXIT_USAGE;
-	/* the site alone, again: read only what changed (rebuild.h), while
-	   the previous output is listed */
+	/* the site alone, again: read only what changed (rebuild.h); the
+	   previous output is listed while the pages are planned */
 	if (o->no_pdf && o->previous == NULL && publish_can_merge(o->out)) {
-		listing = manifest_list_async(o->out);
 		if ((g = rebuild_load(o->content, o->out)) != NULL) {
+			listing = manifest_list_async(o->out);
 			old = NULL;
 			rc = write_outputs(o, g, d, &tmp, &m, &listing);
 			if (rc != SITE_NEEDS_ALL)

@@ -32,7 +32,8 @@ struct manifest {
 	char *global;      /* this build's global key */
 	GHashTable *now;   /* path (copied) → struct page, this build */
 	GHashTable *files; /* what OLD_DIR holds but directories (relative
-			      paths) → its fsio_kind + 1 */
+			      paths) → its fsio_kind + 1; see old_files */
+	GThread *listing;  /* making FILES, or NULL */
 	GMutex lock;
 };
 
@@ -42,10 +43,25 @@ manifest_names(const struct manifest *m, const char *path)
 	return g_hash_table_contains(m->now, path);
 }
 
+/* M's FILES, the listing joined at its first use. */
+static GHashTable *
+old_files(const struct manifest *m)
+{
+	struct manifest *w = (struct manifest *)m;
+
+	g_mutex_lock(&w->lock);
+	if (w->listing != NULL) {
+		w->files = g_thread_join(w->listing);
+		w->listing = NULL;
+	}
+	g_mutex_unlock(&w->lock);
+	return w->files;
+}
+
 GHashTable *
 manifest_old_files(const struct manifest *m)
 {
-	return m->files;
+	return old_files(m);
 }
 
 /* Add what DIR/REL holds but directories (theirs, in turn) to T, as
@@ -122,7 +138,8 @@ manifest_open(const char *old_dir, const char *new_dir,
 				    (gpointer)&m->old->pages[i]);
 	/* listed once, so that taking a page over costs no stat, and the
 	   merge prunes from the list (publish_merge) */
-	m->files = listing != NULL ? g_thread_join(listing) : list_old(old_dir);
+	if ((m->listing = listing) == NULL)
+		m->files = list_old(old_dir);
 	return m;
 }
 
@@ -133,7 +150,7 @@ manifest_free(struct manifest *m)
 		return;
 	g_hash_table_destroy(m->keys);
 	g_hash_table_destroy(m->now);
-	g_hash_table_destroy(m->files);
+	g_hash_table_destroy(old_files(m));
 	state_free(m->own);
 	g_free(m->global);
 	g_mutex_clear(&m->lock);
@@ -166,7 +183,7 @@ manifest_can_reuse(const struct manifest *m, const char *path,
 	    f->old != NULL ? f->old : g_hash_table_lookup(m->keys, path);
 
 	return was != NULL && strcmp(was->key, f->key) == 0 &&
-	       GPOINTER_TO_INT(g_hash_table_lookup(m->files, path)) ==
+	       GPOINTER_TO_INT(g_hash_table_lookup(old_files(m), path)) ==
 		   FSIO_FILE + 1;
 }
 
@@ -192,7 +209,7 @@ manifest_old_bytes(const struct manifest *m, const char *path, gsize *len)
 	char *file, *buf = NULL;
 
 	if (manifest_old_page(m, path) == NULL ||
-	    GPOINTER_TO_INT(g_hash_table_lookup(m->files, path)) !=
+	    GPOINTER_TO_INT(g_hash_table_lookup(old_files(m), path)) !=
 		FSIO_FILE + 1)
 		return NULL;
 	file = g_build_filename(m->old_dir, path, NULL);
@@ -206,6 +223,12 @@ const char *
 manifest_old_global(const struct manifest *m)
 {
 	return m != NULL && m->old != NULL ? m->old->global : NULL;
+}
+
+const char *
+manifest_global(const struct manifest *m)
+{
+	return m != NULL ? m->global : NULL;
 }
 
 void

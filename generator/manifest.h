@@ -27,14 +27,16 @@ struct manifest;
  * The manifest of the output OLD_DIR (which may not exist: then nothing
  * is reused), for a build into NEW_DIR.  KNOWN: OLD_DIR's state, already
  * read, which must outlive the manifest; or NULL to read it.  LISTING:
- * what manifest_list_async began for OLD_DIR, which this takes; or NULL
- * to list it now.  Free with manifest_free.
+ * what manifest_list_async began for OLD_DIR, which this takes and
+ * waits for when it first needs it; or NULL to list it now.  Free with
+ * manifest_free.
  */
 struct manifest *manifest_open(const char *old_dir, const char *new_dir,
 			       const struct state *known, GThread *listing);
 
 /* Begin listing OLD_DIR for a manifest_open, in a thread: a rebuild has
- * other work for the time it takes.  A listing not given to
+ * other work for the time it takes (once it has compared the content
+ * with its state, which takes both processors).  A listing not given to
  * manifest_open is ended with manifest_list_drop (NULL: nothing). */
 GThread *manifest_list_async(const char *old_dir);
 void manifest_list_drop(GThread *listing);
@@ -80,9 +82,10 @@ char *manifest_old_bytes(const struct manifest *m, const char *path,
 			 gsize *len);
 
 /* What every page showed in the previous build (html_incr.c), or NULL;
- * and this build's, kept in its state (a copy is taken). */
+ * and this build's, kept in its state (a copy is taken), or NULL. */
 const char *manifest_old_global(const struct manifest *m);
 void manifest_set_global(struct manifest *m, const char *global);
+const char *manifest_global(const struct manifest *m);
 
 /*
  * Write the state of the new output: G's inputs, and the pages recorded.

@@ -211,4 +211,19 @@ head -c 3000 /dev/urandom >"$T/site/.guidepress-state"
 printf '\n三つ目の追記。\n' >>"$ctl"
 rebuild "the state file was damaged"
 all "the state file was damaged"
+
+# the theme's assets are kept while the theme is as it was, and copied
+# again when it changed
+cp -r themes/default "$T/theme"
+"$GP" build --no-pdf --content "$C" --out "$T/themed" --theme "$T/theme" >/dev/null 2>&1
+touch -d '-1 hour' "$T/themed/style.css"
+printf '\n追記 %d。\n' 1 >>"$ctl"
+"$GP" build --no-pdf --content "$C" --out "$T/themed" --theme "$T/theme" >/dev/null 2>&1
+[ "$(find "$T/themed/style.css" -mmin +30)" ] ||
+	{ echo "FAIL an unchanged asset was written again"; exit 1; }
+printf '\n/* changed */\n' >>"$T/theme/style.css"
+"$GP" build --no-pdf --content "$C" --out "$T/themed" --theme "$T/theme" >/dev/null 2>&1
+cmp -s "$T/theme/style.css" "$T/themed/style.css" ||
+	{ echo "FAIL a changed asset was not copied again"; exit 1; }
+echo "ok   the theme's assets are kept, and copied again once changed"
 echo "rebuild: all checks passed"
