@@ -686,7 +686,7 @@ site_write(const struct guideline *g, const char *dir,
 	site_task(tasks, PAGE_TITLES, search_task, 0, "search.html");
 	if (s.diff != NULL)
 		site_task(tasks, PAGE_OTHER, changes_task, 0, "changes.html");
-	site_task(tasks, PAGE_OTHER, notfound_task, 0, NULL);
+	site_task(tasks, PAGE_TITLES, notfound_task, 0, "404.html");
 	shard_tasks(&s, tasks);
 	if (o->manifest != NULL) {
 		s.manifest = o->manifest;
