@@ -570,8 +570,8 @@ assets_kept(struct site *s)
  * at most MAX_THREADS), largest first (they come last in TASKS: the
  * search index's shards, the pattern pages), while this thread records
  * the pages taken over and writes what no page is needed for (the list
- * of shards, the theme's assets); then list the pages for the sitemap
- * in task order.  Returns 0, -1 if a page or the rest failed, or
+ * of shards, the theme's assets, the state's inputs); then list the
+ * pages for the sitemap in task order.  Returns 0, -1 if a page or the rest failed, or
  * SITE_NEEDS_ALL when a page to make again was keyed on a stub.
  */
 static int
@@ -610,7 +610,9 @@ run_tasks(struct site *s, GArray *tasks)
 
 		manifest_record(s->manifest, t->path, &from);
 	}
-	if (search_write_list(s->dir, s->shards) < 0 || assets_kept(s) < 0)
+	if (search_write_list(s->dir, s->shards) < 0 || assets_kept(s) < 0 ||
+	    (s->manifest != NULL &&
+	     manifest_write_inputs(s->manifest, s->g) < 0))
 		rc = -1;
 	for (guint i = 0; i < todo->len && pool == NULL; i++)
 		task_run(g_ptr_array_index(todo, i), s);

@@ -34,6 +34,7 @@ struct manifest {
 	GHashTable *files; /* what OLD_DIR holds but directories (relative
 			      paths) → its fsio_kind + 1; see old_files */
 	GThread *listing;  /* making FILES, or NULL */
+	struct state_out *out; /* the new state, begun, or NULL */
 	GMutex lock;
 };
 
@@ -151,6 +152,7 @@ manifest_free(struct manifest *m)
 	g_hash_table_destroy(m->keys);
 	g_hash_table_destroy(m->now);
 	g_hash_table_destroy(old_files(m));
+	state_abandon(m->out);
 	state_free(m->own);
 	g_free(m->global);
 	g_mutex_clear(&m->lock);
@@ -283,19 +285,30 @@ write_inputs(struct state_out *o, const struct guideline *g)
 }
 
 int
-manifest_write(struct manifest *m, const struct guideline *g)
+manifest_write_inputs(struct manifest *m, const struct guideline *g)
 {
 	char *path = g_build_filename(m->new_dir, MANIFEST_FILE, NULL);
-	struct state_out *o = state_begin(path, g->dir, g->read_ns,
-					  diag_worst() == DIAG_OK, m->global);
+
+	m->out = state_begin(path, g->dir, g->read_ns, m->global);
+	g_free(path);
+	if (m->out == NULL)
+		return -1;
+	write_inputs(m->out, g);
+	return 0;
+}
+
+int
+manifest_write(struct manifest *m, const struct guideline *g)
+{
+	struct state_out *o;
 	GPtrArray *paths;
 	GHashTableIter it;
 	gpointer k;
 
-	g_free(path);
-	if (o == NULL)
+	if (m->out == NULL && manifest_write_inputs(m, g) < 0)
 		return -1;
-	write_inputs(o, g);
+	o = m->out;
+	m->out = NULL;
 	/* sorted, so the state itself is reproducible */
 	paths = g_ptr_array_sized_new(g_hash_table_size(m->now));
 	g_hash_table_iter_init(&it, m->now);
@@ -310,5 +323,5 @@ manifest_write(struct manifest *m, const struct guideline *g)
 			       pg->from.whole, pg->from.strong);
 	}
 	g_ptr_array_free(paths, TRUE);
-	return state_finish(o);
+	return state_finish(o, diag_worst() == DIAG_OK);
 }

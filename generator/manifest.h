@@ -89,9 +89,12 @@ const char *manifest_global(const struct manifest *m);
 
 /*
  * Write the state of the new output: G's inputs, and the pages recorded.
- * 0 or -1 after reporting.
+ * 0 or -1 after reporting.  The inputs can be written first, while the
+ * pages are still being made (manifest_write_inputs, 0 or -1 after
+ * reporting); whether the build was clean is set at the end.
  */
 int manifest_write(struct manifest *m, const struct guideline *g);
+int manifest_write_inputs(struct manifest *m, const struct guideline *g);
 
 /* Whether this build's manifest names PATH: a page made or kept. */
 bool manifest_names(const struct manifest *m, const char *path);

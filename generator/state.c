@@ -280,6 +280,7 @@ state_dep(const struct state_page *p, guint32 i)
 struct state_out {
 	FILE *f;
 	char *path;
+	long clean_at;  /* where the clean flag is in the file */
 	GString *buf; /* what goes to F next: a field at a time through
 			 stdio's locks was a third of writing the state */
 };
@@ -303,7 +304,7 @@ spill(struct state_out *o)
 
 struct state_out *
 state_begin(const char *path, const char *content, gint64 started_ns,
-	    bool clean, const char *global)
+	    const char *global)
 {
 	struct state_out *o = g_new0(struct state_out, 1);
 
@@ -321,7 +322,8 @@ state_begin(const char *path, const char *content, gint64 started_ns,
 	state_put_str(o->buf, GP_SOURCE_ID);
 	state_put_str(o->buf, content);
 	put_u64(o->buf, (guint64)started_ns);
-	state_put_u32(o->buf, clean ? 1 : 0);
+	o->clean_at = (long)o->buf->len;
+	state_put_u32(o->buf, 0); /* state_finish sets it */
 	state_put_str(o->buf, global);
 	return o;
 }
@@ -376,14 +378,30 @@ state_add_page(struct state_out *o, const char *path, const char *key,
 }
 
 int
-state_finish(struct state_out *o)
+state_finish(struct state_out *o, bool clean)
 {
+	GString *flag = g_string_new(NULL);
 	int rc;
 
 	flush(o);
+	state_put_u32(flag, clean ? 1 : 0);
+	if (fseek(o->f, o->clean_at, SEEK_SET) == 0)
+		fwrite(flag->str, 1, flag->len, o->f);
+	g_string_free(flag, TRUE);
 	rc = fsio_close(o->f, o->path);
 	g_string_free(o->buf, TRUE);
 	g_free(o->path);
 	g_free(o);
 	return rc;
+}
+
+void
+state_abandon(struct state_out *o)
+{
+	if (o == NULL)
+		return;
+	fclose(o->f);
+	g_string_free(o->buf, TRUE);
+	g_free(o->path);
+	g_free(o);
 }

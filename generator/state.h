@@ -110,13 +110,14 @@ guint32 state_dep(const struct state_page *p, guint32 i);
  * A state being written to PATH, straight to the file: state_begin
  * opens it (NULL after reporting); then, each list after its count
  * (state_count), the directories, the files and the pages are added;
- * state_finish closes it (0, or -1 after reporting) and frees O.
+ * state_finish sets whether the build was clean (the build may still
+ * report something while its state is written), closes it (0, or -1
+ * after reporting) and frees O; state_abandon closes and frees it.
  */
 struct state_out;
 
 struct state_out *state_begin(const char *path, const char *content,
-			      gint64 started_ns, bool clean,
-			      const char *global);
+			      gint64 started_ns, const char *global);
 void state_count(struct state_out *o, guint32 n);
 void state_add_dir(struct state_out *o, const char *rel,
 		   const struct fsio_stamp *stamp);
@@ -129,7 +130,8 @@ void state_add_file(struct state_out *o, const char *rel,
 void state_add_page(struct state_out *o, const char *path, const char *key,
 		    const GArray *deps, const struct state_page *old,
 		    bool whole, guint32 strong);
-int state_finish(struct state_out *o);
+int state_finish(struct state_out *o, bool clean);
+void state_abandon(struct state_out *o);
 
 /* Writing and reading stub records: strings and small numbers. */
 void state_put_u32(GString *b, guint32 v);

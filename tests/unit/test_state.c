@@ -33,7 +33,7 @@ setup(void **st)
 	assert_non_null(dir);
 	g_array_append_vals(deps0, d0, 2);
 	g_array_append_vals(deps1, d1, 1);
-	o = state_begin(path, "content", 42, true, "g1");
+	o = state_begin(path, "content", 42, "g1");
 	assert_non_null(o);
 	state_count(o, 1);
 	state_add_dir(o, "", &a);
@@ -43,7 +43,7 @@ setup(void **st)
 	state_count(o, 2);
 	state_add_page(o, "index.html", "k0", deps0, NULL, false, 1);
 	state_add_page(o, "patterns/1.html", "k1", NULL, NULL, true, 0);
-	assert_int_equal(state_finish(o), 0);
+	assert_int_equal(state_finish(o, true), 0);
 	g_array_free(deps0, TRUE);
 	g_array_free(deps1, TRUE);
 	g_free(path);
@@ -167,7 +167,7 @@ test_bad_dep(void **st)
 	struct fsio_stamp a = {0};
 	guint32 d[] = {5};
 	GArray *deps = g_array_new(FALSE, FALSE, sizeof(guint32));
-	struct state_out *o = state_begin(path, "c", 0, true, NULL);
+	struct state_out *o = state_begin(path, "c", 0, NULL);
 
 	g_array_append_vals(deps, d, 1);
 	state_count(o, 0);
@@ -175,9 +175,39 @@ test_bad_dep(void **st)
 	state_add_file(o, "a.md", &a, "h", "C", 1);
 	state_count(o, 1);
 	state_add_page(o, "p.html", "k", deps, NULL, false, 1);
-	assert_int_equal(state_finish(o), 0);
+	assert_int_equal(state_finish(o, true), 0);
 	assert_null(state_read(*st));
 	g_array_free(deps, TRUE);
+	g_free(path);
+}
+
+/* A build that reported something after its state was begun: the flag
+ * set at the end is the one read back, past more than one flush. */
+static void
+test_not_clean(void **st)
+{
+	char *path = g_build_filename(*st, STATE_FILE, NULL);
+	struct fsio_stamp a = {0};
+	struct state_out *o = state_begin(path, "c", 7, "g");
+	struct state *s;
+
+	state_count(o, 0);
+	state_count(o, 3000);
+	for (guint i = 0; i < 3000; i++) {
+		char rel[32];
+
+		g_snprintf(rel, sizeof rel, "III/III.%u.md", i);
+		state_add_file(o, rel, &a, "0123456789abcdef0123456789abcdef",
+			       "C", 1);
+	}
+	state_count(o, 0);
+	assert_int_equal(state_finish(o, false), 0);
+	s = state_read(*st);
+	assert_non_null(s);
+	assert_false(s->clean);
+	assert_int_equal(s->nfiles, 3000);
+	assert_string_equal(s->files[2999].rel, "III/III.2999.md");
+	state_free(s);
 	g_free(path);
 }
 
@@ -189,6 +219,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_cut_short, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_dep, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_not_clean, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
