@@ -59,21 +59,19 @@ static void
 add_name(struct site *s, struct name *n, const char *id, const char *prefix,
 	 const char *suffix, const char *title, GString *b)
 {
-	char *disp = id_display(id);
-
 	g_string_assign(b, prefix);
 	g_string_append(b, id);
 	g_strdelimit(b->str + strlen(prefix), ".", '-');
 	g_string_append(b, suffix);
 	n->path = keep(s, b);
-	g_string_assign(b, disp);
+	g_string_truncate(b, 0);
+	id_display_append(b, id);
 	n->disp = keep(s, b);
 	if (title != NULL) {
 		g_string_append_c(b, ' ');
 		g_string_append(b, title);
 	}
 	n->label = keep(s, b);
-	g_free(disp);
 	g_hash_table_insert(s->names, (gpointer)id, n);
 }
 

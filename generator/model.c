@@ -103,6 +103,22 @@ id_display(const char *id)
 	return id_format(num, depth, true);
 }
 
+void
+id_display_append(GString *b, const char *id)
+{
+	size_t n = strcspn(id, ".");
+
+	for (size_t i = 1; i < G_N_ELEMENTS(ascii_roman); i++)
+		if (strlen(ascii_roman[i]) == n &&
+		    strncmp(id, ascii_roman[i], n) == 0 &&
+		    i < G_N_ELEMENTS(roman)) {
+			g_string_append(b, roman[i]);
+			g_string_append(b, id + n);
+			return;
+		}
+	g_string_append(b, id);
+}
+
 const char *
 level_name(enum level l)
 {

@@ -225,6 +225,9 @@ char *id_format(const int num[ID_DEPTH], int depth, bool display);
 
 /* The display form: "Ⅲ.4.2.1".  Returns a new string. */
 char *id_display(const char *id);
+/* The same appended to B, for an ID that is valid (id_parse): the
+ * part's numeral and the rest as it is, without parsing the numbers. */
+void id_display_append(GString *b, const char *id);
 
 /* "基本", "推奨". */
 const char *level_name(enum level);
