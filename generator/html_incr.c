@@ -324,7 +324,7 @@ key_kept(const struct keys *k, struct site_task *t)
 		    g_array_index(g->inputs, struct input, in).rec == NULL)
 			return false;
 	}
-	t->key = g_strdup(old->key);
+	t->key = (char *)old->key; /* OLD's, not the task's */
 	t->old = old;
 	/* were it made again (its file is gone), its files are stubs */
 	t->stubs = old->ndeps > 0 || old->whole;

@@ -706,7 +706,8 @@ out:
 	for (guint i = 0; i < tasks->len; i++) {
 		struct site_task *t =
 		    &g_array_index(tasks, struct site_task, i);
-		g_free(t->key);
+		if (t->old == NULL)
+			g_free(t->key);
 		if (t->deps != NULL)
 			g_array_free(t->deps, TRUE);
 	}

@@ -116,7 +116,8 @@ struct site_task {
 	guint i;
 	const char *path;
 	int rc;
-	char *key; /* what the page is made from (html_incr.c), or NULL */
+	char *key; /* what the page is made from (html_incr.c), or NULL;
+		      OLD's when OLD is set, else the task's */
 	enum page_kind kind; /* what it is made from (html_incr.c) */
 	GArray *deps; /* guint32: the inputs (model.h) its key covers */
 	const struct state_page *old; /* or, its key kept from the previous

@@ -12,17 +12,10 @@
 
 /* A page of this build. */
 struct page {
-	char *key;             /* a copy */
+	const char *key;       /* a copy, in the manifest's TEXT */
 	struct made_from from; /* whose key is KEY; its files borrowed until
 				  manifest_write */
 };
-
-static void
-page_free(gpointer p)
-{
-	g_free(((struct page *)p)->key);
-	g_free(p);
-}
 
 struct manifest {
 	char *old_dir, *new_dir;
@@ -31,6 +24,7 @@ struct manifest {
 	GHashTable *keys;  /* path → struct state_page, from OLD */
 	char *global;      /* this build's global key */
 	GHashTable *now;   /* path (copied) → struct page, this build */
+	GStringChunk *text; /* the copies: thousands, freed at once */
 	GHashTable *files; /* what OLD_DIR holds but directories (relative
 			      paths) → its fsio_kind + 1; see old_files */
 	GThread *listing;  /* making FILES, or NULL */
@@ -130,8 +124,8 @@ manifest_open(const char *old_dir, const char *new_dir,
 	m->old_dir = g_strdup(old_dir);
 	m->new_dir = g_strdup(new_dir);
 	m->keys = g_hash_table_new(g_str_hash, g_str_equal);
-	m->now = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-					page_free);
+	m->now = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+	m->text = g_string_chunk_new(64 * 1024);
 	g_mutex_init(&m->lock);
 	m->old = known != NULL ? known : (m->own = state_read(old_dir));
 	for (guint i = 0; m->old != NULL && i < m->old->npages; i++)
@@ -151,6 +145,7 @@ manifest_free(struct manifest *m)
 		return;
 	g_hash_table_destroy(m->keys);
 	g_hash_table_destroy(m->now);
+	g_string_chunk_free(m->text);
 	g_hash_table_destroy(old_files(m));
 	state_abandon(m->out);
 	state_free(m->own);
@@ -167,11 +162,10 @@ manifest_record(struct manifest *m, const char *path,
 {
 	struct page *p = g_new(struct page, 1);
 
-	p->key = g_strdup(f->key);
 	p->from = *f;
-	p->from.key = p->key;
 	g_mutex_lock(&m->lock);
-	g_hash_table_insert(m->now, g_strdup(path), p);
+	p->key = p->from.key = g_string_chunk_insert(m->text, f->key);
+	g_hash_table_insert(m->now, g_string_chunk_insert(m->text, path), p);
 	g_mutex_unlock(&m->lock);
 }
 
