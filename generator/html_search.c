@@ -28,6 +28,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -317,6 +318,8 @@ search_add(struct search *x, const char *path, const char *id,
  * documents and posting lists as read, and the documents made anew.
  */
 struct search_old {
+	const char *text;      /* the shard as read (borrowed) */
+	gsize len;
 	json_t *root;
 	json_t *docs;          /* [path, id, title, snippet] each */
 	json_t *grams;         /* gram → posting list */
@@ -350,6 +353,8 @@ search_old_read(const char *old, gsize len)
 	    !g_str_has_prefix(old, "gpSearchShard("))
 		return NULL;
 	o = g_new0(struct search_old, 1);
+	o->text = old;
+	o->len = len;
 	o->root = json_loadb(open + 1, (size_t)(close - open - 1), 0, NULL);
 	o->docs = json_object_get(o->root, "docs");
 	o->grams = json_object_get(o->root, "grams");
@@ -575,9 +580,26 @@ old_grams(const struct search_old *o)
 	return grams;
 }
 
-/* Write ROOT to PATH as CALL(ROOT);, or CALL(K,ROOT); when K >= 0. */
+/* ROOT as CALL(ROOT);, or CALL(K,ROOT); when K >= 0: a new string. */
+static GString *
+call_text(const char *call, int k, json_t *root)
+{
+	GString *t = g_string_new(call);
+	char *json = json_dumps(root, JSON_COMPACT | JSON_SORT_KEYS);
+
+	if (k >= 0)
+		g_string_append_printf(t, "(%d,", k);
+	else
+		g_string_append_c(t, '(');
+	g_string_append(t, json);
+	g_string_append(t, ");\n");
+	free(json);
+	return t;
+}
+
+/* T to PATH, which must not exist.  0, or -1 after reporting. */
 static int
-write_call(const char *path, const char *call, int k, json_t *root)
+write_text(const char *path, const GString *t)
 {
 	FILE *f = fopen(path, "wx");
 
@@ -585,14 +607,19 @@ write_call(const char *path, const char *call, int k, json_t *root)
 		diag(S_WRITE, path, 0, 0, strerror(errno));
 		return -1;
 	}
-	fputs(call, f);
-	if (k >= 0)
-		fprintf(f, "(%d,", k);
-	else
-		fputc('(', f);
-	json_dumpf(root, f, JSON_COMPACT | JSON_SORT_KEYS);
-	fputs(");\n", f);
+	fwrite(t->str, 1, t->len, f);
 	return fsio_close(f, path);
+}
+
+/* Write ROOT to PATH as call_text makes it. */
+static int
+write_call(const char *path, const char *call, int k, json_t *root)
+{
+	GString *t = call_text(call, k, root);
+	int rc = write_text(path, t);
+
+	g_string_free(t, TRUE);
+	return rc;
 }
 
 int
@@ -626,12 +653,19 @@ search_old_write(const struct search_old *o, const char *path, int k)
 {
 	json_t *grams = old_grams(o);
 	json_t *root;
+	GString *t;
 	int rc;
 
 	if (grams == NULL)
 		return 1;
 	root = json_pack("{s:O, s:o}", "docs", o->docs, "grams", grams);
-	rc = write_call(path, "gpSearchShard", k, root);
+	t = call_text("gpSearchShard", k, root);
+	/* the same bytes as before (an edit the search does not see): the
+	   shard in the output stays as it is */
+	rc = t->len == o->len && memcmp(t->str, o->text, o->len) == 0
+		 ? 0
+		 : write_text(path, t);
+	g_string_free(t, TRUE);
 	json_decref(root);
 	return rc;
 }

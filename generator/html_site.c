@@ -539,6 +539,67 @@ shard_tasks(struct site *s, GArray *tasks)
 }
 
 /*
+ * PATH, which no page task makes, from KEY (what it is made from, a
+ * hash; taken and freed): kept when the previous build made it from the
+ * same key, else made with MAKE(S).  Returns 0, or -1 after reporting.
+ */
+static int
+kept_or_made(struct site *s, const char *path, char *key,
+	     int (*make)(struct site *))
+{
+	struct made_from from = {.key = key};
+	int rc = 0;
+
+	if (s->manifest == NULL) {
+		rc = make(s);
+	} else if (!manifest_reuse(s->manifest, path, &from) &&
+		   (rc = make(s)) == 0) {
+		manifest_record(s->manifest, path, &from);
+	}
+	g_free(key);
+	return rc;
+}
+
+/* The hash of STRS (char *) and of FIRST, which may be NULL: a new
+ * string. */
+static char *
+key_of(const char *first, const GPtrArray *strs)
+{
+	GChecksum *h = g_checksum_new(KEY_CHECKSUM);
+	char *key;
+
+	key_add(h, first);
+	for (guint i = 0; i < strs->len; i++)
+		key_add(h, g_ptr_array_index(strs, i));
+	key = g_strdup(g_checksum_get_string(h));
+	g_checksum_free(h);
+	return key;
+}
+
+/* The sitemap, unless the previous build wrote the same one: it lists
+ * the pages, so it is keyed on their paths and the base URL. */
+static int
+sitemap_kept(struct site *s)
+{
+	return kept_or_made(s, "sitemap.xml", key_of(s->base, s->written),
+			    sitemap);
+}
+
+static int
+shard_list(struct site *s)
+{
+	return search_write_list(s->dir, s->shards);
+}
+
+/* The list of the shards, keyed on their paths. */
+static int
+shard_list_kept(struct site *s)
+{
+	return kept_or_made(s, "search-index.js", key_of(NULL, s->shards),
+			    shard_list);
+}
+
+/*
  * The theme's assets, each unless the previous build copied the same:
  * what every page shows, their key, holds the theme's bytes.  Returns 0
  * or -1 (reported).
@@ -608,7 +669,7 @@ run_tasks(struct site *s, GArray *tasks)
 
 		manifest_record(s->manifest, t->path, &from);
 	}
-	if (search_write_list(s->dir, s->shards) < 0 || assets_kept(s) < 0 ||
+	if (shard_list_kept(s) < 0 || assets_kept(s) < 0 ||
 	    (s->manifest != NULL &&
 	     manifest_write_inputs(s->manifest, s->g) < 0))
 		rc = -1;
@@ -630,32 +691,6 @@ run_tasks(struct site *s, GArray *tasks)
 	return rc;
 }
 
-/*
- * The sitemap, unless the previous build wrote the same one: it lists
- * the pages, so it is keyed on their paths and the base URL.
- */
-static int
-sitemap_kept(struct site *s)
-{
-	struct made_from from = {0};
-	GChecksum *h;
-	char *key;
-	int rc = 0;
-
-	if (s->manifest == NULL)
-		return sitemap(s);
-	h = g_checksum_new(KEY_CHECKSUM);
-	key_add(h, s->base);
-	for (guint i = 0; i < s->written->len; i++)
-		key_add(h, g_ptr_array_index(s->written, i));
-	from.key = key = g_strdup(g_checksum_get_string(h));
-	g_checksum_free(h);
-	if (!manifest_reuse(s->manifest, "sitemap.xml", &from) &&
-	    (rc = sitemap(s)) == 0)
-		manifest_record(s->manifest, "sitemap.xml", &from);
-	g_free(key);
-	return rc;
-}
 
 int
 site_write(const struct guideline *g, const char *dir,

@@ -193,7 +193,7 @@ void search_add(struct search *x, const char *path, const char *id,
 /*
  * A shard as the previous build wrote it, OLD (LEN bytes), to make
  * again with some of its documents made anew (html_incr.c); NULL when
- * OLD is not a shard.  Free with search_old_free.
+ * OLD is not a shard.  OLD must outlive it.  Free with search_old_free.
  */
 struct search_old *search_old_read(const char *old, gsize len);
 void search_old_free(struct search_old *o);
@@ -206,9 +206,10 @@ int search_old_keep(const struct search_old *o, guint32 doc,
 /* Make document DOC of O anew, as search_add does; the same check. */
 int search_old_set(struct search_old *o, guint32 doc, const char *path,
 		   const char *id, const char *title, const char *text);
-/* Write O as shard K, to PATH (which must not exist).  Returns 0, -1
- * (reported), or 1 when O's lists are not posting lists (nothing
- * written). */
+/* Write O as shard K, to PATH (which must not exist), unless it has the
+ * bytes it was read from: then the previous build's stays.  Returns 0,
+ * -1 (reported), or 1 when O's lists are not posting lists (nothing
+ * written).  The text O was read from must still be there. */
 int search_old_write(const struct search_old *o, const char *path, int k);
 /* Write X as shard K of the index, to PATH (which must not exist); X
  * can then only be freed.  Returns 0 or -1 (reported). */
