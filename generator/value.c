@@ -62,7 +62,7 @@ re(int which)
 	struct shape *s = &shapes[which];
 
 	if (s->re == NULL) {
-		s->re = g_regex_new(s->pattern, G_REGEX_OPTIMIZE, 0, NULL);
+		s->re = g_regex_new(s->pattern, 0, 0, NULL);
 		g_assert(s->re != NULL);
 	}
 	return s->re;
