@@ -228,8 +228,9 @@ struct merge {
 static bool
 stays(const struct merge *m, const char *rel)
 {
-	return g_hash_table_contains(m->made, rel) ||
-	       manifest_names(m->man, rel);
+	/* most pages of a rebuild are kept, not made */
+	return manifest_names(m->man, rel) ||
+	       g_hash_table_contains(m->made, rel);
 }
 
 /* Put TMP/REL at OUT/REL unless OUT already has the same bytes. */
@@ -246,8 +247,10 @@ merge_file(struct merge *m, const char *rel)
 	    S_ISREG(so.st_mode) && so.st_size == sn.st_size &&
 	    same_bytes(n, o)) {
 		/* unchanged: the old file stays, modification time too */
-	} else if (g_mkdir_with_parents(dir, 0755) < 0 ||
-		   rename(n, o) < 0) {
+	} else if (rename(n, o) < 0 &&
+		   (errno != ENOENT || g_mkdir_with_parents(dir, 0755) < 0 ||
+		    rename(n, o) < 0)) {
+		/* a directory the previous output did not have is made */
 		diag(S_WRITE, o, 0, 0, g_strerror(errno));
 		m->rc = -1;
 	}
