@@ -59,7 +59,7 @@ for size in "${sizes[@]}"; do
 	a=$(printf '%s\n' "${all[@]}" | median)
 	r=$(printf '%s\n' "${rebuild[@]}" | median)
 	p=$(printf '%s\n' "${pdf[@]}" | median)
-	printf '%-8s %8d | %9.2f %9.2f %9.2f | %8.0f%% %8.0f%% | %9.2f | %d / %d\n' \
+	printf '%-8s %8d | %9.3f %9.3f %9.3f | %8.1f%% %8.1f%% | %9.3f | %d / %d\n' \
 		"$size" "$controls" "$f" "$a" "$r" "$(echo "100 * $r / $f" | bc -l)" \
 		"$(echo "100 * $r / $a" | bc -l)" "$p" "$changed" "$((total - changed))"
 done

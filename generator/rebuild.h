@@ -4,10 +4,13 @@
  * record, and every page's key with the files it covers.  The next build
  * of the same content into the same output stats every file, reads only
  * those whose stamp changed, and of those parses only the ones whose
- * bytes changed, with every file a page they touch is made from; every
- * other file becomes a stub, made from its record (stub.c).  The site
- * writer then makes again only the pages whose keys changed, and never
- * one keyed on a stub (site.h, SITE_NEEDS_ALL).
+ * bytes changed, with the files the pages they touch must read to be
+ * made again (a section page its own; the articles of its unchanged
+ * controls, and a shard's unchanged documents, are taken from the pages
+ * as they are: html_incr.c); every other file becomes a stub, made from
+ * its record (stub.c).  The site writer then makes again only the pages
+ * whose keys changed, and never one that needs a stub read
+ * (site.h, SITE_NEEDS_ALL).
  *
  * It gives up, and the caller loads everything as usual, whenever it
  * cannot be sure of the result: no usable state, files added, removed
