@@ -506,6 +506,26 @@ write_outputs(const struct opts *o, const struct guideline *g,
 	return rc;
 }
 
+/* What a build made of its content, freed in a thread while its output
+ * is put in place: the merge asks only the manifest's own tables (what
+ * was made and kept, what the old output held), none of which points
+ * into the model or its state. */
+struct made {
+	struct guideline *g, *old;
+	struct gdiff *d;
+};
+
+static gpointer
+free_made(gpointer arg)
+{
+	struct made *md = arg;
+
+	gdiff_free(md->d);
+	guideline_free(md->old);
+	guideline_free(md->g);
+	return NULL;
+}
+
 static int
 cmd_build(const struct opts *o)
 {
@@ -513,7 +533,8 @@ cmd_build(const struct opts *o)
 	struct gdiff *d = NULL;
 	struct manifest *m = NULL;
 	char *tmp = NULL, *what;
-	GThread *listing = NULL;
+	GThread *listing = NULL, *freeing;
+	struct made md;
 	int rc = -1;
 
 	if (publish_check_out(o->out, o->content) < 0)
@@ -538,9 +559,12 @@ cmd_build(const struct opts *o)
 	rc = write_outputs(o, g, d, &tmp, &m, &listing);
 publish:
 	manifest_list_drop(listing);
+	md = (struct made){g, old, d};
+	freeing = g_thread_new("free", free_made, &md);
 	if (rc == 0)
 		rc = publish_build(tmp, o->out, m);
 	manifest_free(m);
+	g_thread_join(freeing);
 	what = g_strdup_printf("build: %s%s", o->out,
 			       rc == 0    ? ""
 			       : rc == -2 ? ": partly updated; the next build "
@@ -549,9 +573,6 @@ publish:
 	diag_summary(what);
 	g_free(what);
 	g_free(tmp);
-	gdiff_free(d);
-	guideline_free(old);
-	guideline_free(g);
 	return written_status(rc);
 }
 
