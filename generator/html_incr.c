@@ -121,9 +121,12 @@ global_key(struct site *s, const struct site_opts *o)
 							  ->id));
 		}
 	}
+	/* a control's label is its display ID and brief, made only when
+	   a page shows it */
 	for (guint i = 0; i < g->controls->len; i++) {
 		const struct control *c = g_ptr_array_index(g->controls, i);
-		key_add(h, site_label(s, c->id));
+		key_add(h, site_disp(s, c->id));
+		key_add(h, c->brief);
 		key_add(h, level_name(c->level));
 	}
 	key = g_strdup(g_checksum_get_string(h));

@@ -40,7 +40,9 @@ site_href(const struct where *w, const char *target)
 struct name {
 	const char *path;  /* from the root; "#slug" for a subsection */
 	const char *disp;  /* "Ⅲ.2.1" */
-	const char *label; /* "Ⅲ.2.1 title"; controls: "Ⅲ.2.1.1 brief" */
+	const char *label; /* "Ⅲ.2.1 title"; controls: "Ⅲ.2.1.1 brief",
+			      made when first asked for (site_label): a
+			      rebuild shows few, and thousands cost */
 	const char *brief; /* a control's title or the start of its text */
 };
 
@@ -53,11 +55,11 @@ keep(struct site *s, const GString *b)
 
 /*
  * Name ID in N: path PREFIX, its slug and SUFFIX; its display form; its
- * label with TITLE (may be NULL).  B is scratch.
+ * label with TITLE (may be NULL), unless LATER.  B is scratch.
  */
 static void
 add_name(struct site *s, struct name *n, const char *id, const char *prefix,
-	 const char *suffix, const char *title, GString *b)
+	 const char *suffix, const char *title, bool later, GString *b)
 {
 	g_string_assign(b, prefix);
 	g_string_append(b, id);
@@ -71,7 +73,7 @@ add_name(struct site *s, struct name *n, const char *id, const char *prefix,
 		g_string_append_c(b, ' ');
 		g_string_append(b, title);
 	}
-	n->label = keep(s, b);
+	n->label = later ? NULL : keep(s, b);
 	g_hash_table_insert(s->names, (gpointer)id, n);
 }
 
@@ -103,20 +105,20 @@ make_names(struct site *s)
 		struct part *p = g_ptr_array_index(g->parts, i);
 
 		add_name(s, &s->name_mem[k++], p->id, "parts/", ".html",
-			 p->title, b);
+			 p->title, false, b);
 		for (guint j = 0; j < p->sections->len; j++) {
 			struct section *sec = g_ptr_array_index(p->sections, j);
 			const struct name *sn = &s->name_mem[k];
 			char *page;
 
 			add_name(s, &s->name_mem[k++], sec->id, "sections/",
-				 ".html", sec->title, b);
+				 ".html", sec->title, false, b);
 			page = g_strconcat(sn->path, "#", NULL);
 			for (guint m = 0; m < sec->subsections->len; m++) {
 				struct subsection *sub =
 				    g_ptr_array_index(sec->subsections, m);
 				add_name(s, &s->name_mem[k++], sub->id, page, "",
-					 sub->title, b);
+					 sub->title, false, b);
 			}
 			g_free(page);
 		}
@@ -125,7 +127,8 @@ make_names(struct site *s)
 		struct control *c = g_ptr_array_index(g->controls, i);
 		struct name *cn = &s->name_mem[k++];
 
-		add_name(s, cn, c->id, "controls/", ".html", c->brief, b);
+		add_name(s, cn, c->id, "controls/", ".html", c->brief, true,
+			 b);
 		cn->brief = c->brief; /* the guideline outlives the site */
 	}
 	g_assert(k == n);
@@ -157,7 +160,24 @@ site_disp(const struct site *s, const char *id)
 const char *
 site_label(const struct site *s, const char *id)
 {
-	return name_of(s, id)->label;
+	struct name *n = (struct name *)name_of(s, id);
+	struct site *w = (struct site *)s;
+	const char *label = g_atomic_pointer_get(&n->label);
+	char *made;
+
+	if (label != NULL)
+		return label;
+	g_mutex_lock(&w->name_lock);
+	if ((label = n->label) == NULL) {
+		made = n->brief != NULL
+			   ? g_strconcat(n->disp, " ", n->brief, NULL)
+			   : g_strdup(n->disp);
+		label = g_string_chunk_insert(w->name_text, made);
+		g_free(made);
+		g_atomic_pointer_set(&n->label, label);
+	}
+	g_mutex_unlock(&w->name_lock);
+	return label;
 }
 
 const char *
@@ -165,7 +185,7 @@ site_brief(const struct site *s, const char *id)
 {
 	const struct name *n = name_of(s, id);
 
-	return n->brief != NULL ? n->brief : n->label;
+	return n->brief != NULL ? n->brief : site_label(s, id);
 }
 
 /* Cross-references of a page's Markdown: ID's page relative to the
@@ -701,6 +721,7 @@ site_write(const struct guideline *g, const char *dir,
 	int rc = -1;
 
 	xmlInitParser();
+	g_mutex_init(&s.name_lock);
 	s.g = g;
 	s.dir = dir;
 	s.diff = o->diff;
@@ -752,6 +773,7 @@ out:
 	g_hash_table_destroy(s.names);
 	g_free(s.name_mem);
 	g_string_chunk_free(s.name_text);
+	g_mutex_clear(&s.name_lock);
 	g_ptr_array_free(s.sections, TRUE);
 	g_ptr_array_free(s.written, TRUE);
 	g_free(s.base);

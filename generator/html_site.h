@@ -31,6 +31,8 @@ struct site {
 	GHashTable *names;        /* ID → its path, display form, labels */
 	struct name *name_mem;    /* the names, in one block */
 	GStringChunk *name_text;  /* and their strings */
+	GMutex name_lock;         /* a control's label, made when first
+				     asked for (html_site.c) */
 	GPtrArray *sections;      /* every section and Part I page, in order */
 	GPtrArray *written;       /* paths of the pages, for the sitemap */
 	GPtrArray *shards;        /* paths of the search index's shards,
