@@ -16,6 +16,7 @@
 #include "html_site.h"
 #include "manifest.h"
 #include "site.h"
+#include "state.h"
 
 
 /* The heading element of level H (clamped to 1..6) under PARENT. */
@@ -519,6 +520,61 @@ guide_stubs(const struct site *s, guint first, guint n)
 	return false;
 }
 
+/* What the search index holds of document I (not a stub): its text, a
+ * new string. */
+static char *
+doc_text(const struct site *s, guint i)
+{
+	guint ns = s->sections->len;
+	cmark_node *doc;
+	char *text;
+
+	if (i >= ns)
+		return control_search_text(
+		    g_ptr_array_index(s->g->controls, i - ns));
+	doc = body_parse(
+	    &((const struct section *)g_ptr_array_index(s->sections, i))->body);
+	text = md_plain(doc);
+	if (doc != NULL)
+		cmark_node_free(doc);
+	return text;
+}
+
+/* The hash of TEXT, document I's, recorded for the state. */
+static char *
+record_search(const struct site *s, guint i, const char *text)
+{
+	char *md5 = content_hash(text, strlen(text));
+
+	manifest_set_search(s->manifest, doc_body(s, i)->input, md5);
+	return md5;
+}
+
+bool
+guide_search_same(const struct site *s, guint first, guint n)
+{
+	const struct state *st = s->g->state;
+	bool same = st != NULL;
+
+	/* every document read is hashed, to be recorded, same or not */
+	for (guint i = first; st != NULL && i < first + n && i < guide_docs(s);
+	     i++) {
+		const struct body *b = doc_body(s, i);
+		char *text, *md5;
+
+		if (b->stub)
+			continue;
+		text = doc_text(s, i);
+		md5 = record_search(s, i, text);
+		same = same && b->input >= 0 && (guint)b->input < st->nfiles &&
+		       st->files[b->input].search[0] != '\0' &&
+		       strcmp(md5, st->files[b->input].search) == 0;
+		g_free(md5);
+		g_free(text);
+	}
+	return same;
+}
+
 int
 guide_index(struct site *s, struct search *x, guint first, guint n,
 	    struct search_old *old)
@@ -543,15 +599,8 @@ guide_index(struct site *s, struct search *x, guint first, guint n,
 				return -1;
 			continue;
 		}
-		if (sec != NULL) {
-			cmark_node *doc = body_parse(&sec->body);
-
-			text = md_plain(doc);
-			if (doc != NULL)
-				cmark_node_free(doc);
-		} else {
-			text = control_search_text(c);
-		}
+		text = doc_text(s, i);
+		g_free(record_search(s, i, text));
 		rc = 0;
 		if (old != NULL)
 			rc = search_old_set(old, i - first, site_path(s, id),

@@ -308,14 +308,18 @@ page_key(struct keys *k, struct site_task *t)
  * making it: G is partial (has a state), what every page shows is as
  * it was, and every file its key covers is a stub, so has the hash it
  * had; or it is keyed on every item, and every file's record, which
- * holds the hash of its items, is the one the state has (rebuild.h).
- * Then T keeps that key and those files (manifest.h).
+ * holds the hash of its items, is the one the state has (rebuild.h); or
+ * it is a shard, and each of its files that was read holds for the
+ * search what the state says it did (its documents are as they were:
+ * an edit the search does not see).  Then T keeps that key and those
+ * files (manifest.h).
  */
 static bool
 key_kept(const struct keys *k, struct site_task *t)
 {
 	const struct guideline *g = k->s->g;
 	const struct state_page *old;
+	bool read = false;
 
 	if (g->state == NULL || !k->same ||
 	    (old = manifest_old_page(k->s->manifest, t->path)) == NULL ||
@@ -323,10 +327,15 @@ key_kept(const struct keys *k, struct site_task *t)
 		return false;
 	for (guint32 d = 0; d < old->ndeps; d++) {
 		guint32 in = state_dep(old, d);
-		if (in >= g->inputs->len ||
-		    g_array_index(g->inputs, struct input, in).rec == NULL)
+		if (in >= g->inputs->len)
 			return false;
+		read = read ||
+		       g_array_index(g->inputs, struct input, in).rec == NULL;
 	}
+	if (read && (t->kind != PAGE_SHARD ||
+		     !guide_search_same(k->s, t->i * SEARCH_SHARD_DOCS,
+					SEARCH_SHARD_DOCS)))
+		return false;
 	t->key = (char *)old->key; /* OLD's, not the task's */
 	t->old = old;
 	/* were it made again (its file is gone), its files are stubs */

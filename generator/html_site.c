@@ -689,8 +689,10 @@ run_tasks(struct site *s, GArray *tasks)
 
 		manifest_record(s->manifest, t->path, &from);
 	}
+	/* a rebuild's search hashes are known (html_incr.c): the state's
+	   files can be written now; a whole build's come with its shards */
 	if (shard_list_kept(s) < 0 || assets_kept(s) < 0 ||
-	    (s->manifest != NULL &&
+	    (s->manifest != NULL && s->g->state != NULL &&
 	     manifest_write_inputs(s->manifest, s->g) < 0))
 		rc = -1;
 	for (guint i = 0; i < todo->len && pool == NULL; i++)

@@ -169,6 +169,11 @@ int guide_index(struct site *s, struct search *x, guint first, guint n,
 		struct search_old *old);
 /* Whether a document from FIRST to FIRST + N - 1 is a stub's. */
 bool guide_stubs(const struct site *s, guint first, guint n);
+/* Whether, S being a rebuild's (a partial guideline), every document
+ * from FIRST to FIRST + N - 1 that was read holds for the search what
+ * the state says it did (its text's hash, which is recorded).  Then a
+ * shard of them is what it was. */
+bool guide_search_same(const struct site *s, guint first, guint n);
 
 /* html_nav.c: the table of contents, breadcrumbs, previous/next. */
 void nav_toc(xmlNodePtr nav, const struct where *w);

@@ -25,6 +25,7 @@ struct manifest {
 	char *global;      /* this build's global key */
 	GHashTable *now;   /* path (copied) → struct page, this build */
 	GStringChunk *text; /* the copies: thousands, freed at once */
+	GHashTable *search; /* input + 1 → its search text's MD5, in TEXT */
 	GHashTable *files; /* what OLD_DIR holds but directories (relative
 			      paths) → its fsio_kind + 1; see old_files */
 	GThread *listing;  /* making FILES, or NULL */
@@ -126,6 +127,7 @@ manifest_open(const char *old_dir, const char *new_dir,
 	m->keys = g_hash_table_new(g_str_hash, g_str_equal);
 	m->now = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
 	m->text = g_string_chunk_new(64 * 1024);
+	m->search = g_hash_table_new(g_direct_hash, g_direct_equal);
 	g_mutex_init(&m->lock);
 	m->old = known != NULL ? known : (m->own = state_read(old_dir));
 	for (guint i = 0; m->old != NULL && i < m->old->npages; i++)
@@ -145,6 +147,7 @@ manifest_free(struct manifest *m)
 		return;
 	g_hash_table_destroy(m->keys);
 	g_hash_table_destroy(m->now);
+	g_hash_table_destroy(m->search);
 	g_string_chunk_free(m->text);
 	g_hash_table_destroy(old_files(m));
 	state_abandon(m->out);
@@ -221,6 +224,17 @@ manifest_old_global(const struct manifest *m)
 	return m != NULL && m->old != NULL ? m->old->global : NULL;
 }
 
+void
+manifest_set_search(struct manifest *m, int input, const char *md5)
+{
+	if (m == NULL || input < 0)
+		return;
+	g_mutex_lock(&m->lock);
+	g_hash_table_insert(m->search, GINT_TO_POINTER(input + 1),
+			    g_string_chunk_insert(m->text, md5));
+	g_mutex_unlock(&m->lock);
+}
+
 const char *
 manifest_global(const struct manifest *m)
 {
@@ -244,7 +258,8 @@ cmp_str(gconstpointer a, gconstpointer b)
 
 /* The directories and files of G into O. */
 static void
-write_inputs(struct state_out *o, const struct guideline *g)
+write_inputs(struct manifest *m, struct state_out *o,
+	     const struct guideline *g)
 {
 	guint n = g->inputs->len;
 	guint8 *read = g_new(guint8, n);
@@ -265,12 +280,19 @@ write_inputs(struct state_out *o, const struct guideline *g)
 		    &g_array_index(g->inputs, struct input, i);
 		const GString *r = g_ptr_array_index(recs, i);
 		const char *hash = in->hash != NULL ? in->hash : "";
+		const char *search;
 
+		g_mutex_lock(&m->lock);
+		search = g_hash_table_lookup(m->search, GUINT_TO_POINTER(i + 1));
+		g_mutex_unlock(&m->lock);
+		if (search == NULL && !read[i] && g->state != NULL &&
+		    i < g->state->nfiles)
+			search = g->state->files[i].search;
 		if (!read[i])
-			state_add_file(o, in->rel, &in->stamp, hash, in->rec,
-				       in->rec_len);
+			state_add_file(o, in->rel, &in->stamp, hash, search,
+				       in->rec, in->rec_len);
 		else
-			state_add_file(o, in->rel, &in->stamp, hash,
+			state_add_file(o, in->rel, &in->stamp, hash, search,
 				       r != NULL ? r->str : "",
 				       r != NULL ? r->len : 0);
 	}
@@ -287,7 +309,7 @@ manifest_write_inputs(struct manifest *m, const struct guideline *g)
 	g_free(path);
 	if (m->out == NULL)
 		return -1;
-	write_inputs(m->out, g);
+	write_inputs(m, m->out, g);
 	return 0;
 }
 

@@ -91,10 +91,17 @@ const char *manifest_global(const struct manifest *m);
  * Write the state of the new output: G's inputs, and the pages recorded.
  * 0 or -1 after reporting.  The inputs can be written first, while the
  * pages are still being made (manifest_write_inputs, 0 or -1 after
- * reporting); whether the build was clean is set at the end.
+ * reporting), once every search hash of a file read is recorded
+ * (manifest_set_search); whether the build was clean is set at the
+ * end.
  */
 int manifest_write(struct manifest *m, const struct guideline *g);
 int manifest_write_inputs(struct manifest *m, const struct guideline *g);
+
+/* Record MD5, the hash of what the search index holds of input INPUT
+ * (a copy is taken), for the state; an input of no record there gets
+ * the previous state's if it is a stub, else "" (unknown). */
+void manifest_set_search(struct manifest *m, int input, const char *md5);
 
 /* Whether this build's manifest names PATH: a page made or kept. */
 bool manifest_names(const struct manifest *m, const char *path);

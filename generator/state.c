@@ -171,7 +171,7 @@ read_dirs(struct state *st, struct state_cur *c)
 static void
 read_files(struct state *st, struct state_cur *c)
 {
-	st->nfiles = get_count(c, 55);
+	st->nfiles = get_count(c, 60);
 	st->files = g_new0(struct state_file, st->nfiles);
 	for (guint i = 0; i < st->nfiles && !c->bad; i++) {
 		struct state_file *f = &st->files[i];
@@ -179,6 +179,7 @@ read_files(struct state *st, struct state_cur *c)
 		f->rel = get_req(c);
 		get_stamp(c, &f->stamp);
 		f->hash = get_req(c);
+		f->search = get_req(c);
 		f->rec = get_bytes(c, &f->rec_len);
 		if (f->rec == NULL)
 			c->bad = true;
@@ -346,11 +347,12 @@ state_add_dir(struct state_out *o, const char *rel,
 void
 state_add_file(struct state_out *o, const char *rel,
 	       const struct fsio_stamp *stamp, const char *hash,
-	       const char *rec, size_t rec_len)
+	       const char *search, const char *rec, size_t rec_len)
 {
 	state_put_str(o->buf, rel);
 	put_stamp(o->buf, stamp);
 	state_put_str(o->buf, hash);
+	state_put_str(o->buf, search != NULL ? search : "");
 	put_bytes(o->buf, rec, rec_len);
 	spill(o);
 }

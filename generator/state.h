@@ -27,7 +27,9 @@
  *                  u64 dev, ino, size, mtime ns, ctime ns (taken before
  *                  it was listed),
  *   list of files: string path, u64 dev, ino, size, mtime ns, ctime ns,
- *                  string MD5, string stub record (stub.c),
+ *                  string MD5, string MD5 of what the search index
+ *                  holds of it ("" when unknown, or not a document),
+ *                  string stub record (stub.c),
  *   list of pages: string path, string key, u32 1 if the key covers
  *                  every file or item (then the list is empty) else 0,
  *                  u32 how many of its first files are read to make
@@ -59,6 +61,7 @@ struct state_dir {
 struct state_file {
 	const char *rel;         /* below the content directory */
 	const char *hash;        /* MD5 (hex) */
+	const char *search;      /* MD5 (hex) of its search text, or "" */
 	struct fsio_stamp stamp;
 	const char *rec;         /* stub record (stub.c), REC_LEN bytes */
 	size_t rec_len;
@@ -123,7 +126,7 @@ void state_add_dir(struct state_out *o, const char *rel,
 		   const struct fsio_stamp *stamp);
 void state_add_file(struct state_out *o, const char *rel,
 		    const struct fsio_stamp *stamp, const char *hash,
-		    const char *rec, size_t rec_len);
+		    const char *search, const char *rec, size_t rec_len);
 /* A page made from the files DEPS (guint32), the first STRONG of them
  * read in full; or from those of OLD's page, its key kept from the
  * previous build. */

@@ -81,19 +81,37 @@ rebuild "two pages were deleted from the output"
 	{ echo "FAIL a deleted page was not made again"; exit 1; }
 echo "ok   pages deleted from the output are made again"
 
-# text the search finds changed: the shard is made again from the
-# previous one, other documents kept; its new words found, its old not
-shard=$(grep -l "\"controls/$(basename "$ctl" .md | tr . -).html\"" "$T"/site/search/*.js)
-cp "$shard" "$T/shard.before"
-python3 - "$ctl" <<'PY'
+# searched WORDS: put a sentence of WORDS in the edited control's text,
+# after its first line (its brief, kept)
+searched() {
+	python3 - "$ctl" "$1" <<'PY'
 import sys
-p = sys.argv[1]
+p, words = sys.argv[1], sys.argv[2]
 t = open(p, encoding="utf-8").read()
 end = t.index("\n---\n", 4) + 5
 body = t[end:].lstrip("\n")
-first, rest = body.split("\n", 1)  # its brief, kept
-open(p, "w", encoding="utf-8").write(t[:end] + "\n" + first + "\n\n鸚鵡と麒麟の検索語。\n" + rest)
+first, rest = body.split("\n", 1)
+open(p, "w", encoding="utf-8").write(t[:end] + "\n" + first + "\n\n" + words + "の検索語。\n" + rest)
 PY
+}
+
+# an edit the search does not see: its shard is kept as it is, not
+# made again (the state keeps what the search holds of each file)
+shard=$(grep -l "\"controls/$(basename "$ctl" .md | tr . -).html\"" "$T"/site/search/*.js)
+before=$(stat -c '%Y %i' "$shard")
+sleep 1
+printf '\n索引に入らない追記。\n' >>"$ctl"
+rebuild "an edit after the best practices"
+[ "$(stat -c '%Y %i' "$shard")" = "$before" ] ||
+	{ echo "FAIL an edit the search does not see changed its shard"; exit 1; }
+grep -qF "\"$shard\"" "$T/trace" &&
+	{ echo "FAIL an edit the search does not see read its shard"; exit 1; }
+echo "ok   an edit the search does not see leaves its shard unread"
+
+# text the search finds changed: the shard is made again from the
+# previous one, other documents kept; its new words found, its old not
+cp "$shard" "$T/shard.before"
+searched 鸚鵡と麒麟
 rebuild "a control's searched text was changed"
 few "a control's searched text was changed"
 ! cmp -s "$shard" "$T/shard.before" || { echo "FAIL the shard did not change"; exit 1; }
@@ -123,7 +141,7 @@ printf '\n記事が欠けた間の追記。\n' >>"$ctl"
 rebuild "a control was edited while its section page lacked another"
 all "a control was edited while its section page lacked another"
 printf 'gpSearchShard(0,{"docs":[' >"$shard"
-printf '\n索引が壊れた間の追記。\n' >>"$ctl"
+searched 索引が壊れた間
 rebuild "a control was edited while its search shard was damaged"
 all "a control was edited while its search shard was damaged"
 

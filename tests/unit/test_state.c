@@ -38,8 +38,8 @@ setup(void **st)
 	state_count(o, 1);
 	state_add_dir(o, "", &a);
 	state_count(o, 2);
-	state_add_file(o, "I/_index.md", &a, "md5-a", "Pid\0x", 6);
-	state_add_file(o, "I/I.1.md", &b, "md5-b", "", 0);
+	state_add_file(o, "I/_index.md", &a, "md5-a", NULL, "Pid\0x", 6);
+	state_add_file(o, "I/I.1.md", &b, "md5-b", "srch-b", "", 0);
 	state_count(o, 2);
 	state_add_page(o, "index.html", "k0", deps0, NULL, false, 1);
 	state_add_page(o, "patterns/1.html", "k1", NULL, NULL, true, 0);
@@ -79,6 +79,8 @@ test_read_back(void **st)
 	assert_int_equal(s->nfiles, 2);
 	assert_string_equal(s->files[0].rel, "I/_index.md");
 	assert_string_equal(s->files[0].hash, "md5-a");
+	assert_string_equal(s->files[0].search, "");
+	assert_string_equal(s->files[1].search, "srch-b");
 	assert_int_equal(s->files[0].rec_len, 6);
 	assert_memory_equal(s->files[0].rec, "Pid\0x", 6);
 	assert_int_equal(s->files[1].stamp.ino, 7);
@@ -172,7 +174,7 @@ test_bad_dep(void **st)
 	g_array_append_vals(deps, d, 1);
 	state_count(o, 0);
 	state_count(o, 1);
-	state_add_file(o, "a.md", &a, "h", "C", 1);
+	state_add_file(o, "a.md", &a, "h", "", "C", 1);
 	state_count(o, 1);
 	state_add_page(o, "p.html", "k", deps, NULL, false, 1);
 	assert_int_equal(state_finish(o, true), 0);
@@ -198,7 +200,7 @@ test_not_clean(void **st)
 
 		g_snprintf(rel, sizeof rel, "III/III.%u.md", i);
 		state_add_file(o, rel, &a, "0123456789abcdef0123456789abcdef",
-			       "C", 1);
+			       "", "C", 1);
 	}
 	state_count(o, 0);
 	assert_int_equal(state_finish(o, false), 0);

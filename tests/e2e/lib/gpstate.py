@@ -27,9 +27,11 @@ class State:
             rel = self.str()
             stamp = [self.u64() for _ in range(5)]
             md5 = self.str()
+            search = self.str()
             at = self.at + 4
             rec = self.bytes()
             self.files.append({"rel": rel, "stamp": stamp, "md5": md5,
+                               "search": search,
                                "record": rec, "record_at": at})
         self.pages = {}
         for _ in range(self.u32()):
