@@ -10,9 +10,12 @@
 # Full site: `guidepress build --no-pdf` into a fresh directory.  Full
 # build: `guidepress build` (site and book) into a fresh directory.
 # Rebuild: `guidepress build --no-pdf` into the directory the full site
-# build made, after one control's text was edited (a new edit each run);
-# the files whose bytes did not change are kept as they were.  The book
-# alone: `guidepress pdf`.  Outputs are deleted only at the end.
+# build made, after one control's text was edited (a new edit each run:
+# a paragraph appended after its best practices, which the search does
+# not index); the files whose bytes did not change are kept as they
+# were.  Searched: the same, after a sentence the search indexes was put
+# in the control's text.  The book alone: `guidepress pdf`.  Outputs are
+# deleted only at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
@@ -35,15 +38,30 @@ secs() {
 }
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
-printf '%-8s %8s | %9s %9s %9s | %9s %9s | %9s | %s\n' corpus controls \
-	"site s" "all s" "rebuild s" "/site" "/all" "book s" \
-	"files rewritten / kept"
+# searched FILE N: put a sentence the search indexes in control FILE's
+# text, after its first line (its brief, which the contents show, kept)
+searched() {
+	python3 - "$1" "$2" <<'PY'
+import sys
+p, n = sys.argv[1], sys.argv[2]
+t = open(p, encoding="utf-8").read()
+end = t.index("\n---\n", 4) + 5
+body = t[end:].lstrip("\n")
+first, rest = body.split("\n", 1)
+open(p, "w", encoding="utf-8").write(
+    t[:end] + "\n" + first + "\n\n検索される追記%s。\n" % n + rest)
+PY
+}
+
+printf '%-8s %8s | %9s %9s %9s | %9s %9s | %9s %9s | %9s | %s\n' corpus \
+	controls "site s" "all s" "rebuild s" "/site" "/all" "searched s" \
+	"/site" "book s" "files rewritten / kept"
 for size in "${sizes[@]}"; do
 	c=$W/c-$size
 	node bench/site_corpus.mjs "$size" "$c" >/dev/null
 	controls=$(find "$c/content" -name '*.md' ! -name '_index.md' | wc -l)
 	victim=$(find "$c/content/III" -name 'III.*.*.*.md' | sort | sed -n 1p)
-	full=() all=() rebuild=() pdf=()
+	full=() all=() rebuild=() seen=() pdf=()
 	for i in $(seq "$RUNS"); do
 		all+=("$(secs "$GP" build --content "$c/content" --out "$c/all-$i")")
 		full+=("$(secs "$GP" build --no-pdf --content "$c/content" --out "$c/out-$i")")
@@ -51,6 +69,8 @@ for size in "${sizes[@]}"; do
 		printf '\n追記 %d。\n' "$i" >>"$victim"
 		rebuild+=("$(secs "$GP" build --no-pdf --content "$c/content" --out "$c/out-$i")")
 		find "$c/out-$i" -type f -printf '%P %T@\n' | sort >"$W/after"
+		searched "$victim" "$i"
+		seen+=("$(secs "$GP" build --no-pdf --content "$c/content" --out "$c/out-$i")")
 		pdf+=("$(secs "$GP" pdf --content "$c/content" -o "$c/book-$i.pdf")")
 	done
 	changed=$(comm -13 "$W/before" "$W/after" | wc -l)
@@ -58,9 +78,11 @@ for size in "${sizes[@]}"; do
 	f=$(printf '%s\n' "${full[@]}" | median)
 	a=$(printf '%s\n' "${all[@]}" | median)
 	r=$(printf '%s\n' "${rebuild[@]}" | median)
+	sr=$(printf '%s\n' "${seen[@]}" | median)
 	p=$(printf '%s\n' "${pdf[@]}" | median)
-	printf '%-8s %8d | %9.3f %9.3f %9.3f | %8.1f%% %8.1f%% | %9.3f | %d / %d\n' \
+	printf '%-8s %8d | %9.3f %9.3f %9.3f | %8.1f%% %8.1f%% | %9.3f %8.1f%% | %9.3f | %d / %d\n' \
 		"$size" "$controls" "$f" "$a" "$r" "$(echo "100 * $r / $f" | bc -l)" \
-		"$(echo "100 * $r / $a" | bc -l)" "$p" "$changed" "$((total - changed))"
+		"$(echo "100 * $r / $a" | bc -l)" "$sr" "$(echo "100 * $sr / $f" | bc -l)" \
+		"$p" "$changed" "$((total - changed))"
 done
 rm -rf "$W"
