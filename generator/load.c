@@ -688,6 +688,7 @@ load_begin(struct load *ld, const char *dir, bool hold)
 	ld->sections = g_ptr_array_new();
 	ld->controls = g_ptr_array_new();
 	ld->files = g_ptr_array_new();
+	ld->no_items = g_ptr_array_new();
 	g_mutex_init(&ld->lock);
 	g_cond_init(&ld->done);
 	return 0;
@@ -708,6 +709,7 @@ load_clear(struct load *ld)
 	g_ptr_array_free(ld->files, TRUE);
 	g_ptr_array_free(ld->sections, TRUE);
 	g_ptr_array_free(ld->controls, TRUE);
+	g_ptr_array_unref(ld->no_items);
 	g_mutex_clear(&ld->lock);
 	g_cond_clear(&ld->done);
 }

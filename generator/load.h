@@ -22,6 +22,8 @@ struct load {
 	GCond done;          /* a chunk was prepared */
 	bool hold;           /* keep every body's parse (body.doc) */
 	bool stub_failed;    /* a stub record could not be read (stub.c) */
+	GPtrArray *no_items; /* every control stub's items: none, in one
+				array each holds a reference to */
 	/* what the loading thread does while the workers prepare the
 	   files, before it builds the model from them; or NULL */
 	void (*meanwhile)(struct load *, void *);

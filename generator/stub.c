@@ -234,7 +234,7 @@ stub_control(struct load *ld, struct stub *s)
 	k->title = borrow(c);
 	k->brief = borrow(c);
 	k->items_hash = borrow(c);
-	k->items = g_ptr_array_new();
+	k->items = g_ptr_array_ref(ld->no_items);
 	k->pos = at;
 	stub_body(&k->body, s);
 	n = state_get_u32(c);
