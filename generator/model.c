@@ -15,22 +15,29 @@ static const char *const roman[] = {"", "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ",
 static const char *const ascii_roman[] = {"", "I", "II", "III", "IV", "V",
 					  "VI", "VII", "VIII", "IX"};
 
+/* The part of ID, its numeral's number (1 for "I"), its length in *N;
+ * or 0. */
+static int
+id_part(const char *id, size_t *n)
+{
+	*n = strcspn(id, ".");
+	for (size_t i = 1; i < G_N_ELEMENTS(ascii_roman); i++)
+		if (strlen(ascii_roman[i]) == *n &&
+		    strncmp(id, ascii_roman[i], *n) == 0)
+			return (int)i;
+	return 0;
+}
+
 int
 id_parse(const char *id, int num[ID_DEPTH])
 {
 	const char *p = id;
 	int depth = 0;
-	size_t i, n;
+	size_t n;
 
 	memset(num, 0, sizeof(int) * ID_DEPTH);
-	n = strcspn(p, ".");
-	for (i = 1; i < G_N_ELEMENTS(ascii_roman); i++)
-		if (strlen(ascii_roman[i]) == n &&
-		    strncmp(p, ascii_roman[i], n) == 0)
-			break;
-	if (i == G_N_ELEMENTS(ascii_roman))
+	if ((num[depth++] = id_part(p, &n)) == 0)
 		return 0;
-	num[depth++] = (int)i;
 	p += n;
 	while (*p == '.') {
 		long v;
@@ -106,17 +113,15 @@ id_display(const char *id)
 void
 id_display_append(GString *b, const char *id)
 {
-	size_t n = strcspn(id, ".");
+	size_t n;
+	int part = id_part(id, &n);
 
-	for (size_t i = 1; i < G_N_ELEMENTS(ascii_roman); i++)
-		if (strlen(ascii_roman[i]) == n &&
-		    strncmp(id, ascii_roman[i], n) == 0 &&
-		    i < G_N_ELEMENTS(roman)) {
-			g_string_append(b, roman[i]);
-			g_string_append(b, id + n);
-			return;
-		}
-	g_string_append(b, id);
+	if (part > 0 && part < (int)G_N_ELEMENTS(roman)) {
+		g_string_append(b, roman[part]);
+		g_string_append(b, id + n);
+	} else {
+		g_string_append(b, id);
+	}
 }
 
 const char *
