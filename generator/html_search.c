@@ -327,7 +327,6 @@ struct search_old {
 	struct search **fresh; /* by document: its entry and grams as
 				  search_add made them (document 0), or
 				  NULL: as it was */
-	guint nfresh;
 };
 
 void
@@ -402,7 +401,6 @@ search_old_set(struct search_old *o, guint32 doc, const char *path,
 	json_array_set(o->docs, doc, json_array_get(x->docs, 0));
 	search_free(o->fresh[doc]);
 	o->fresh[doc] = x;
-	o->nfresh++;
 	return 0;
 }
 

@@ -81,6 +81,14 @@ list_files(GHashTable *t, const char *dir, const char *rel)
 	fsio_list_free(a);
 }
 
+/* Whether the previous output still holds PATH, a file. */
+static bool
+old_file_there(const struct manifest *m, const char *path)
+{
+	return GPOINTER_TO_INT(g_hash_table_lookup(old_files(m), path)) ==
+	       FSIO_FILE + 1;
+}
+
 /* What OLD_DIR holds but directories, as manifest.h says, if it holds a
  * state; else an empty table. */
 static GHashTable *
@@ -182,8 +190,7 @@ manifest_can_reuse(const struct manifest *m, const char *path,
 	    f->old != NULL ? f->old : g_hash_table_lookup(m->keys, path);
 
 	return was != NULL && strcmp(was->key, f->key) == 0 &&
-	       GPOINTER_TO_INT(g_hash_table_lookup(old_files(m), path)) ==
-		   FSIO_FILE + 1;
+	       old_file_there(m, path);
 }
 
 bool
@@ -207,9 +214,7 @@ manifest_old_bytes(const struct manifest *m, const char *path, gsize *len)
 {
 	char *file, *buf = NULL;
 
-	if (manifest_old_page(m, path) == NULL ||
-	    GPOINTER_TO_INT(g_hash_table_lookup(old_files(m), path)) !=
-		FSIO_FILE + 1)
+	if (manifest_old_page(m, path) == NULL || !old_file_there(m, path))
 		return NULL;
 	file = g_build_filename(m->old_dir, path, NULL);
 	if (!g_file_get_contents(file, &buf, len, NULL))
