@@ -497,9 +497,8 @@ guide_docs(const struct site *s)
 	return s->sections->len + s->g->controls->len;
 }
 
-/* The body of document I (sections, then controls). */
-static const struct body *
-doc_body(const struct site *s, guint i)
+const struct body *
+guide_doc_body(const struct site *s, guint i)
 {
 	guint ns = s->sections->len;
 
@@ -515,7 +514,7 @@ bool
 guide_stubs(const struct site *s, guint first, guint n)
 {
 	for (guint i = first; i < first + n && i < guide_docs(s); i++)
-		if (doc_body(s, i)->stub)
+		if (guide_doc_body(s, i)->stub)
 			return true;
 	return false;
 }
@@ -546,7 +545,7 @@ record_search(const struct site *s, guint i, const char *text)
 {
 	char *md5 = content_hash(text, strlen(text));
 
-	manifest_set_search(s->manifest, doc_body(s, i)->input, md5);
+	manifest_set_search(s->manifest, guide_doc_body(s, i)->input, md5);
 	return md5;
 }
 
@@ -559,7 +558,7 @@ guide_search_same(const struct site *s, guint first, guint n)
 	/* every document read is hashed, to be recorded, same or not */
 	for (guint i = first; st != NULL && i < first + n && i < guide_docs(s);
 	     i++) {
-		const struct body *b = doc_body(s, i);
+		const struct body *b = guide_doc_body(s, i);
 		char *text, *md5;
 
 		if (b->stub)
@@ -593,7 +592,7 @@ guide_index(struct site *s, struct search *x, guint first, guint n,
 		char *text;
 		int rc;
 
-		if (doc_body(s, i)->stub) {
+		if (guide_doc_body(s, i)->stub) {
 			if (old == NULL ||
 			    search_old_keep(old, i - first, site_path(s, id)) < 0)
 				return -1;

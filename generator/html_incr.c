@@ -173,7 +173,7 @@ struct keys {
 struct pkey {
 	GChecksum *h;
 	struct site_task *t;
-	bool same;           /* struct keys */
+	const struct keys *k;
 };
 
 /* Put the hash of body B's file into K, and the file in its task's
@@ -184,7 +184,7 @@ static void
 add_body(struct pkey *k, const struct body *b, bool piece)
 {
 	key_add(k->h, b->hash);
-	if (b->stub && !(piece && k->same))
+	if (b->stub && !(piece && k->k->same))
 		k->t->stubs = true;
 	if (b->input >= 0) {
 		guint32 in = (guint32)b->input;
@@ -198,19 +198,12 @@ add_body(struct pkey *k, const struct body *b, bool piece)
 static void
 add_shard(struct pkey *k, const struct site *s, guint i)
 {
-	guint ns = s->sections->len, n = guide_docs(s);
+	guint n = guide_docs(s);
 
 	k->t->strong = 0;
 	for (guint d = i * SEARCH_SHARD_DOCS;
 	     d < (i + 1) * SEARCH_SHARD_DOCS && d < n; d++)
-		add_body(k,
-			 d < ns ? &((const struct section *)g_ptr_array_index(
-					s->sections, d))
-				       ->body
-				: &((const struct control *)g_ptr_array_index(
-					s->g->controls, d - ns))
-				       ->body,
-			 true);
+		add_body(k, guide_doc_body(s, d), true);
 }
 
 /* K's key, done; its task's STRONG no more than its deps. */
@@ -245,7 +238,7 @@ static char *
 page_key(struct keys *k, struct site_task *t)
 {
 	const struct guideline *g = k->s->g;
-	struct pkey pk = {g_checksum_new(KEY_CHECKSUM), t, k->same};
+	struct pkey pk = {g_checksum_new(KEY_CHECKSUM), t, k};
 	const struct section *sec;
 	char **all;
 

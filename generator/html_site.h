@@ -167,6 +167,8 @@ guint guide_docs(const struct site *s);
  * made anew.  Returns 0, or -1 when a document is not in OLD. */
 int guide_index(struct site *s, struct search *x, guint first, guint n,
 		struct search_old *old);
+/* The body of the file of document I (sections, then controls). */
+const struct body *guide_doc_body(const struct site *s, guint i);
 /* Whether a document from FIRST to FIRST + N - 1 is a stub's. */
 bool guide_stubs(const struct site *s, guint first, guint n);
 /* Whether, S being a rebuild's (a partial guideline), every document
