@@ -357,16 +357,16 @@ fragment_page(struct site *s, const char *path, const char *root,
 }
 
 /*
- * sitemap.xml: every page, in the order written.  Without a base URL the
- * locations are relative to the site (fill in the address when
- * deploying, or pass --base-url).
+ * The sitemap, PATH (sitemap.xml): every page, in the order written.
+ * Without a base URL the locations are relative to the site (fill in
+ * the address when deploying, or pass --base-url).
  */
 static int
-sitemap(struct site *s)
+sitemap(struct site *s, const char *path)
 {
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr set = xmlNewDocNode(doc, NULL, BAD_CAST "urlset", NULL);
-	char *file = g_build_filename(s->dir, "sitemap.xml", NULL);
+	char *file = g_build_filename(s->dir, path, NULL);
 	xmlChar *mem = NULL;
 	int len = 0, rc;
 
@@ -376,16 +376,16 @@ sitemap(struct site *s)
 					"sitemap/0.9",
 			       NULL));
 	for (guint i = 0; i < s->written->len; i++) {
-		const char *path = g_ptr_array_index(s->written, i);
-		int home = strcmp(path, "index.html") == 0 && s->base != NULL;
+		const char *page = g_ptr_array_index(s->written, i);
+		int home = strcmp(page, "index.html") == 0 && s->base != NULL;
 		xmlNodePtr url;
 		char *loc;
 
-		if (strcmp(path, "404.html") == 0)
+		if (strcmp(page, "404.html") == 0)
 			continue;
 		url = xmlNewChild(set, set->ns, BAD_CAST "url", NULL);
 		loc = g_strconcat(s->base != NULL ? s->base : "",
-				  home ? "" : path, NULL);
+				  home ? "" : page, NULL);
 		xmlNewTextChild(url, set->ns, BAD_CAST "loc", BAD_CAST loc);
 		g_free(loc);
 	}
@@ -560,23 +560,23 @@ shard_tasks(struct site *s, GArray *tasks)
 
 /*
  * PATH, which no page task makes, from KEY (what it is made from, a
- * hash; taken and freed): kept when the previous build made it from the
- * same key, else made with MAKE(S).  Returns 0, or -1 after reporting.
+ * hash, or NULL without a manifest): kept when the previous build made
+ * it from the same key, else made with MAKE(S, PATH).  Returns 0, or -1
+ * after reporting.
  */
 static int
-kept_or_made(struct site *s, const char *path, char *key,
-	     int (*make)(struct site *))
+kept_or_made(struct site *s, const char *path, const char *key,
+	     int (*make)(struct site *, const char *))
 {
 	struct made_from from = {.key = key};
 	int rc = 0;
 
-	if (s->manifest == NULL) {
-		rc = make(s);
+	if (s->manifest == NULL || key == NULL) {
+		rc = make(s, path);
 	} else if (!manifest_reuse(s->manifest, path, &from) &&
-		   (rc = make(s)) == 0) {
+		   (rc = make(s, path)) == 0) {
 		manifest_record(s->manifest, path, &from);
 	}
-	g_free(key);
 	return rc;
 }
 
@@ -601,47 +601,43 @@ key_of(const char *first, const GPtrArray *strs)
 static int
 sitemap_kept(struct site *s)
 {
-	return kept_or_made(s, "sitemap.xml", key_of(s->base, s->written),
-			    sitemap);
+	char *key = key_of(s->base, s->written);
+	int rc = kept_or_made(s, "sitemap.xml", key, sitemap);
+
+	g_free(key);
+	return rc;
 }
 
 static int
-shard_list(struct site *s)
+shard_list(struct site *s, const char *path)
 {
+	(void)path;
 	return search_write_list(s->dir, s->shards);
 }
 
-/* The list of the shards, keyed on their paths. */
 static int
-shard_list_kept(struct site *s)
+asset(struct site *s, const char *name)
 {
-	return kept_or_made(s, "search-index.js", key_of(NULL, s->shards),
-			    shard_list);
+	return html_theme_copy_asset(s->theme, s->dir, name);
 }
 
 /*
- * The theme's assets, each unless the previous build copied the same:
- * what every page shows, their key, holds the theme's bytes.  Returns 0
- * or -1 (reported).
+ * What no page is needed for: the list of the shards, keyed on their
+ * paths, and the theme's assets, each keyed on what every page shows,
+ * which holds the theme's bytes.  Returns 0 or -1 (reported).
  */
 static int
-assets_kept(struct site *s)
+extras_kept(struct site *s)
 {
 	const GPtrArray *a = html_theme_assets(s->theme);
-	struct made_from from = {.key = manifest_global(s->manifest)};
+	char *key = key_of(NULL, s->shards);
+	int rc = kept_or_made(s, "search-index.js", key, shard_list);
 
-	if (from.key == NULL)
-		return html_theme_copy_assets(s->theme, s->dir);
-	for (guint i = 0; i < a->len; i++) {
-		const char *n = g_ptr_array_index(a, i);
-
-		if (manifest_reuse(s->manifest, n, &from))
-			continue;
-		if (html_theme_copy_asset(s->theme, s->dir, n) < 0)
-			return -1;
-		manifest_record(s->manifest, n, &from);
-	}
-	return 0;
+	g_free(key);
+	for (guint i = 0; i < a->len && rc == 0; i++)
+		rc = kept_or_made(s, g_ptr_array_index(a, i),
+				  manifest_global(s->manifest), asset);
+	return rc;
 }
 
 /*
@@ -691,7 +687,7 @@ run_tasks(struct site *s, GArray *tasks)
 	}
 	/* a rebuild's search hashes are known (html_incr.c): the state's
 	   files can be written now; a whole build's come with its shards */
-	if (shard_list_kept(s) < 0 || assets_kept(s) < 0 ||
+	if (extras_kept(s) < 0 ||
 	    (s->manifest != NULL && s->g->state != NULL &&
 	     manifest_write_inputs(s->manifest, s->g) < 0))
 		rc = -1;
