@@ -38,20 +38,6 @@ secs() {
 }
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
-# searched FILE N: put a sentence the search indexes in control FILE's
-# text, after its first line (its brief, which the contents show, kept)
-searched() {
-	python3 - "$1" "$2" <<'PY'
-import sys
-p, n = sys.argv[1], sys.argv[2]
-t = open(p, encoding="utf-8").read()
-end = t.index("\n---\n", 4) + 5
-body = t[end:].lstrip("\n")
-first, rest = body.split("\n", 1)
-open(p, "w", encoding="utf-8").write(
-    t[:end] + "\n" + first + "\n\n検索される追記%s。\n" % n + rest)
-PY
-}
 
 printf '%-8s %8s | %9s %9s %9s | %9s %9s | %9s %9s | %9s | %s\n' corpus \
 	controls "site s" "all s" "rebuild s" "/site" "/all" "searched s" \
@@ -69,7 +55,7 @@ for size in "${sizes[@]}"; do
 		printf '\n追記 %d。\n' "$i" >>"$victim"
 		rebuild+=("$(secs "$GP" build --no-pdf --content "$c/content" --out "$c/out-$i")")
 		find "$c/out-$i" -type f -printf '%P %T@\n' | sort >"$W/after"
-		searched "$victim" "$i"
+		python3 bench/edit_searched.py "$victim" "検索される追記$i"
 		seen+=("$(secs "$GP" build --no-pdf --content "$c/content" --out "$c/out-$i")")
 		pdf+=("$(secs "$GP" pdf --content "$c/content" -o "$c/book-$i.pdf")")
 	done

@@ -81,19 +81,9 @@ rebuild "two pages were deleted from the output"
 	{ echo "FAIL a deleted page was not made again"; exit 1; }
 echo "ok   pages deleted from the output are made again"
 
-# searched WORDS: put a sentence of WORDS in the edited control's text,
-# after its first line (its brief, kept)
-searched() {
-	python3 - "$ctl" "$1" <<'PY'
-import sys
-p, words = sys.argv[1], sys.argv[2]
-t = open(p, encoding="utf-8").read()
-end = t.index("\n---\n", 4) + 5
-body = t[end:].lstrip("\n")
-first, rest = body.split("\n", 1)
-open(p, "w", encoding="utf-8").write(t[:end] + "\n" + first + "\n\n" + words + "の検索語。\n" + rest)
-PY
-}
+# searched WORDS: a sentence of WORDS the search indexes, in the edited
+# control's text (bench/edit_searched.py)
+searched() { python3 bench/edit_searched.py "$ctl" "$1の検索語"; }
 
 # an edit the search does not see: its shard is kept as it is, not
 # made again (the state keeps what the search holds of each file)
@@ -230,13 +220,17 @@ printf '\n三つ目の追記。\n' >>"$ctl"
 rebuild "the state file was damaged"
 all "the state file was damaged"
 
-# the theme's assets are kept while the theme is as it was, and copied
+# the theme's assets are kept while the theme is as it was (not even
+# written to be compared: no file of that name is made), and copied
 # again when it changed
 cp -r themes/default "$T/theme"
 "$GP" build --no-pdf --content "$C" --out "$T/themed" --theme "$T/theme" >/dev/null 2>&1
 touch -d '-1 hour' "$T/themed/style.css"
 printf '\n追記 %d。\n' 1 >>"$ctl"
-"$GP" build --no-pdf --content "$C" --out "$T/themed" --theme "$T/theme" >/dev/null 2>&1
+strace -f -qq -e trace=openat -o "$T/trace" \
+	"$GP" build --no-pdf --content "$C" --out "$T/themed" --theme "$T/theme" >/dev/null 2>&1
+grep -q 'style\.css[^"]*", O_[A-Z|]*O_CREAT' "$T/trace" &&
+	{ echo "FAIL an unchanged asset was written again"; exit 1; }
 [ "$(find "$T/themed/style.css" -mmin +30)" ] ||
 	{ echo "FAIL an unchanged asset was written again"; exit 1; }
 printf '\n/* changed */\n' >>"$T/theme/style.css"
