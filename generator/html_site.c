@@ -646,8 +646,9 @@ extras_kept(struct site *s)
  * search index's shards, the pattern pages), while this thread records
  * the pages taken over and writes what no page is needed for (the list
  * of shards, the theme's assets, the state's inputs); then list the
- * pages for the sitemap in task order.  Returns 0, -1 if a page or the rest failed, or
- * SITE_NEEDS_ALL when a page to make again was keyed on a stub.
+ * pages for the sitemap in task order.  Returns 0, -1 if a page or the
+ * rest failed, or SITE_NEEDS_ALL when a page to make again needs a stub
+ * read.
  */
 static int
 run_tasks(struct site *s, GArray *tasks)
