@@ -379,21 +379,27 @@ state_add_page(struct state_out *o, const char *path, const char *key,
 	spill(o);
 }
 
-int
-state_finish(struct state_out *o, bool clean)
+static void
+out_free(struct state_out *o)
 {
-	GString *flag = g_string_new(NULL);
-	int rc;
-
-	flush(o);
-	state_put_u32(flag, clean ? 1 : 0);
-	if (fseek(o->f, o->clean_at, SEEK_SET) == 0)
-		fwrite(flag->str, 1, flag->len, o->f);
-	g_string_free(flag, TRUE);
-	rc = fsio_close(o->f, o->path);
 	g_string_free(o->buf, TRUE);
 	g_free(o->path);
 	g_free(o);
+}
+
+int
+state_finish(struct state_out *o, bool clean)
+{
+	int rc;
+
+	flush(o);
+	/* the flag in its place in the header; a state whose flag could
+	   not be set reads as not clean, and a rebuild does not trust it */
+	state_put_u32(o->buf, clean ? 1 : 0);
+	if (fseek(o->f, o->clean_at, SEEK_SET) == 0)
+		flush(o);
+	rc = fsio_close(o->f, o->path);
+	out_free(o);
 	return rc;
 }
 
@@ -403,7 +409,5 @@ state_abandon(struct state_out *o)
 	if (o == NULL)
 		return;
 	fclose(o->f);
-	g_string_free(o->buf, TRUE);
-	g_free(o->path);
-	g_free(o);
+	out_free(o);
 }
