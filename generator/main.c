@@ -28,6 +28,7 @@
 #include "pdf.h"
 #include "publish.h"
 #include "rebuild.h"
+#include "state.h"
 #include "site.h"
 #include "stale.h"
 #include "typeset.h"
@@ -507,9 +508,9 @@ write_outputs(const struct opts *o, const struct guideline *g,
 }
 
 /* What a build made of its content, freed in a thread while its output
- * is put in place: the merge asks only the manifest's own tables (what
- * was made and kept, what the old output held), none of which points
- * into the model or its state. */
+ * is put in place: the merge asks only the manifest (what was made and
+ * kept, what the old output held), which points into the state a
+ * rebuild read (taken out of the model first), never into the model. */
 struct made {
 	struct guideline *g, *old;
 	struct gdiff *d;
@@ -532,6 +533,7 @@ cmd_build(const struct opts *o)
 	struct guideline *g = NULL, *old;
 	struct gdiff *d = NULL;
 	struct manifest *m = NULL;
+	struct state *st;
 	char *tmp = NULL, *what;
 	GThread *listing = NULL, *freeing;
 	struct made md;
@@ -559,12 +561,18 @@ cmd_build(const struct opts *o)
 	rc = write_outputs(o, g, d, &tmp, &m, &listing);
 publish:
 	manifest_list_drop(listing);
+	/* the merge asks the manifest which pages stay, and of those kept
+	   from a rebuild's state it keeps only a mark: the state outlives
+	   it, the model need not */
+	st = g->state;
+	g->state = NULL;
 	md = (struct made){g, old, d};
 	freeing = g_thread_new("free", free_made, &md);
 	if (rc == 0)
 		rc = publish_build(tmp, o->out, m);
 	manifest_free(m);
 	g_thread_join(freeing);
+	state_free(st);
 	what = g_strdup_printf("build: %s%s", o->out,
 			       rc == 0    ? ""
 			       : rc == -2 ? ": partly updated; the next build "

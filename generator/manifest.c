@@ -23,7 +23,10 @@ struct manifest {
 	struct state *own;       /* OLD when read here */
 	GHashTable *keys;  /* path → struct state_page, from OLD */
 	char *global;      /* this build's global key */
-	GHashTable *now;   /* path (copied) → struct page, this build */
+	GHashTable *now;   /* path (copied) → struct page, this build, but
+			      for the pages in KEPT */
+	guint8 *kept;      /* by page of OLD: taken over with its key and
+			      files, and so of this build too */
 	GStringChunk *text; /* the copies: thousands, freed at once */
 	GHashTable *search; /* input + 1 → its search text's MD5, in TEXT */
 	GHashTable *files; /* what OLD_DIR holds but directories (relative
@@ -33,10 +36,25 @@ struct manifest {
 	GMutex lock;
 };
 
+/* The index in M's old state of its page P, or -1 when P is not one. */
+static gssize
+old_index(const struct manifest *m, const struct state_page *p)
+{
+	if (m->old == NULL || p < m->old->pages ||
+	    p >= m->old->pages + m->old->npages)
+		return -1;
+	return p - m->old->pages;
+}
+
 bool
 manifest_names(const struct manifest *m, const char *path)
 {
-	return g_hash_table_contains(m->now, path);
+	const struct state_page *was;
+
+	if (g_hash_table_contains(m->now, path))
+		return true;
+	was = g_hash_table_lookup(m->keys, path);
+	return was != NULL && m->kept[old_index(m, was)];
 }
 
 /* M's FILES, the listing joined at its first use. */
@@ -138,6 +156,7 @@ manifest_open(const char *old_dir, const char *new_dir,
 	m->search = g_hash_table_new(g_direct_hash, g_direct_equal);
 	g_mutex_init(&m->lock);
 	m->old = known != NULL ? known : (m->own = state_read(old_dir));
+	m->kept = g_new0(guint8, m->old != NULL ? m->old->npages : 0);
 	for (guint i = 0; m->old != NULL && i < m->old->npages; i++)
 		g_hash_table_insert(m->keys, (gpointer)m->old->pages[i].path,
 				    (gpointer)&m->old->pages[i]);
@@ -155,6 +174,7 @@ manifest_free(struct manifest *m)
 		return;
 	g_hash_table_destroy(m->keys);
 	g_hash_table_destroy(m->now);
+	g_free(m->kept);
 	g_hash_table_destroy(m->search);
 	g_string_chunk_free(m->text);
 	g_hash_table_destroy(old_files(m));
@@ -171,8 +191,17 @@ void
 manifest_record(struct manifest *m, const char *path,
 		const struct made_from *f)
 {
-	struct page *p = g_new(struct page, 1);
+	gssize old = f->old != NULL ? old_index(m, f->old) : -1;
+	struct page *p;
 
+	/* a page of the old state, key and all, is marked, not copied: a
+	   rebuild keeps thousands */
+	if (old >= 0 && f->key == f->old->key &&
+	    strcmp(path, f->old->path) == 0) {
+		m->kept[old] = 1; /* one byte each: no lock */
+		return;
+	}
+	p = g_new(struct page, 1);
 	p->from = *f;
 	g_mutex_lock(&m->lock);
 	p->key = p->from.key = g_string_chunk_insert(m->text, f->key);
@@ -255,12 +284,6 @@ manifest_set_global(struct manifest *m, const char *global)
 	m->global = g_strdup(global);
 }
 
-static gint
-cmp_str(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The directories and files of G into O. */
 static void
 write_inputs(struct manifest *m, struct state_out *o,
@@ -318,31 +341,96 @@ manifest_write_inputs(struct manifest *m, const struct guideline *g)
 	return 0;
 }
 
+/* A page of the new state: recorded, or kept from the old one. */
+struct entry {
+	const char *path;
+	const struct page *pg;       /* or NULL, and then */
+	const struct state_page *sp; /* this is it */
+};
+
+static gint
+cmp_entry(gconstpointer a, gconstpointer b)
+{
+	return strcmp(((const struct entry *)a)->path,
+		      ((const struct entry *)b)->path);
+}
+
+/*
+ * Every page of this build, sorted by path, so the state itself is
+ * reproducible: those recorded, sorted, merged with those kept, which
+ * come sorted in the old state (written by this function).  A new
+ * array.
+ */
+static GArray *
+pages_sorted(const struct manifest *m)
+{
+	GArray *now = g_array_sized_new(FALSE, FALSE, sizeof(struct entry),
+					g_hash_table_size(m->now));
+	guint n = m->old != NULL ? m->old->npages : 0;
+	GArray *all = g_array_sized_new(FALSE, FALSE, sizeof(struct entry),
+					now->len + n);
+	GHashTableIter it;
+	gpointer k, v;
+	guint i = 0, j = 0;
+
+	g_hash_table_iter_init(&it, m->now);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		struct entry e = {k, v, NULL};
+		g_array_append_val(now, e);
+	}
+	g_array_sort(now, cmp_entry);
+	while (i < n || j < now->len) {
+		struct entry e;
+
+		if (i < n && !m->kept[i]) {
+			i++;
+			continue;
+		}
+		if (j < now->len &&
+		    (i == n || strcmp(g_array_index(now, struct entry, j).path,
+				      m->old->pages[i].path) < 0)) {
+			e = g_array_index(now, struct entry, j++);
+		} else {
+			e = (struct entry){m->old->pages[i].path, NULL,
+					   &m->old->pages[i]};
+			i++;
+		}
+		g_array_append_val(all, e);
+	}
+	g_array_free(now, TRUE);
+	/* an old state out of order would leave this so */
+	for (i = 1; i < all->len; i++)
+		if (cmp_entry(&g_array_index(all, struct entry, i - 1),
+			      &g_array_index(all, struct entry, i)) > 0) {
+			g_array_sort(all, cmp_entry);
+			break;
+		}
+	return all;
+}
+
 int
 manifest_write(struct manifest *m, const struct guideline *g)
 {
 	struct state_out *o;
-	GPtrArray *paths;
-	GHashTableIter it;
-	gpointer k;
+	GArray *all;
 
 	if (m->out == NULL && manifest_write_inputs(m, g) < 0)
 		return -1;
 	o = m->out;
 	m->out = NULL;
-	/* sorted, so the state itself is reproducible */
-	paths = g_ptr_array_sized_new(g_hash_table_size(m->now));
-	g_hash_table_iter_init(&it, m->now);
-	while (g_hash_table_iter_next(&it, &k, NULL))
-		g_ptr_array_add(paths, k);
-	g_ptr_array_sort(paths, cmp_str);
-	state_count(o, paths->len);
-	for (guint i = 0; i < paths->len; i++) {
-		const char *p = g_ptr_array_index(paths, i);
-		const struct page *pg = g_hash_table_lookup(m->now, p);
-		state_add_page(o, p, pg->key, pg->from.deps, pg->from.old,
-			       pg->from.whole, pg->from.strong);
+	all = pages_sorted(m);
+	state_count(o, all->len);
+	for (guint i = 0; i < all->len; i++) {
+		const struct entry *e = &g_array_index(all, struct entry, i);
+
+		if (e->pg != NULL)
+			state_add_page(o, e->path, e->pg->key,
+				       e->pg->from.deps, e->pg->from.old,
+				       e->pg->from.whole, e->pg->from.strong);
+		else
+			state_add_page(o, e->path, e->sp->key, NULL, e->sp,
+				       e->sp->whole, e->sp->strong);
 	}
-	g_ptr_array_free(paths, TRUE);
+	g_array_free(all, TRUE);
 	return state_finish(o, diag_worst() == DIAG_OK);
 }
