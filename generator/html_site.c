@@ -705,7 +705,7 @@ run_tasks(struct site *s, GArray *tasks)
 		if (t->rc < 0)
 			rc = rc == SITE_NEEDS_ALL ? rc : t->rc;
 		else if (t->path != NULL && g_str_has_suffix(t->path, ".html"))
-			g_ptr_array_add(s->written, g_strdup(t->path));
+			g_ptr_array_add(s->written, (char *)t->path);
 	}
 	return rc;
 }
@@ -728,7 +728,7 @@ site_write(const struct guideline *g, const char *dir,
 		s.base = g_str_has_suffix(o->base_url, "/")
 			     ? g_strdup(o->base_url)
 			     : g_strconcat(o->base_url, "/", NULL);
-	s.written = g_ptr_array_new_with_free_func(g_free);
+	s.written = g_ptr_array_new();
 	s.sections = g_ptr_array_new();
 	s.shards = g_ptr_array_new_with_free_func(g_free);
 	make_names(&s);

@@ -34,7 +34,8 @@ struct site {
 	GMutex name_lock;         /* a control's label, made when first
 				     asked for (html_site.c) */
 	GPtrArray *sections;      /* every section and Part I page, in order */
-	GPtrArray *written;       /* paths of the pages, for the sitemap */
+	GPtrArray *written;       /* paths of the pages, for the sitemap
+				     (the tasks', borrowed) */
 	GPtrArray *shards;        /* paths of the search index's shards,
 				     "search/K.js" (html_search.c) */
 	const struct gdiff *diff; /* with the previous edition, or NULL */
