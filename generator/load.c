@@ -493,19 +493,39 @@ check_place(const char *id, const int num[ID_DEPTH], int depth,
 	return rc;
 }
 
+/* Whether ID is free to claim at P; if not, say where it was first. */
+static bool
+unclaimed(struct load *ld, const char *id, const struct pos *p)
+{
+	const struct pos *first = g_hash_table_lookup(ld->g->ids, id);
+
+	if (first != NULL)
+		diag(E_ID_DUP, p->file, p->line, p->col, id, first->file,
+		     first->line);
+	return first == NULL;
+}
+
 int
 load_claim_id(struct load *ld, const char *id, struct pos p)
 {
-	struct pos *first = g_hash_table_lookup(ld->g->ids, id);
+	struct pos *at;
 
-	if (first != NULL) {
-		diag(E_ID_DUP, p.file, p.line, p.col, id, first->file,
-		     first->line);
+	if (!unclaimed(ld, id, &p))
 		return -1;
-	}
-	first = g_new(struct pos, 1);
-	*first = p;
-	g_hash_table_insert(ld->g->ids, g_strdup(id), first);
+	at = g_new(struct pos, 1);
+	*at = p;
+	g_ptr_array_add(ld->g->id_pos, at);
+	g_hash_table_insert(ld->g->ids,
+			    g_string_chunk_insert(ld->g->id_text, id), at);
+	return 0;
+}
+
+int
+load_claim_own(struct load *ld, const char *id, const struct pos *p)
+{
+	if (!unclaimed(ld, id, p))
+		return -1;
+	g_hash_table_insert(ld->g->ids, (gpointer)id, (gpointer)p);
 	return 0;
 }
 
@@ -672,7 +692,9 @@ load_begin(struct load *ld, const char *dir, bool hold)
 	g->controls = g_ptr_array_new();
 	g->orphans = g_ptr_array_new();
 	g->links = g_ptr_array_new();
-	g->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	g->ids = g_hash_table_new(g_str_hash, g_str_equal);
+	g->id_text = g_string_chunk_new(4096);
+	g->id_pos = g_ptr_array_new_with_free_func(g_free);
 	g->by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	g->renumbered = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					      g_free);

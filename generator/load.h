@@ -86,6 +86,9 @@ void link_model(struct load *ld);
 /* Remember where ID was defined; report it if it was defined before.
  * Returns 0 or -1. */
 int load_claim_id(struct load *ld, const char *id, struct pos p);
+/* The same for an ID and place the model holds as long as LD's
+ * guideline (a stub's): borrowed, not copied. */
+int load_claim_own(struct load *ld, const char *id, const struct pos *p);
 
 /* The ASCII ID of the first DEPTH numbers of NUM; a new string. */
 char *load_id_string(const int num[ID_DEPTH], int depth);

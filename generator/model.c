@@ -285,6 +285,8 @@ guideline_free(struct guideline *g)
 		xref_free(g_ptr_array_index(g->links, i));
 	g_ptr_array_free(g->links, TRUE);
 	g_hash_table_destroy(g->ids);
+	g_string_chunk_free(g->id_text);
+	g_ptr_array_free(g->id_pos, TRUE);
 	g_hash_table_destroy(g->by_id);
 	g_hash_table_destroy(g->renumbered);
 	g_string_chunk_free(g->files);

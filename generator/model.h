@@ -158,7 +158,11 @@ struct guideline {
 	GPtrArray *orphans;  /* struct section * whose part is missing */
 	GHashTable *renumbered; /* old ID → new ID, from renumbering.yaml
 				   and the controls' 'replaces' */
-	GHashTable *ids;     /* ID → struct pos * of its definition */
+	GHashTable *ids;     /* ID → struct pos * of its definition; both
+				in the model: a stub's own, or copies in
+				ID_TEXT and ID_POS */
+	GStringChunk *id_text;
+	GPtrArray *id_pos;   /* struct pos *, owned */
 	GHashTable *by_id;   /* ID → struct control *, borrowed */
 	GStringChunk *files; /* file names that struct pos points into */
 	GPtrArray *links;    /* struct xref *: links to IDs, to resolve */

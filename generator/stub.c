@@ -181,7 +181,7 @@ stub_part(struct load *ld, struct stub *s)
 	pt->sections = g_ptr_array_new();
 	stub_body(&pt->body, s);
 	if (pt->id != NULL)
-		load_claim_id(ld, pt->id, at);
+		load_claim_own(ld, pt->id, &pt->pos);
 	g_ptr_array_add(ld->g->parts, pt);
 }
 
@@ -214,7 +214,7 @@ stub_section(struct load *ld, struct stub *s, bool page)
 		}
 	}
 	if (sec->id != NULL)
-		load_claim_id(ld, sec->id, at);
+		load_claim_own(ld, sec->id, &sec->pos);
 	g_ptr_array_add(ld->sections, sec);
 }
 
@@ -256,7 +256,7 @@ stub_control(struct load *ld, struct stub *s)
 		k->replaces = (char **)g_ptr_array_free(rep, FALSE);
 	}
 	if (k->id != NULL)
-		load_claim_id(ld, k->id, at);
+		load_claim_own(ld, k->id, &k->pos);
 	g_ptr_array_add(ld->controls, k);
 }
 
