@@ -465,6 +465,20 @@ contents_task(struct site *s, guint i)
 }
 
 void
+guide_sections(struct site *s)
+{
+	const struct guideline *g = s->g;
+
+	for (guint i = 0; i < g->parts->len; i++) {
+		struct part *pt = g_ptr_array_index(g->parts, i);
+
+		for (guint j = 0; j < pt->sections->len; j++)
+			g_ptr_array_add(s->sections,
+					g_ptr_array_index(pt->sections, j));
+	}
+}
+
+void
 guide_tasks(struct site *s, GArray *tasks)
 {
 	const struct guideline *g = s->g;
@@ -474,9 +488,6 @@ guide_tasks(struct site *s, GArray *tasks)
 
 		site_task(tasks, PAGE_PART, part_task, i,
 			  site_path(s, pt->id));
-		for (guint j = 0; j < pt->sections->len; j++)
-			g_ptr_array_add(s->sections,
-					g_ptr_array_index(pt->sections, j));
 	}
 	for (guint i = 0; i < s->sections->len; i++) {
 		struct section *sec = g_ptr_array_index(s->sections, i);
@@ -489,6 +500,59 @@ guide_tasks(struct site *s, GArray *tasks)
 			  site_path(s, c->id));
 	}
 	site_task(tasks, PAGE_TITLES, contents_task, 0, "contents.html");
+}
+
+/* The index of SEC in S's sections. */
+static guint
+section_index(const struct site *s, const struct section *sec)
+{
+	guint i = 0;
+
+	while (i < s->sections->len && g_ptr_array_index(s->sections, i) != sec)
+		i++;
+	g_assert(i < s->sections->len);
+	return i;
+}
+
+void
+guide_read_tasks(struct site *s, GArray *tasks)
+{
+	const struct guideline *g = s->g;
+	guint ns = s->sections->len, nd = guide_docs(s);
+	guint8 *sec = g_new0(guint8, ns);
+	guint8 *shard = g_new0(guint8, nd / SEARCH_SHARD_DOCS + 1);
+
+	for (guint i = 0; i < g->parts->len; i++) {
+		struct part *pt = g_ptr_array_index(g->parts, i);
+
+		if (!pt->body.stub)
+			site_task(tasks, PAGE_PART, part_task, i,
+				  site_path(s, pt->id));
+	}
+	for (guint i = 0; i < g->controls->len; i++) {
+		struct control *c = g_ptr_array_index(g->controls, i);
+
+		if (c->body.stub)
+			continue;
+		site_task(tasks, PAGE_CONTROL, control_task, i,
+			  site_path(s, c->id));
+		sec[section_index(s, c->sub->section)] = 1;
+		shard[(ns + i) / SEARCH_SHARD_DOCS] = 1;
+	}
+	for (guint i = 0; i < ns; i++) {
+		struct section *sc = g_ptr_array_index(s->sections, i);
+
+		if (!sc->body.stub)
+			sec[i] = shard[i / SEARCH_SHARD_DOCS] = 1;
+		if (sec[i])
+			site_task(tasks, PAGE_SECTION, section_task, i,
+				  site_path(s, sc->id));
+	}
+	for (guint i = 0; i * SEARCH_SHARD_DOCS < nd; i++)
+		if (shard[i])
+			site_shard_task(s, tasks, i);
+	g_free(sec);
+	g_free(shard);
 }
 
 guint

@@ -97,6 +97,7 @@ global_key(struct site *s, const struct site_opts *o)
 {
 	const struct guideline *g = s->g;
 	GChecksum *h = g_checksum_new(KEY_CHECKSUM);
+	GString *disp = g_string_sized_new(32);
 	char *key;
 
 	key_add(h, GP_SOURCE_ID);
@@ -122,15 +123,19 @@ global_key(struct site *s, const struct site_opts *o)
 		}
 	}
 	/* a control's label is its display ID and brief, made only when
-	   a page shows it */
+	   a page shows it (a rebuild's controls are named then too) */
 	for (guint i = 0; i < g->controls->len; i++) {
 		const struct control *c = g_ptr_array_index(g->controls, i);
-		key_add(h, site_disp(s, c->id));
+
+		g_string_truncate(disp, 0);
+		id_display_append(disp, c->id);
+		key_add(h, disp->str);
 		key_add(h, c->brief);
 		key_add(h, level_name(c->level));
 	}
 	key = g_strdup(g_checksum_get_string(h));
 	g_checksum_free(h);
+	g_string_free(disp, TRUE);
 	return key;
 }
 
@@ -338,20 +343,106 @@ key_kept(const struct keys *k, struct site_task *t)
 }
 
 void
-incr_keys(struct site *s, GArray *tasks, const struct site_opts *o)
+incr_begin(struct site *s, const struct site_opts *o)
 {
 	char *global = global_key(s, o);
-	const char *was = manifest_old_global(s->manifest);
-	bool same = was != NULL && strcmp(was, global) == 0;
-	struct keys k = {s, global, same, NULL, NULL};
 
 	manifest_set_global(s->manifest, global);
+	g_free(global);
+}
+
+/* The keys of S's pages: what every page shows, and whether the
+ * previous build's showed the same. */
+static struct keys
+keys_of(const struct site *s)
+{
+	const char *was = manifest_old_global(s->manifest);
+	const char *global = manifest_global(s->manifest);
+
+	return (struct keys){s, global, was != NULL && strcmp(was, global) == 0,
+			     NULL, NULL};
+}
+
+/* Key the tasks of TASKS that have paths: a key kept, or a page's. */
+static void
+key_tasks(struct keys *k, GArray *tasks)
+{
 	for (guint i = 0; i < tasks->len; i++) {
 		struct site_task *t = &g_array_index(tasks, struct site_task, i);
-		if (t->path != NULL && !key_kept(&k, t))
-			t->key = page_key(&k, t);
+		if (t->path != NULL && !key_kept(k, t))
+			t->key = page_key(k, t);
 	}
-	g_free(global);
-	g_free(k.content);
-	g_free(k.items);
+	g_free(k->content);
+	g_free(k->items);
+}
+
+void
+incr_keys(struct site *s, GArray *tasks)
+{
+	struct keys k = keys_of(s);
+
+	key_tasks(&k, tasks);
+}
+
+/*
+ * Whether every page of the previous build that TASKS does not make is
+ * to be kept as it is; then the manifest is told so.  Each must still be
+ * there and cover no file read: then its key is the one it had, as
+ * what every page shows did not change and its files are stubs, which
+ * have the hashes they had; or it covers every item, which a partial
+ * load leaves as they were (rebuild.h).  (A page that covers every
+ * file is only made with a previous edition, which every page's key
+ * holds: the caller's key would not be the same.)
+ */
+static bool
+others_kept(const struct site *s, const GArray *tasks)
+{
+	const struct guideline *g = s->g;
+	const struct state *st = g->state;
+	GHashTable *ours = g_hash_table_new(g_str_hash, g_str_equal);
+	guint8 *keep = g_new0(guint8, st->npages);
+	bool ok = true;
+
+	for (guint i = 0; i < tasks->len; i++)
+		g_hash_table_add(ours,
+				 (gpointer)g_array_index(tasks, struct site_task,
+							 i)
+				     .path);
+	for (guint i = 0; i < st->npages && ok; i++) {
+		const struct state_page *p = &st->pages[i];
+
+		if (g_hash_table_contains(ours, p->path))
+			continue;
+		ok = manifest_old_there(s->manifest, p->path);
+		for (guint32 d = 0; d < p->ndeps && ok; d++) {
+			guint32 in = state_dep(p, d);
+			ok = in < g->inputs->len &&
+			     g_array_index(g->inputs, struct input, in).rec !=
+				 NULL;
+		}
+		keep[i] = 1;
+	}
+	for (guint i = 0; i < st->npages && ok; i++)
+		if (keep[i])
+			manifest_keep(s->manifest, &st->pages[i]);
+	g_hash_table_destroy(ours);
+	g_free(keep);
+	return ok;
+}
+
+bool
+incr_few(struct site *s, GArray *tasks)
+{
+	struct keys k = keys_of(s);
+
+	/* with a previous edition, every control's marks are on pages
+	   all over the site */
+	if (s->g->state == NULL || s->diff != NULL || !k.same)
+		return false;
+	guide_read_tasks(s, tasks);
+	key_tasks(&k, tasks);
+	if (others_kept(s, tasks))
+		return true;
+	site_tasks_clear(tasks);
+	return false;
 }

@@ -77,18 +77,28 @@ add_name(struct site *s, struct name *n, const char *id, const char *prefix,
 	g_hash_table_insert(s->names, (gpointer)id, n);
 }
 
+/* Name control C in N. */
+static void
+name_control(struct site *s, struct name *n, const struct control *c,
+	     GString *b)
+{
+	add_name(s, n, c->id, "controls/", ".html", c->brief, true, b);
+	n->brief = c->brief; /* the guideline outlives the site */
+}
+
 /*
  * Name every part, section, subsection and control once, so pages look
  * names up instead of making them again.  The names are one block and
- * their strings one chunk: a rebuild names thousands of IDs, and each
- * allocation a page costs is counted.
+ * their strings one chunk: a build names thousands of IDs, and each
+ * allocation a page costs is counted.  A rebuild's controls are named
+ * when first asked for (name_of): it makes few pages.
  */
 static void
 make_names(struct site *s)
 {
 	const struct guideline *g = s->g;
 	GString *b = g_string_sized_new(256);
-	guint n = g->controls->len, k = 0;
+	guint n = s->lazy ? 0 : g->controls->len, k = 0;
 
 	for (guint i = 0; i < g->parts->len; i++) {
 		struct part *p = g_ptr_array_index(g->parts, i);
@@ -123,23 +133,43 @@ make_names(struct site *s)
 			g_free(page);
 		}
 	}
-	for (guint i = 0; i < g->controls->len; i++) {
-		struct control *c = g_ptr_array_index(g->controls, i);
-		struct name *cn = &s->name_mem[k++];
-
-		add_name(s, cn, c->id, "controls/", ".html", c->brief, true,
-			 b);
-		cn->brief = c->brief; /* the guideline outlives the site */
-	}
+	for (guint i = 0; i < g->controls->len && !s->lazy; i++)
+		name_control(s, &s->name_mem[k++],
+			     g_ptr_array_index(g->controls, i), b);
 	g_assert(k == n);
 	g_string_free(b, TRUE);
+}
+
+/* The names of ID, or NULL when it is not a part, section, subsection
+ * or control (borrowed). */
+static const struct name *
+find_name(const struct site *s, const char *id)
+{
+	struct site *w = (struct site *)s;
+	struct name *n;
+	const struct control *c;
+	GString *b;
+
+	if (!s->lazy)
+		return g_hash_table_lookup(s->names, id);
+	g_mutex_lock(&w->name_lock);
+	if ((n = g_hash_table_lookup(s->names, id)) == NULL &&
+	    (c = guideline_control(s->g, id)) != NULL) {
+		n = g_new0(struct name, 1);
+		b = g_string_sized_new(64);
+		name_control(w, n, c, b);
+		g_string_free(b, TRUE);
+		g_ptr_array_add(w->lazy_names, n);
+	}
+	g_mutex_unlock(&w->name_lock);
+	return n;
 }
 
 /* The names of ID, which must exist (borrowed). */
 static const struct name *
 name_of(const struct site *s, const char *id)
 {
-	const struct name *n = g_hash_table_lookup(s->names, id);
+	const struct name *n = find_name(s, id);
 
 	g_assert(n != NULL);
 	return n;
@@ -194,7 +224,7 @@ static char *
 xref(const char *id, void *arg)
 {
 	const struct where *w = arg;
-	const struct name *n = g_hash_table_lookup(w->s->names, id);
+	const struct name *n = find_name(w->s, id);
 
 	return n != NULL ? site_href(w, n->path) : NULL;
 }
@@ -545,17 +575,50 @@ shard_task(struct site *s, guint i)
 	return rc;
 }
 
-/* The search index's shards, as tasks; their paths in S->shards. */
+/* The paths of the search index's shards, in S->shards. */
 static void
-shard_tasks(struct site *s, GArray *tasks)
+shard_paths(struct site *s)
 {
 	guint n = (guide_docs(s) + SEARCH_SHARD_DOCS - 1) / SEARCH_SHARD_DOCS;
 
 	for (guint i = 0; i < n; i++)
 		g_ptr_array_add(s->shards, g_strdup_printf("search/%u.js", i));
-	for (guint i = 0; i < n; i++)
-		site_task(tasks, PAGE_SHARD, shard_task, i,
-			  g_ptr_array_index(s->shards, i));
+}
+
+/* Every page of the site, as tasks. */
+static void
+all_tasks(struct site *s, GArray *tasks)
+{
+	site_task(tasks, PAGE_TITLES, home_page, 0, "index.html");
+	guide_tasks(s, tasks);
+	values_tasks(s, tasks);
+	site_task(tasks, PAGE_TITLES, search_task, 0, "search.html");
+	if (s->diff != NULL)
+		site_task(tasks, PAGE_OTHER, changes_task, 0, "changes.html");
+	site_task(tasks, PAGE_TITLES, notfound_task, 0, "404.html");
+	for (guint i = 0; i < s->shards->len; i++)
+		site_shard_task(s, tasks, i);
+}
+
+void
+site_tasks_clear(GArray *tasks)
+{
+	for (guint i = 0; i < tasks->len; i++) {
+		struct site_task *t =
+		    &g_array_index(tasks, struct site_task, i);
+		if (t->old == NULL)
+			g_free(t->key);
+		if (t->deps != NULL)
+			g_array_free(t->deps, TRUE);
+	}
+	g_array_set_size(tasks, 0);
+}
+
+void
+site_shard_task(struct site *s, GArray *tasks, guint i)
+{
+	site_task(tasks, PAGE_SHARD, shard_task, i,
+		  g_ptr_array_index(s->shards, i));
 }
 
 /*
@@ -644,14 +707,15 @@ extras_kept(struct site *s)
  * Write every page of TASKS with a pool of threads (one per processor,
  * at most MAX_THREADS), largest first (they come last in TASKS: the
  * search index's shards, the pattern pages), while this thread records
- * the pages taken over and writes what no page is needed for (the list
- * of shards, the theme's assets, the state's inputs); then list the
- * pages for the sitemap in task order.  Returns 0, -1 if a page or the
- * rest failed, or SITE_NEEDS_ALL when a page to make again needs a stub
- * read.
+ * the pages taken over and writes what no page is needed for (unless
+ * FEW: the list of shards, the theme's assets; and the state's inputs);
+ * then, unless FEW, list the pages for the sitemap in task order.
+ * FEW: TASKS are a rebuild's few pages, and everything else is kept
+ * (html_incr.c, incr_few).  Returns 0, -1 if a page or the rest failed,
+ * or SITE_NEEDS_ALL when a page to make again needs a stub read.
  */
 static int
-run_tasks(struct site *s, GArray *tasks)
+run_tasks(struct site *s, GArray *tasks, bool few)
 {
 	guint threads = MIN(g_get_num_processors(), MAX_THREADS);
 	GPtrArray *todo = g_ptr_array_new(), *kept = g_ptr_array_new();
@@ -688,7 +752,7 @@ run_tasks(struct site *s, GArray *tasks)
 	}
 	/* a rebuild's search hashes are known (html_incr.c): the state's
 	   files can be written now; a whole build's come with its shards */
-	if (extras_kept(s) < 0 ||
+	if ((!few && extras_kept(s) < 0) ||
 	    (s->manifest != NULL && s->g->state != NULL &&
 	     manifest_write_inputs(s->manifest, s->g) < 0))
 		rc = -1;
@@ -704,7 +768,8 @@ run_tasks(struct site *s, GArray *tasks)
 
 		if (t->rc < 0)
 			rc = rc == SITE_NEEDS_ALL ? rc : t->rc;
-		else if (t->path != NULL && g_str_has_suffix(t->path, ".html"))
+		else if (!few && t->path != NULL &&
+			 g_str_has_suffix(t->path, ".html"))
 			g_ptr_array_add(s->written, (char *)t->path);
 	}
 	return rc;
@@ -717,6 +782,7 @@ site_write(const struct guideline *g, const char *dir,
 {
 	struct site s = {0};
 	GArray *tasks = g_array_new(FALSE, TRUE, sizeof(struct site_task));
+	bool few = false;
 	int rc = -1;
 
 	xmlInitParser();
@@ -731,46 +797,42 @@ site_write(const struct guideline *g, const char *dir,
 	s.written = g_ptr_array_new();
 	s.sections = g_ptr_array_new();
 	s.shards = g_ptr_array_new_with_free_func(g_free);
+	s.lazy = g->state != NULL;
+	s.lazy_names = g_ptr_array_new_with_free_func(g_free);
 	make_names(&s);
 	if ((s.theme = html_theme_load(o->theme_dir)) == NULL ||
 	    check_theme(s.theme, o->theme_dir) < 0)
 		goto out;
-	site_task(tasks, PAGE_TITLES, home_page, 0, "index.html");
-	guide_tasks(&s, tasks);
-	values_tasks(&s, tasks);
-	site_task(tasks, PAGE_TITLES, search_task, 0, "search.html");
-	if (s.diff != NULL)
-		site_task(tasks, PAGE_OTHER, changes_task, 0, "changes.html");
-	site_task(tasks, PAGE_TITLES, notfound_task, 0, "404.html");
-	shard_tasks(&s, tasks);
+	guide_sections(&s);
+	shard_paths(&s);
 	if (o->manifest != NULL) {
 		s.manifest = o->manifest;
-		incr_keys(&s, tasks, o);
+		incr_begin(&s, o);
+		few = incr_few(&s, tasks);
 	}
-	if ((rc = run_tasks(&s, tasks)) < 0) {
+	if (!few) {
+		all_tasks(&s, tasks);
+		if (s.manifest != NULL)
+			incr_keys(&s, tasks);
+	}
+	if ((rc = run_tasks(&s, tasks, few)) < 0) {
 		if (rc != SITE_NEEDS_ALL)
 			rc = -1;
 		goto out;
 	}
 	rc = -1;
-	if (sitemap_kept(&s) < 0 ||
+	if ((!few && sitemap_kept(&s) < 0) ||
 	    (s.manifest != NULL && manifest_write(s.manifest, g) < 0))
 		goto out;
 	rc = 0;
 out:
-	for (guint i = 0; i < tasks->len; i++) {
-		struct site_task *t =
-		    &g_array_index(tasks, struct site_task, i);
-		if (t->old == NULL)
-			g_free(t->key);
-		if (t->deps != NULL)
-			g_array_free(t->deps, TRUE);
-	}
+	site_tasks_clear(tasks);
 	g_array_free(tasks, TRUE);
 	html_theme_free(s.theme);
 	g_ptr_array_free(s.shards, TRUE);
 	g_hash_table_destroy(s.names);
 	g_free(s.name_mem);
+	g_ptr_array_free(s.lazy_names, TRUE);
 	g_string_chunk_free(s.name_text);
 	g_mutex_clear(&s.name_lock);
 	g_ptr_array_free(s.sections, TRUE);

@@ -32,7 +32,11 @@ struct site {
 	struct name *name_mem;    /* the names, in one block */
 	GStringChunk *name_text;  /* and their strings */
 	GMutex name_lock;         /* a control's label, made when first
-				     asked for (html_site.c) */
+				     asked for (html_site.c); and when
+				     LAZY, its names */
+	bool lazy;                /* a rebuild's: controls named when first
+				     asked for */
+	GPtrArray *lazy_names;    /* those names, owned */
 	GPtrArray *sections;      /* every section and Part I page, in order */
 	GPtrArray *written;       /* paths of the pages, for the sitemap
 				     (the tasks', borrowed) */
@@ -136,23 +140,43 @@ struct site_task {
 			   with what every page shows unchanged */
 };
 
-/* html_incr.c: give every task with a path the key of its page. */
-void incr_keys(struct site *s, GArray *tasks, const struct site_opts *o);
+/*
+ * html_incr.c, with a manifest: incr_begin keys what every page shows
+ * (in the manifest); then incr_few gives TASKS only the pages that
+ * show a file read, keyed, when S's guideline is a rebuild's and
+ * nothing every page shows changed, and the manifest keeps every other
+ * page of the previous build as it is: true; else it adds nothing and
+ * says false, and incr_keys gives every task with a path the key of
+ * its page.
+ */
+void incr_begin(struct site *s, const struct site_opts *o);
+bool incr_few(struct site *s, GArray *tasks);
+void incr_keys(struct site *s, GArray *tasks);
 
 /* Add the task of making PATH (or a page of no key, NULL) of KIND,
  * with RUN(S, I). */
 void site_task(GArray *tasks, enum page_kind kind,
 	       int (*run)(struct site *, guint), guint i, const char *path);
+/* Add the task of shard I of the search index (S->shards). */
+void site_shard_task(struct site *s, GArray *tasks, guint i);
+/* Free what TASKS' tasks hold and empty it. */
+void site_tasks_clear(GArray *tasks);
 
 /* Markdown options for W's page: cross-references relative to it. */
 void site_md(const struct where *w, struct html_md *m, const char *idp,
 	     int hshift);
 
 /*
- * html_guide.c: the tasks for parts, sections, Part I pages, controls
- * and contents; and their search entries, in order.
+ * html_guide.c: S's sections (every section and Part I page, in order);
+ * the tasks for parts, sections, Part I pages, controls and contents;
+ * and their search entries, in order.
  */
+void guide_sections(struct site *s);
 void guide_tasks(struct site *s, GArray *tasks);
+/* The tasks of only the pages a file read in full shows in (S's
+ * guideline a rebuild's, rebuild.h): its part's page, its section's,
+ * its own, and the shards of the search index that hold it. */
+void guide_read_tasks(struct site *s, GArray *tasks);
 
 /* html_changes.c: the 改訂履歴 page (a task), and the mark a changed
  * control's heading gets (nothing without a previous edition). */
@@ -160,7 +184,7 @@ int changes_task(struct site *s, guint unused);
 void changes_mark(xmlNodePtr heading, const struct where *w,
 		  const struct control *c);
 /* The number of documents of the search index: every section (S's
- * sections, filled by guide_tasks), then every control. */
+ * sections, filled by guide_sections), then every control. */
 guint guide_docs(const struct site *s);
 /* Add the search entries of documents FIRST to FIRST + N - 1 to X. */
 /* Index documents FIRST to FIRST + N - 1 into X; or with OLD, the shard

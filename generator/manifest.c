@@ -232,6 +232,21 @@ manifest_reuse(struct manifest *m, const char *path,
 	return true;
 }
 
+bool
+manifest_old_there(const struct manifest *m, const char *path)
+{
+	return old_file_there(m, path);
+}
+
+void
+manifest_keep(struct manifest *m, const struct state_page *p)
+{
+	gssize i = old_index(m, p);
+
+	g_assert(i >= 0);
+	m->kept[i] = 1;
+}
+
 const struct state_page *
 manifest_old_page(const struct manifest *m, const char *path)
 {

@@ -103,6 +103,13 @@ int manifest_write_inputs(struct manifest *m, const struct guideline *g);
  * the previous state's if it is a stub, else "" (unknown). */
 void manifest_set_search(struct manifest *m, int input, const char *md5);
 
+/* Whether the previous output still holds page PATH. */
+bool manifest_old_there(const struct manifest *m, const char *path);
+
+/* Keep the previous build's page P (of the state M was opened with) as
+ * it is: its file, key and files. */
+void manifest_keep(struct manifest *m, const struct state_page *p);
+
 /* Whether this build's manifest names PATH: a page made or kept. */
 bool manifest_names(const struct manifest *m, const char *path);
 
