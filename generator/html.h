@@ -39,10 +39,10 @@ int html_theme_has(const struct html_theme *t, const char *name);
 int html_theme_copy_assets(const struct html_theme *t, const char *out);
 
 /* The names of the theme's assets, sorted (borrowed); and the copy of
- * one, NAME, into OUT (0, or -1 after reporting). */
+ * one, NAME, to the file DST (0, or -1 after reporting). */
 const GPtrArray *html_theme_assets(const struct html_theme *t);
-int html_theme_copy_asset(const struct html_theme *t, const char *out,
-			  const char *name);
+int html_theme_copy_asset(const struct html_theme *t, const char *name,
+			  const char *dst);
 
 /*
  * A new page from template NAME.  ROOT is the way from the page to the

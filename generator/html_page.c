@@ -190,9 +190,15 @@ int
 html_theme_copy_assets(const struct html_theme *t, const char *out)
 {
 	for (guint i = 0; i < t->assets->len; i++)
-		if (html_theme_copy_asset(t, out, g_ptr_array_index(t->assets,
-								    i)) < 0)
+	{
+		const char *name = g_ptr_array_index(t->assets, i);
+		char *dst = g_build_filename(out, name, NULL);
+		int rc = html_theme_copy_asset(t, name, dst);
+
+		g_free(dst);
+		if (rc < 0)
 			return -1;
+	}
 	return 0;
 }
 
@@ -203,11 +209,10 @@ html_theme_assets(const struct html_theme *t)
 }
 
 int
-html_theme_copy_asset(const struct html_theme *t, const char *out,
-		      const char *name)
+html_theme_copy_asset(const struct html_theme *t, const char *name,
+		      const char *dst)
 {
 	char *src = g_build_filename(t->dir, name, NULL);
-	char *dst = g_build_filename(out, name, NULL);
 	char *buf = NULL;
 	size_t len;
 	int ok = fsio_read(src, &buf, &len) == 0 &&
@@ -215,7 +220,6 @@ html_theme_copy_asset(const struct html_theme *t, const char *out,
 
 	g_free(buf);
 	g_free(src);
-	g_free(dst);
 	return ok ? 0 : -1;
 }
 

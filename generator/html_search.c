@@ -669,9 +669,8 @@ search_old_write(const struct search_old *o, const char *path, int k)
 }
 
 int
-search_write_list(const char *out, const GPtrArray *paths)
+search_write_list(const char *path, const GPtrArray *paths)
 {
-	char *path = g_build_filename(out, "search-index.js", NULL);
 	json_t *list = json_array();
 	json_t *root;
 	int rc;
@@ -682,6 +681,5 @@ search_write_list(const char *out, const GPtrArray *paths)
 	root = json_pack("{s:i, s:o}", "v", 2, "shards", list);
 	rc = write_call(path, "gpSearchIndex", -1, root);
 	json_decref(root);
-	g_free(path);
 	return rc;
 }

@@ -18,6 +18,7 @@
 #include "diff.h"
 #include "html_site.h"
 #include "manifest.h"
+#include "publish.h"
 
 #define MAX_THREADS 8
 
@@ -28,6 +29,19 @@ site_slug(const char *id)
 
 	g_strdelimit(s, ".", '-');
 	return s;
+}
+
+char *
+site_file(const struct site *s, const char *rel)
+{
+	char *name, *file;
+
+	if (!s->flat)
+		return g_build_filename(s->dir, rel, NULL);
+	name = publish_flat_name(rel);
+	file = g_build_filename(s->dir, name, NULL);
+	g_free(name);
+	return file;
 }
 
 char *
@@ -297,7 +311,7 @@ int
 site_page_stream(struct html_page *p, const struct where *w, xmlNodePtr at,
 		 int (*more)(void *arg, xmlNodePtr at), void *arg)
 {
-	char *file = g_build_filename(w->s->dir, w->path, NULL);
+	char *file = site_file(w->s, w->path);
 	int rc = html_page_write_stream(p, file, at, more, arg);
 
 	html_page_free(p);
@@ -396,7 +410,7 @@ sitemap(struct site *s, const char *path)
 {
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr set = xmlNewDocNode(doc, NULL, BAD_CAST "urlset", NULL);
-	char *file = g_build_filename(s->dir, path, NULL);
+	char *file = site_file(s, path);
 	xmlChar *mem = NULL;
 	int len = 0, rc;
 
@@ -551,7 +565,7 @@ shard_task(struct site *s, guint i)
 {
 	const char *rel = g_ptr_array_index(s->shards, i);
 	guint first = i * SEARCH_SHARD_DOCS;
-	char *path = g_build_filename(s->dir, rel, NULL), *bytes = NULL;
+	char *path = site_file(s, rel), *bytes = NULL;
 	struct search *x = NULL;
 	struct search_old *old = NULL;
 	gsize len;
@@ -674,14 +688,21 @@ sitemap_kept(struct site *s)
 static int
 shard_list(struct site *s, const char *path)
 {
-	(void)path;
-	return search_write_list(s->dir, s->shards);
+	char *file = site_file(s, path);
+	int rc = search_write_list(file, s->shards);
+
+	g_free(file);
+	return rc;
 }
 
 static int
 asset(struct site *s, const char *name)
 {
-	return html_theme_copy_asset(s->theme, s->dir, name);
+	char *file = site_file(s, name);
+	int rc = html_theme_copy_asset(s->theme, name, file);
+
+	g_free(file);
+	return rc;
 }
 
 /*
@@ -730,7 +751,7 @@ run_tasks(struct site *s, GArray *tasks, bool few)
 		t->rc = 0;
 		g_ptr_array_add(task_reusable(s, t) ? kept : todo, t);
 	}
-	if (make_dirs(s->dir, todo) < 0) {
+	if (!s->flat && make_dirs(s->dir, todo) < 0) {
 		g_ptr_array_free(todo, TRUE);
 		g_ptr_array_free(kept, TRUE);
 		return -1;
@@ -789,6 +810,7 @@ site_write(const struct guideline *g, const char *dir,
 	g_mutex_init(&s.name_lock);
 	s.g = g;
 	s.dir = dir;
+	s.flat = o->flat;
 	s.diff = o->diff;
 	if (o->base_url != NULL && o->base_url[0] != '\0')
 		s.base = g_str_has_suffix(o->base_url, "/")

@@ -26,6 +26,8 @@ struct state_page;
 struct site {
 	const struct guideline *g;
 	const char *dir;          /* output directory */
+	bool flat;                /* its files are named as publish_merge
+				     takes them (site_opts) */
 	struct html_theme *theme;
 	char *base;               /* base URL ending in '/', or NULL */
 	GHashTable *names;        /* ID → its path, display form, labels */
@@ -81,6 +83,10 @@ const char *site_path(const struct site *s, const char *id);
 const char *site_disp(const struct site *s, const char *id);
 const char *site_label(const struct site *s, const char *id);
 const char *site_brief(const struct site *s, const char *id);
+
+/* A new string: the file to write the site's REL (a path from the root)
+ * to. */
+char *site_file(const struct site *s, const char *rel);
 
 /* A new string: TARGET (a path from the root) as seen from W's page. */
 char *site_href(const struct where *w, const char *target);
@@ -248,8 +254,8 @@ int search_old_write(const struct search_old *o, const char *path, int k);
 /* Write X as shard K of the index, to PATH (which must not exist); X
  * can then only be freed.  Returns 0 or -1 (reported). */
 int search_write(struct search *x, const char *path, int k);
-/* Write OUT/search-index.js, the list of the shards' PATHS (from the
+/* Write PATH, search-index.js: the list of the shards' PATHS (from the
  * root).  Returns 0 or -1 (reported). */
-int search_write_list(const char *out, const GPtrArray *paths);
+int search_write_list(const char *path, const GPtrArray *paths);
 
 #endif

@@ -451,15 +451,16 @@ written_status(int rc)
 }
 
 /*
- * Put the finished build TMP in the place of OUT: merged into a previous
- * build (only changed files are replaced), else swapped in whole.
- * Returns 0; -1 when OUT is as it was; -2 when a merge stopped half way
- * (reported).
+ * Put the finished build TMP in the place of OUT: with MERGE, merged
+ * into a previous build (only changed files are replaced), else swapped
+ * in whole.  Returns 0; -1 when OUT is as it was; -2 when a merge
+ * stopped half way (reported).
  */
 static int
-publish_build(const char *tmp, const char *out, const struct manifest *m)
+publish_build(const char *tmp, const char *out, const struct manifest *m,
+	      bool merge)
 {
-	if (publish_can_merge(out))
+	if (merge)
 		return publish_merge(tmp, out, m) < 0 ? -2 : 0;
 	publish_keep_unchanged(tmp, out);
 	if (publish_commit(tmp, out) < 0) {
@@ -471,18 +472,19 @@ publish_build(const char *tmp, const char *out, const struct manifest *m)
 
 /*
  * Write the site (and unless O says not, the book) of G into a new
- * directory beside O's output; its path in *TMP, and the build's
- * manifest in *M.  Returns 0, -1 after reporting (nothing left behind),
- * or SITE_NEEDS_ALL (nothing left behind: G is partial and a page needs
- * what it lacks).
+ * directory beside O's output, for a MERGE into it (publish_merge: the
+ * files go flat in the directory) or not; its path in *TMP, and the
+ * build's manifest in *M.  Returns 0, -1 after reporting (nothing left
+ * behind), or SITE_NEEDS_ALL (nothing left behind: G is partial and a
+ * page needs what it lacks).
  */
 static int
 write_outputs(const struct opts *o, const struct guideline *g,
-	      const struct gdiff *d, char **tmp, struct manifest **m,
-	      GThread **listing)
+	      const struct gdiff *d, bool merge, char **tmp,
+	      struct manifest **m, GThread **listing)
 {
 	struct site_opts so = {.theme_dir = o->theme, .base_url = o->base_url,
-			       .diff = d};
+			       .diff = d, .flat = merge};
 	struct pdf_opts po = {.theme_dir = o->theme, .fonts_dir = o->fonts,
 			      .diff = d};
 	char *pdf;
@@ -534,6 +536,7 @@ cmd_build(const struct opts *o)
 	struct gdiff *d = NULL;
 	struct manifest *m = NULL;
 	struct state *st;
+	bool merge;
 	char *tmp = NULL, *what;
 	GThread *listing = NULL, *freeing;
 	struct made md;
@@ -541,13 +544,14 @@ cmd_build(const struct opts *o)
 
 	if (publish_check_out(o->out, o->content) < 0)
 		return EXIT_USAGE;
+	merge = publish_can_merge(o->out);
 	/* the site alone, again: read only what changed (rebuild.h); the
 	   previous output is listed while the pages are planned */
-	if (o->no_pdf && o->previous == NULL && publish_can_merge(o->out)) {
+	if (o->no_pdf && o->previous == NULL && merge) {
 		if ((g = rebuild_load(o->content, o->out)) != NULL) {
 			listing = manifest_list_async(o->out);
 			old = NULL;
-			rc = write_outputs(o, g, d, &tmp, &m, &listing);
+			rc = write_outputs(o, g, d, merge, &tmp, &m, &listing);
 			if (rc != SITE_NEEDS_ALL)
 				goto publish;
 			guideline_free(g);
@@ -558,7 +562,7 @@ cmd_build(const struct opts *o)
 		manifest_list_drop(listing);
 		return diag_exit_status();
 	}
-	rc = write_outputs(o, g, d, &tmp, &m, &listing);
+	rc = write_outputs(o, g, d, merge, &tmp, &m, &listing);
 publish:
 	manifest_list_drop(listing);
 	/* the merge asks the manifest which pages stay, and of those kept
@@ -569,7 +573,7 @@ publish:
 	md = (struct made){g, old, d};
 	freeing = g_thread_new("free", free_made, &md);
 	if (rc == 0)
-		rc = publish_build(tmp, o->out, m);
+		rc = publish_build(tmp, o->out, m, merge);
 	manifest_free(m);
 	g_thread_join(freeing);
 	state_free(st);

@@ -233,11 +233,17 @@ stays(const struct merge *m, const char *rel)
 	       g_hash_table_contains(m->made, rel);
 }
 
-/* Put TMP/REL at OUT/REL unless OUT already has the same bytes. */
-static void
-merge_file(struct merge *m, const char *rel)
+char *
+publish_flat_name(const char *rel)
 {
-	char *n = g_build_filename(m->tmp, rel, NULL);
+	return g_uri_escape_string(rel, NULL, FALSE);
+}
+
+/* Put TMP/NAME at OUT/REL unless OUT already has the same bytes. */
+static void
+merge_file(struct merge *m, const char *name, const char *rel)
+{
+	char *n = g_build_filename(m->tmp, name, NULL);
 	char *o = g_build_filename(m->out, rel, NULL);
 	char *dir = g_path_get_dirname(o);
 	GStatBuf sn, so;
@@ -259,20 +265,25 @@ merge_file(struct merge *m, const char *rel)
 	g_free(dir);
 }
 
-/* Merge every file below TMP/REL into OUT (the manifest excepted). */
+/* Merge every file of TMP into OUT (the manifest excepted). */
 static void
-merge_dir(struct merge *m, const char *rel)
+merge_files(struct merge *m)
 {
-	GArray *a = fsio_list_below(m->tmp, rel, false);
+	GArray *a = fsio_list_below(m->tmp, "", false);
 
-	for (guint i = 0; i < a->len; i++) {
+	for (guint i = 0; i < a->len && m->rc == 0; i++) {
 		const struct fsio_entry *e =
 		    &g_array_index(a, struct fsio_entry, i);
+		char *rel = g_uri_unescape_string(e->name, NULL);
 
-		if (e->kind == FSIO_DIR)
-			merge_dir(m, e->name);
-		else if (strcmp(e->name, MANIFEST_FILE) != 0)
-			merge_file(m, e->name);
+		if (e->kind != FSIO_FILE || rel == NULL) {
+			diag(S_WRITE, m->tmp, 0, 0,
+			     "not a file of this build's");
+			m->rc = -1;
+		} else if (strcmp(rel, MANIFEST_FILE) != 0) {
+			merge_file(m, e->name, rel);
+		}
+		g_free(rel);
 	}
 	fsio_list_free(a);
 }
@@ -335,7 +346,7 @@ publish_merge(const char *tmp, const char *out, const struct manifest *man)
 		m.rc = -1;
 	}
 	if (m.rc == 0)
-		merge_dir(&m, "");
+		merge_files(&m);
 	if (m.rc == 0)
 		prune_listed(&m, listed);
 	if (m.rc == 0 && g_file_test(new, G_FILE_TEST_EXISTS) &&

@@ -46,8 +46,18 @@ int publish_keep_unchanged(const char *tmp, const char *out);
 bool publish_can_merge(const char *out);
 
 /*
+ * The name under which a build to be merged writes the file of REL, a
+ * path in the output, into its temporary directory: REL escaped as one
+ * name ("controls/I-1.html" is "controls%2FI-1.html"), so no directory
+ * is made in the temporary one, and none deleted with it.  A new
+ * string.
+ */
+char *publish_flat_name(const char *rel);
+
+/*
  * Update OUT in place from TMP, which holds only the files a rebuild
- * wrote and the new manifest: each file whose bytes changed is renamed
+ * wrote (each named as publish_flat_name says) and the new manifest:
+ * each file whose bytes changed is renamed
  * into OUT (one atomic rename each), the others are left as they were;
  * files of OUT that the new manifest does not name and TMP does not
  * hold are deleted; the manifest is removed first and put back last,

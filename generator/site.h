@@ -19,6 +19,10 @@ struct site_opts {
 	const struct gdiff *diff; /* against the previous edition: a 改訂履歴
 				     page and marks on changed controls; or
 				     NULL */
+	bool flat;             /* DIR is to be merged into an output
+				  (publish_merge): each file is written
+				  straight into DIR, under its path's
+				  publish_flat_name */
 };
 
 /* site_write's answer when G is partial (a rebuild's, rebuild.h) and a
@@ -26,8 +30,9 @@ struct site_opts {
 #define SITE_NEEDS_ALL (-3) /* not -2, which the build says of a half-done merge */
 
 /*
- * Write the whole site for G into DIR, which exists and is empty, and
- * with O->manifest the state of the build (state.h).  Returns 0, -1 after
+ * Write the whole site for G into DIR, which exists and is empty (with
+ * O->flat, every file straight into it), and with O->manifest the state
+ * of the build (state.h).  Returns 0, -1 after
  * reporting with diag(), or SITE_NEEDS_ALL (nothing reported: load the
  * whole guideline and write it again into a new DIR).  Writes nothing
  * outside DIR.
