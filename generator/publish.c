@@ -228,8 +228,10 @@ struct merge {
 static bool
 stays(const struct merge *m, const char *rel)
 {
-	/* most pages of a rebuild are kept, not made */
-	return manifest_names(m->man, rel) ||
+	/* most pages of a rebuild are kept, not made; the manifest is
+	   removed first and put back last */
+	return strcmp(rel, MANIFEST_FILE) == 0 ||
+	       manifest_names(m->man, rel) ||
 	       g_hash_table_contains(m->made, rel);
 }
 
