@@ -28,7 +28,6 @@
 #include "pdf.h"
 #include "publish.h"
 #include "rebuild.h"
-#include "state.h"
 #include "site.h"
 #include "stale.h"
 #include "typeset.h"
@@ -510,9 +509,10 @@ write_outputs(const struct opts *o, const struct guideline *g,
 }
 
 /* What a build made of its content, freed in a thread while its output
- * is put in place: the merge asks only the manifest (what was made and
- * kept, what the old output held), which points into the state a
- * rebuild read (taken out of the model first), never into the model. */
+ * is put in place: the merge asks only the manifest what the old output
+ * held that the new one does not (manifest_strays), which points into
+ * neither the model nor the state a rebuild read.  (Freeing that state
+ * deletes the file it was read from, replaced by the merge.) */
 struct made {
 	struct guideline *g, *old;
 	struct gdiff *d;
@@ -535,7 +535,6 @@ cmd_build(const struct opts *o)
 	struct guideline *g = NULL, *old;
 	struct gdiff *d = NULL;
 	struct manifest *m = NULL;
-	struct state *st;
 	bool merge;
 	char *tmp = NULL, *what;
 	GThread *listing = NULL, *freeing;
@@ -565,18 +564,12 @@ cmd_build(const struct opts *o)
 	rc = write_outputs(o, g, d, merge, &tmp, &m, &listing);
 publish:
 	manifest_list_drop(listing);
-	/* the merge asks the manifest which pages stay, and of those kept
-	   from a rebuild's state it keeps only a mark: the state outlives
-	   it, the model need not */
-	st = g->state;
-	g->state = NULL;
 	md = (struct made){g, old, d};
 	freeing = g_thread_new("free", free_made, &md);
 	if (rc == 0)
 		rc = publish_build(tmp, o->out, m, merge);
 	manifest_free(m);
 	g_thread_join(freeing);
-	state_free(st);
 	what = g_strdup_printf("build: %s%s", o->out,
 			       rc == 0    ? ""
 			       : rc == -2 ? ": partly updated; the next build "

@@ -27,6 +27,8 @@ struct manifest {
 			      for the pages in KEPT */
 	guint8 *kept;      /* by page of OLD: taken over with its key and
 			      files, and so of this build too */
+	GPtrArray *strays; /* what FILES has that this build does not name:
+			      its paths, borrowed */
 	GStringChunk *text; /* the copies: thousands, freed at once */
 	GHashTable *search; /* input + 1 → its search text's MD5, in TEXT */
 	GHashTable *files; /* what OLD_DIR holds but directories (relative
@@ -46,8 +48,9 @@ old_index(const struct manifest *m, const struct state_page *p)
 	return p - m->old->pages;
 }
 
-bool
-manifest_names(const struct manifest *m, const char *path)
+/* Whether this build's manifest names PATH: a page made or kept. */
+static bool
+names(const struct manifest *m, const char *path)
 {
 	const struct state_page *was;
 
@@ -72,10 +75,31 @@ old_files(const struct manifest *m)
 	return w->files;
 }
 
-GHashTable *
-manifest_old_files(const struct manifest *m)
+const GPtrArray *
+manifest_strays(const struct manifest *m)
 {
-	return old_files(m);
+	return m->strays;
+}
+
+static gint
+cmp_path(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* M's strays (manifest_strays), from the listing of the old output. */
+static void
+find_strays(struct manifest *m)
+{
+	GHashTableIter it;
+	gpointer rel;
+
+	g_hash_table_iter_init(&it, old_files(m));
+	while (g_hash_table_iter_next(&it, &rel, NULL))
+		if (strcmp(rel, MANIFEST_FILE) != 0 && !names(m, rel))
+			g_ptr_array_add(m->strays, rel);
+	/* in a reproducible order */
+	g_ptr_array_sort(m->strays, cmp_path);
 }
 
 /* Add what DIR/REL holds but directories (theirs, in turn) to T, as
@@ -157,6 +181,7 @@ manifest_open(const char *old_dir, const char *new_dir,
 	g_mutex_init(&m->lock);
 	m->old = known != NULL ? known : (m->own = state_read(old_dir));
 	m->kept = g_new0(guint8, m->old != NULL ? m->old->npages : 0);
+	m->strays = g_ptr_array_new();
 	for (guint i = 0; m->old != NULL && i < m->old->npages; i++)
 		g_hash_table_insert(m->keys, (gpointer)m->old->pages[i].path,
 				    (gpointer)&m->old->pages[i]);
@@ -175,6 +200,7 @@ manifest_free(struct manifest *m)
 	g_hash_table_destroy(m->keys);
 	g_hash_table_destroy(m->now);
 	g_free(m->kept);
+	g_ptr_array_free(m->strays, TRUE);
 	g_hash_table_destroy(m->search);
 	g_string_chunk_free(m->text);
 	g_hash_table_destroy(old_files(m));
@@ -447,5 +473,6 @@ manifest_write(struct manifest *m, const struct guideline *g)
 				       e->sp->whole, e->sp->strong);
 	}
 	g_array_free(all, TRUE);
+	find_strays(m);
 	return state_finish(o, diag_worst() == DIAG_OK);
 }

@@ -110,13 +110,16 @@ bool manifest_old_there(const struct manifest *m, const char *path);
  * it is: its file, key and files. */
 void manifest_keep(struct manifest *m, const struct state_page *p);
 
-/* Whether this build's manifest names PATH: a page made or kept. */
-bool manifest_names(const struct manifest *m, const char *path);
-
-/* What the old output holds but directories (relative paths, as keys),
- * listed when the manifest was opened if it holds a state, which is
- * when a build is merged into it; else empty.  Borrowed. */
-GHashTable *manifest_old_files(const struct manifest *m);
+/*
+ * What the old output holds but directories that this build's manifest
+ * does not name, made or kept (the manifest file itself excepted):
+ * relative paths, known once manifest_write has run; none when the old
+ * output holds no state (it is listed when the manifest is opened if
+ * it does, which is when a build is merged into it).  Borrowed; the
+ * state the manifest was opened with need not outlive manifest_write
+ * for it.
+ */
+const GPtrArray *manifest_strays(const struct manifest *m);
 
 /* The name of the manifest file in an output directory. */
 #define MANIFEST_FILE STATE_FILE

@@ -220,20 +220,8 @@ out:
 struct merge {
 	const char *tmp, *out;
 	GHashTable *made; /* paths (relative) written into TMP */
-	const struct manifest *man; /* names what the new output keeps */
 	int rc;
 };
-
-/* Whether OUT/REL stays: made by this build, or kept by it. */
-static bool
-stays(const struct merge *m, const char *rel)
-{
-	/* most pages of a rebuild are kept, not made; the manifest is
-	   removed first and put back last */
-	return strcmp(rel, MANIFEST_FILE) == 0 ||
-	       manifest_names(m->man, rel) ||
-	       g_hash_table_contains(m->made, rel);
-}
 
 char *
 publish_flat_name(const char *rel)
@@ -297,21 +285,19 @@ publish_can_merge(const char *out)
 }
 
 /*
- * Delete what OUT held before the build (OLD: the listing the manifest
- * made, relative paths) that the new output has not: files neither made
- * nor kept, then their directories while left empty.
+ * Delete what OUT held before the build that the new output has not:
+ * STRAYS (relative paths), which the manifest neither made nor kept,
+ * unless made after all (the book is not in the manifest), then their
+ * directories while left empty.
  */
 static void
-prune_listed(struct merge *m, GHashTable *old)
+prune(struct merge *m, const GPtrArray *strays)
 {
-	GHashTableIter it;
-	gpointer rel;
-
-	g_hash_table_iter_init(&it, old);
-	while (g_hash_table_iter_next(&it, &rel, NULL)) {
+	for (guint i = 0; i < strays->len; i++) {
+		const char *rel = g_ptr_array_index(strays, i);
 		char *path, *dir;
 
-		if (stays(m, rel))
+		if (g_hash_table_contains(m->made, rel))
 			continue;
 		path = g_build_filename(m->out, rel, NULL);
 		if (unlink(path) < 0 && errno != ENOENT) {
@@ -337,8 +323,7 @@ publish_merge(const char *tmp, const char *out, const struct manifest *man)
 	struct merge m = {tmp, out, g_hash_table_new_full(g_str_hash,
 							  g_str_equal, g_free,
 							  NULL),
-			  man, 0};
-	GHashTable *listed = manifest_old_files(man);
+			  0};
 	char *old = g_build_filename(out, MANIFEST_FILE, NULL);
 	char *new = g_build_filename(tmp, MANIFEST_FILE, NULL);
 
@@ -350,7 +335,7 @@ publish_merge(const char *tmp, const char *out, const struct manifest *man)
 	if (m.rc == 0)
 		merge_files(&m);
 	if (m.rc == 0)
-		prune_listed(&m, listed);
+		prune(&m, manifest_strays(man));
 	if (m.rc == 0 && g_file_test(new, G_FILE_TEST_EXISTS) &&
 	    rename(new, old) < 0) {
 		diag(S_WRITE, old, 0, 0, g_strerror(errno));
