@@ -545,10 +545,9 @@ cmd_build(const struct opts *o)
 		return EXIT_USAGE;
 	merge = publish_can_merge(o->out);
 	/* the site alone, again: read only what changed (rebuild.h); the
-	   previous output is listed while the pages are planned */
+	   previous output is listed meanwhile (rebuild_load) */
 	if (o->no_pdf && o->previous == NULL && merge) {
-		if ((g = rebuild_load(o->content, o->out)) != NULL) {
-			listing = manifest_list_async(o->out);
+		if ((g = rebuild_load(o->content, o->out, &listing)) != NULL) {
 			old = NULL;
 			rc = write_outputs(o, g, d, merge, &tmp, &m, &listing);
 			if (rc != SITE_NEEDS_ALL)

@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "fsio.h"
 #include "load.h"
+#include "manifest.h"
 #include "rebuild.h"
 #include "state.h"
 #include "stub.h"
@@ -33,6 +34,8 @@
 struct plan {
 	struct state *st;
 	const char *dir;         /* the content directory */
+	const char *out;         /* the output directory */
+	GThread *listing;        /* listing OUT (manifest.h), or NULL */
 	guint8 *need;            /* by file: it is read, not a stub */
 	struct fsio_stamp *now;  /* each file's stamp now */
 	guint8 *changed;         /* by file: its bytes changed */
@@ -252,6 +255,9 @@ plan_files(struct load *ld, struct plan *pl)
 	    pl->nchanged * MOST > n ||
 	    needed(st, pl->changed, pl->need) * MOST > n)
 		return -1;
+	/* the output is listed while this thread makes the stubs, which
+	   leave the other processor free */
+	pl->listing = manifest_list_async(pl->out);
 	for (guint i = 0; i < n; i++) {
 		struct input *in = &g_array_index(ld->g->inputs, struct input, i);
 
@@ -325,11 +331,11 @@ load_partial(const char *dir, struct plan *pl)
 }
 
 struct guideline *
-rebuild_load(const char *dir, const char *out)
+rebuild_load(const char *dir, const char *out, GThread **listing)
 {
 	struct state *st = state_read(out);
 	struct diag_capture cap = {0};
-	struct plan pl = {st, dir, NULL, NULL, NULL, 0};
+	struct plan pl = {st, dir, out, NULL, NULL, NULL, NULL, 0};
 	struct guideline *g;
 
 	if (st == NULL || !st->clean || strcmp(st->content, dir) != 0) {
@@ -349,6 +355,10 @@ rebuild_load(const char *dir, const char *out)
 		guideline_free(g); /* and ST with it */
 		g = NULL;
 	}
+	if (g == NULL)
+		manifest_list_drop(pl.listing);
+	else
+		*listing = pl.listing;
 	if (cap.text != NULL)
 		g_string_free(cap.text, TRUE);
 	g_free(pl.now);

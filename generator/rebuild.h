@@ -26,8 +26,11 @@
 /*
  * The guideline of DIR, partial (with G->state), for a build of the site
  * into OUT; or NULL, having reported nothing, when it has to be loaded
- * whole.  The result is validated.  Free with guideline_free.
+ * whole.  The result is validated.  Free with guideline_free.  With a
+ * guideline, *LISTING is OUT being listed for the build's manifest
+ * (manifest_list_async), begun once the content was compared.
  */
-struct guideline *rebuild_load(const char *dir, const char *out);
+struct guideline *rebuild_load(const char *dir, const char *out,
+			       GThread **listing);
 
 #endif
