@@ -21,7 +21,6 @@ struct manifest {
 	char *old_dir, *new_dir;
 	const struct state *old; /* the previous build's, or NULL */
 	struct state *own;       /* OLD when read here */
-	GHashTable *keys;  /* path → struct state_page, from OLD */
 	char *global;      /* this build's global key */
 	GHashTable *now;   /* path (copied) → struct page, this build, but
 			      for the pages in KEPT */
@@ -56,7 +55,7 @@ names(const struct manifest *m, const char *path)
 
 	if (g_hash_table_contains(m->now, path))
 		return true;
-	was = g_hash_table_lookup(m->keys, path);
+	was = m->old != NULL ? state_page(m->old, path) : NULL;
 	return was != NULL && m->kept[old_index(m, was)];
 }
 
@@ -174,7 +173,6 @@ manifest_open(const char *old_dir, const char *new_dir,
 
 	m->old_dir = g_strdup(old_dir);
 	m->new_dir = g_strdup(new_dir);
-	m->keys = g_hash_table_new(g_str_hash, g_str_equal);
 	m->now = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
 	m->text = g_string_chunk_new(64 * 1024);
 	m->search = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -182,9 +180,6 @@ manifest_open(const char *old_dir, const char *new_dir,
 	m->old = known != NULL ? known : (m->own = state_read(old_dir));
 	m->kept = g_new0(guint8, m->old != NULL ? m->old->npages : 0);
 	m->strays = g_ptr_array_new();
-	for (guint i = 0; m->old != NULL && i < m->old->npages; i++)
-		g_hash_table_insert(m->keys, (gpointer)m->old->pages[i].path,
-				    (gpointer)&m->old->pages[i]);
 	/* listed once, so that taking a page over costs no stat, and the
 	   merge prunes from the list (publish_merge) */
 	if ((m->listing = listing) == NULL)
@@ -197,7 +192,6 @@ manifest_free(struct manifest *m)
 {
 	if (m == NULL)
 		return;
-	g_hash_table_destroy(m->keys);
 	g_hash_table_destroy(m->now);
 	g_free(m->kept);
 	g_ptr_array_free(m->strays, TRUE);
@@ -239,10 +233,10 @@ bool
 manifest_can_reuse(const struct manifest *m, const char *path,
 		   const struct made_from *f)
 {
-	/* KEYS and FILES are only read once made: no lock; a key kept
+	/* OLD and FILES are only read once made: no lock; a key kept
 	   from the old state (html_incr.c) is its page's */
 	const struct state_page *was =
-	    f->old != NULL ? f->old : g_hash_table_lookup(m->keys, path);
+	    f->old != NULL ? f->old : manifest_old_page(m, path);
 
 	return was != NULL && strcmp(was->key, f->key) == 0 &&
 	       old_file_there(m, path);
@@ -276,7 +270,7 @@ manifest_keep(struct manifest *m, const struct state_page *p)
 const struct state_page *
 manifest_old_page(const struct manifest *m, const char *path)
 {
-	return m != NULL ? g_hash_table_lookup(m->keys, path) : NULL;
+	return m != NULL && m->old != NULL ? state_page(m->old, path) : NULL;
 }
 
 char *

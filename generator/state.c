@@ -204,7 +204,29 @@ read_pages(struct state *st, struct state_cur *c)
 		for (guint32 d = 0; d < p->ndeps && !c->bad; d++)
 			if (state_dep(p, d) >= st->nfiles)
 				c->bad = true;
+		/* sorted, so that a page is found by halving (state_page) */
+		if (!c->bad && i > 0 && strcmp(st->pages[i - 1].path, p->path) >= 0)
+			c->bad = true;
 	}
+}
+
+const struct state_page *
+state_page(const struct state *st, const char *path)
+{
+	guint lo = 0, hi = st->npages;
+
+	while (lo < hi) {
+		guint mid = lo + (hi - lo) / 2;
+		int c = strcmp(path, st->pages[mid].path);
+
+		if (c == 0)
+			return &st->pages[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
 }
 
 struct state *

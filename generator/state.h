@@ -30,8 +30,9 @@
  *                  string MD5, string MD5 of what the search index
  *                  holds of it ("" when unknown, or not a document),
  *                  string stub record (stub.c),
- *   list of pages: string path, string key, u32 1 if the key covers
- *                  every file or item (then the list is empty) else 0,
+ *   list of pages, sorted by path (strcmp): string path, string key,
+ *                  u32 1 if the key covers every file or item (then
+ *                  the list is empty) else 0,
  *                  u32 how many of its first files are read to make
  *                  it again (the others, when unchanged, are stubs
  *                  whose part of it is taken from the page as it is),
@@ -105,6 +106,10 @@ void state_free(struct state *st);
 /* Whether output directory DIR holds a state file, readable or not: a
  * previous build's output, which a rebuild merges into (publish.h). */
 bool state_present(const char *dir);
+
+/* The page of ST at PATH, or NULL. */
+const struct state_page *state_page(const struct state *st,
+				    const char *path);
 
 /* File index I of page P's dependencies. */
 guint32 state_dep(const struct state_page *p, guint32 i);

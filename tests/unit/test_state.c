@@ -3,7 +3,8 @@
  * files with their stamps, hashes and records, pages with their keys and
  * files, whether the build was clean); and a file that is not a whole,
  * sound state of this program is no state at all: empty, another magic,
- * cut short at any byte, a page naming a file there is not.
+ * cut short at any byte, a page naming a file there is not, pages out of
+ * order.  A page is found by its path.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -95,7 +96,33 @@ test_read_back(void **st)
 	assert_int_equal(state_dep(&s->pages[0], 1), 1);
 	assert_true(s->pages[1].whole);
 	assert_int_equal(s->pages[1].ndeps, 0);
+	assert_ptr_equal(state_page(s, "patterns/1.html"), &s->pages[1]);
+	assert_ptr_equal(state_page(s, "index.html"), &s->pages[0]);
+	assert_null(state_page(s, "contents.html"));
+	assert_null(state_page(s, "zzz.html"));
 	state_free(s);
+}
+
+/* Pages are found by halving: a state whose pages are not sorted by
+ * path, or name one twice, is none. */
+static void
+test_unsorted(void **st)
+{
+	char *path = g_build_filename(*st, STATE_FILE, NULL);
+	const char *order[][2] = {{"b.html", "a.html"}, {"a.html", "a.html"}};
+
+	for (guint i = 0; i < G_N_ELEMENTS(order); i++) {
+		struct state_out *o = state_begin(path, "c", 0, NULL);
+
+		state_count(o, 0);
+		state_count(o, 0);
+		state_count(o, 2);
+		state_add_page(o, order[i][0], "k", NULL, NULL, true, 0);
+		state_add_page(o, order[i][1], "k", NULL, NULL, true, 0);
+		assert_int_equal(state_finish(o, true), 0);
+		assert_null(state_read(*st));
+	}
+	g_free(path);
 }
 
 /* The state file of ST, its bytes. */
@@ -222,6 +249,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_dep, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_not_clean, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unsorted, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
