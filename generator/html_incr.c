@@ -91,13 +91,51 @@ add_all_content(GChecksum *h, const struct guideline *g)
 			       ->body.hash);
 }
 
-/* What every page shows.  A new string. */
+/* The hash of the hashes ADD puts in, as a string to add.  New string. */
 static char *
-global_key(struct site *s, const struct site_opts *o)
+digest(void (*fill)(GChecksum *, const struct guideline *),
+       const struct guideline *g)
+{
+	GChecksum *h = g_checksum_new(KEY_CHECKSUM);
+	char *s;
+
+	fill(h, g);
+	s = g_strdup(g_checksum_get_string(h));
+	g_checksum_free(h);
+	return s;
+}
+
+/* Every control's label: its display ID and brief, and its level.  (A
+ * label is made only when a page shows it; a rebuild's controls are
+ * named then too.) */
+static void
+add_all_labels(GChecksum *h, const struct guideline *g)
+{
+	GString *disp = g_string_sized_new(32);
+
+	for (guint i = 0; i < g->controls->len; i++) {
+		const struct control *c = g_ptr_array_index(g->controls, i);
+
+		g_string_truncate(disp, 0);
+		id_display_append(disp, c->id);
+		key_add(h, disp->str);
+		key_add(h, c->brief);
+		key_add(h, level_name(c->level));
+	}
+	g_string_free(disp, TRUE);
+}
+
+/*
+ * What every page shows, and in *LABELS what of it is the controls'
+ * (new strings).  A partial guideline's labels are the state's: a
+ * rebuild loads one only when every file it read has the record it had
+ * (rebuild.h), which holds the label.
+ */
+static char *
+global_key(struct site *s, const struct site_opts *o, char **labels)
 {
 	const struct guideline *g = s->g;
 	GChecksum *h = g_checksum_new(KEY_CHECKSUM);
-	GString *disp = g_string_sized_new(32);
 	char *key;
 
 	key_add(h, GP_SOURCE_ID);
@@ -122,20 +160,12 @@ global_key(struct site *s, const struct site_opts *o)
 							  ->id));
 		}
 	}
-	/* a control's label is its display ID and brief, made only when
-	   a page shows it (a rebuild's controls are named then too) */
-	for (guint i = 0; i < g->controls->len; i++) {
-		const struct control *c = g_ptr_array_index(g->controls, i);
-
-		g_string_truncate(disp, 0);
-		id_display_append(disp, c->id);
-		key_add(h, disp->str);
-		key_add(h, c->brief);
-		key_add(h, level_name(c->level));
-	}
+	*labels = g->state != NULL && g->state->labels != NULL
+		      ? g_strdup(g->state->labels)
+		      : digest(add_all_labels, g);
+	key_add(h, *labels);
 	key = g_strdup(g_checksum_get_string(h));
 	g_checksum_free(h);
-	g_string_free(disp, TRUE);
 	return key;
 }
 
@@ -151,19 +181,6 @@ add_all_items(GChecksum *h, const struct guideline *g)
 	}
 }
 
-/* The hash of the hashes ADD puts in, as a string to add.  New string. */
-static char *
-digest(void (*fill)(GChecksum *, const struct guideline *),
-       const struct guideline *g)
-{
-	GChecksum *h = g_checksum_new(KEY_CHECKSUM);
-	char *s;
-
-	fill(h, g);
-	s = g_strdup(g_checksum_get_string(h));
-	g_checksum_free(h);
-	return s;
-}
 
 struct keys {
 	const struct site *s;
@@ -345,10 +362,12 @@ key_kept(const struct keys *k, struct site_task *t)
 void
 incr_begin(struct site *s, const struct site_opts *o)
 {
-	char *global = global_key(s, o);
+	char *labels;
+	char *global = global_key(s, o, &labels);
 
-	manifest_set_global(s->manifest, global);
+	manifest_set_global(s->manifest, global, labels);
 	g_free(global);
+	g_free(labels);
 }
 
 /* The keys of S's pages: what every page shows, and whether the

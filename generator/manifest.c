@@ -22,6 +22,7 @@ struct manifest {
 	const struct state *old; /* the previous build's, or NULL */
 	struct state *own;       /* OLD when read here */
 	char *global;      /* this build's global key */
+	char *labels;      /* and its controls' part */
 	GHashTable *now;   /* path (copied) → struct page, this build, but
 			      for the pages in KEPT */
 	guint8 *kept;      /* by page of OLD: taken over with its key and
@@ -201,6 +202,7 @@ manifest_free(struct manifest *m)
 	state_abandon(m->out);
 	state_free(m->own);
 	g_free(m->global);
+	g_free(m->labels);
 	g_mutex_clear(&m->lock);
 	g_free(m->old_dir);
 	g_free(m->new_dir);
@@ -311,12 +313,15 @@ manifest_global(const struct manifest *m)
 }
 
 void
-manifest_set_global(struct manifest *m, const char *global)
+manifest_set_global(struct manifest *m, const char *global,
+		    const char *labels)
 {
 	if (m == NULL)
 		return;
 	g_free(m->global);
+	g_free(m->labels);
 	m->global = g_strdup(global);
+	m->labels = g_strdup(labels);
 }
 
 /* The directories and files of G into O. */
@@ -368,7 +373,7 @@ manifest_write_inputs(struct manifest *m, const struct guideline *g)
 {
 	char *path = g_build_filename(m->new_dir, MANIFEST_FILE, NULL);
 
-	m->out = state_begin(path, g->dir, g->read_ns, m->global);
+	m->out = state_begin(path, g->dir, g->read_ns, m->global, m->labels);
 	g_free(path);
 	if (m->out == NULL)
 		return -1;

@@ -82,9 +82,11 @@ char *manifest_old_bytes(const struct manifest *m, const char *path,
 			 gsize *len);
 
 /* What every page showed in the previous build (html_incr.c), or NULL;
- * and this build's, kept in its state (a copy is taken), or NULL. */
+ * and this build's, kept in its state with LABELS, the part of it that
+ * is the controls' (copies are taken), or NULL. */
 const char *manifest_old_global(const struct manifest *m);
-void manifest_set_global(struct manifest *m, const char *global);
+void manifest_set_global(struct manifest *m, const char *global,
+			 const char *labels);
 const char *manifest_global(const struct manifest *m);
 
 /*

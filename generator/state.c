@@ -17,7 +17,7 @@
 #include "state.h"
 
 #define MAGIC "GPSTATE1"
-#define VERSION 1
+#define VERSION 2
 #define NO_STRING 0xffffffffu
 
 /*
@@ -253,6 +253,7 @@ state_read(const char *dir)
 	st->started_ns = (gint64)get_u64(&c);
 	st->clean = state_get_u32(&c) == 1;
 	st->global = state_get_str(&c);
+	st->labels = state_get_str(&c);
 	if (c.bad || strcmp(st->source_id, GP_SOURCE_ID) != 0)
 		goto bad;
 	read_dirs(st, &c);
@@ -327,7 +328,7 @@ spill(struct state_out *o)
 
 struct state_out *
 state_begin(const char *path, const char *content, gint64 started_ns,
-	    const char *global)
+	    const char *global, const char *labels)
 {
 	struct state_out *o = g_new0(struct state_out, 1);
 
@@ -348,6 +349,7 @@ state_begin(const char *path, const char *content, gint64 started_ns,
 	o->clean_at = (long)o->buf->len;
 	state_put_u32(o->buf, 0); /* state_finish sets it */
 	state_put_str(o->buf, global);
+	state_put_str(o->buf, labels);
 	return o;
 }
 

@@ -22,7 +22,8 @@
  *   "GPSTATE1", u32 version, string source ID, string content directory,
  *   u64 time the build started (ns since the epoch), u32 1 if the
  *   build reported nothing (no warning, no error) else 0, string the
- *   key of what every page shows (html_incr.c) or none,
+ *   key of what every page shows (html_incr.c) or none, string the
+ *   hash of its part that is the controls' labels or none,
  *   list of directories: string path ("" for the content directory),
  *                  u64 dev, ino, size, mtime ns, ctime ns (taken before
  *                  it was listed),
@@ -86,6 +87,7 @@ struct state {
 	gint64 started_ns;
 	bool clean;              /* the build reported nothing */
 	const char *global;      /* what every page shows, or NULL */
+	const char *labels;      /* the controls' part of it, or NULL */
 	struct state_dir *dirs;
 	guint ndirs;
 	struct state_file *files;
@@ -125,7 +127,8 @@ guint32 state_dep(const struct state_page *p, guint32 i);
 struct state_out;
 
 struct state_out *state_begin(const char *path, const char *content,
-			      gint64 started_ns, const char *global);
+			      gint64 started_ns, const char *global,
+			      const char *labels);
 void state_count(struct state_out *o, guint32 n);
 void state_add_dir(struct state_out *o, const char *rel,
 		   const struct fsio_stamp *stamp);

@@ -34,7 +34,7 @@ setup(void **st)
 	assert_non_null(dir);
 	g_array_append_vals(deps0, d0, 2);
 	g_array_append_vals(deps1, d1, 1);
-	o = state_begin(path, "content", 42, "g1");
+	o = state_begin(path, "content", 42, "g1", "l1");
 	assert_non_null(o);
 	state_count(o, 1);
 	state_add_dir(o, "", &a);
@@ -75,6 +75,7 @@ test_read_back(void **st)
 	assert_int_equal(s->started_ns, 42);
 	assert_true(s->clean);
 	assert_string_equal(s->global, "g1");
+	assert_string_equal(s->labels, "l1");
 	assert_int_equal(s->ndirs, 1);
 	assert_string_equal(s->dirs[0].rel, "");
 	assert_int_equal(s->nfiles, 2);
@@ -112,7 +113,7 @@ test_unsorted(void **st)
 	const char *order[][2] = {{"b.html", "a.html"}, {"a.html", "a.html"}};
 
 	for (guint i = 0; i < G_N_ELEMENTS(order); i++) {
-		struct state_out *o = state_begin(path, "c", 0, NULL);
+		struct state_out *o = state_begin(path, "c", 0, NULL, NULL);
 
 		state_count(o, 0);
 		state_count(o, 0);
@@ -196,7 +197,7 @@ test_bad_dep(void **st)
 	struct fsio_stamp a = {0};
 	guint32 d[] = {5};
 	GArray *deps = g_array_new(FALSE, FALSE, sizeof(guint32));
-	struct state_out *o = state_begin(path, "c", 0, NULL);
+	struct state_out *o = state_begin(path, "c", 0, NULL, NULL);
 
 	g_array_append_vals(deps, d, 1);
 	state_count(o, 0);
@@ -217,7 +218,7 @@ test_not_clean(void **st)
 {
 	char *path = g_build_filename(*st, STATE_FILE, NULL);
 	struct fsio_stamp a = {0};
-	struct state_out *o = state_begin(path, "c", 7, "g");
+	struct state_out *o = state_begin(path, "c", 7, "g", NULL);
 	struct state *s;
 
 	state_count(o, 0);

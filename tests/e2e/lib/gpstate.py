@@ -1,7 +1,7 @@
 """Read guidepress's state file (.guidepress-state), as generator/state.h
-describes it: the content directories and files with their stamps, the
-files' hashes and stub records, and the pages with their keys and the
-files each key covers."""
+describes it (version 2): the content directories and files with their
+stamps, the files' hashes and stub records, and the pages with their
+keys and the files each key covers."""
 import struct
 
 
@@ -13,11 +13,14 @@ class State:
             raise ValueError("%s: not a guidepress state file" % path)
         self.at = 8
         self.version = self.u32()
+        if self.version != 2:
+            raise ValueError("%s: state version %d, not 2" % (path, self.version))
         self.source_id = self.str()
         self.content = self.str()
         self.started_ns = self.u64()
         self.clean = self.u32() == 1
         self.global_key = self.str()
+        self.labels = self.str()
         self.dirs = []
         for _ in range(self.u32()):
             self.dirs.append({"rel": self.str(),
