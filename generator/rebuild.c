@@ -309,45 +309,56 @@ quiet(const struct diag_capture *cap)
 	return true;
 }
 
-/* The partial guideline of DIR after PL, validated, owning PL's state;
- * NULL when a whole load is needed (the state not taken). */
+/* The partial guideline of LD, begun, after PL, validated, owning PL's
+ * state; NULL when a whole load is needed (the state not taken). */
 static struct guideline *
-load_partial(const char *dir, struct plan *pl)
+load_partial(struct load *ld, struct plan *pl)
 {
-	struct load ld;
 	struct guideline *g;
 
-	if (load_begin(&ld, dir, false) < 0)
-		return NULL;
-	if (plan_files(&ld, pl) < 0) {
-		load_abort(&ld);
+	if (plan_files(ld, pl) < 0) {
+		load_abort(ld);
 		return NULL;
 	}
-	if ((g = load_end(&ld)) == NULL)
+	if ((g = load_end(ld)) == NULL)
 		return NULL;
 	g->state = pl->st; /* the stubs' records are in it */
 	guideline_validate(g);
 	return g;
 }
 
+static gpointer
+read_state(gpointer out)
+{
+	return state_read(out);
+}
+
 struct guideline *
 rebuild_load(const char *dir, const char *out, GThread **listing)
 {
-	struct state *st = state_read(out);
+	/* the state is read while guideline.yaml is */
+	GThread *reading = g_thread_new("state", read_state, (gpointer)out);
 	struct diag_capture cap = {0};
-	struct plan pl = {st, dir, out, NULL, NULL, NULL, NULL, 0};
-	struct guideline *g;
+	struct plan pl = {NULL, dir, out, NULL, NULL, NULL, NULL, 0};
+	struct guideline *g = NULL;
+	struct state *st;
+	struct load ld;
+	bool begun;
 
-	if (st == NULL || !st->clean || strcmp(st->content, dir) != 0) {
-		state_free(st);
-		return NULL;
-	}
-	pl.now = g_new0(struct fsio_stamp, st->nfiles);
-	pl.changed = g_new0(guint8, st->nfiles);
-	pl.need = g_new0(guint8, st->nfiles);
 	/* anything to say is said by the whole load that follows */
 	diag_capture(&cap);
-	g = load_partial(dir, &pl);
+	begun = load_begin(&ld, dir, false) == 0;
+	st = g_thread_join(reading);
+	if (st != NULL && st->clean && strcmp(st->content, dir) == 0 &&
+	    begun) {
+		pl.st = st;
+		pl.now = g_new0(struct fsio_stamp, st->nfiles);
+		pl.changed = g_new0(guint8, st->nfiles);
+		pl.need = g_new0(guint8, st->nfiles);
+		g = load_partial(&ld, &pl);
+	} else if (begun) {
+		load_abort(&ld);
+	}
 	diag_capture(NULL);
 	if (g == NULL) {
 		state_free(st);
