@@ -81,27 +81,6 @@ manifest_strays(const struct manifest *m)
 	return m->strays;
 }
 
-static gint
-cmp_path(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* M's strays (manifest_strays), from the listing of the old output. */
-static void
-find_strays(struct manifest *m)
-{
-	GHashTableIter it;
-	gpointer rel;
-
-	g_hash_table_iter_init(&it, old_files(m));
-	while (g_hash_table_iter_next(&it, &rel, NULL))
-		if (strcmp(rel, MANIFEST_FILE) != 0 && !names(m, rel))
-			g_ptr_array_add(m->strays, rel);
-	/* in a reproducible order */
-	g_ptr_array_sort(m->strays, cmp_path);
-}
-
 /* Add what DIR/REL holds but directories (theirs, in turn) to T, as
  * paths relative to DIR, each with its fsio_kind + 1. */
 static void
@@ -448,6 +427,39 @@ pages_sorted(const struct manifest *m)
 	return all;
 }
 
+static gint
+cmp_path(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * M's strays (manifest_strays), from the listing of the old output; ALL
+ * the pages of this build (struct entry).  Most builds have none: when
+ * the old output holds each of the pages and nothing else (but the
+ * manifest), no file is looked for in the manifest.
+ */
+static void
+find_strays(struct manifest *m, const GArray *all)
+{
+	GHashTable *files = old_files(m);
+	guint there = g_hash_table_contains(files, MANIFEST_FILE) ? 1 : 0;
+	GHashTableIter it;
+	gpointer rel;
+
+	for (guint i = 0; i < all->len; i++)
+		there += g_hash_table_contains(
+		    files, g_array_index(all, struct entry, i).path);
+	if (there == g_hash_table_size(files))
+		return;
+	g_hash_table_iter_init(&it, files);
+	while (g_hash_table_iter_next(&it, &rel, NULL))
+		if (strcmp(rel, MANIFEST_FILE) != 0 && !names(m, rel))
+			g_ptr_array_add(m->strays, rel);
+	/* in a reproducible order */
+	g_ptr_array_sort(m->strays, cmp_path);
+}
+
 int
 manifest_write(struct manifest *m, const struct guideline *g)
 {
@@ -471,7 +483,7 @@ manifest_write(struct manifest *m, const struct guideline *g)
 			state_add_page(o, e->path, e->sp->key, NULL, e->sp,
 				       e->sp->whole, e->sp->strong);
 	}
+	find_strays(m, all);
 	g_array_free(all, TRUE);
-	find_strays(m);
 	return state_finish(o, diag_worst() == DIAG_OK);
 }

@@ -74,6 +74,17 @@ find "$T/site" -type f ! -name .guidepress-state -printf '%P %T@ %i\n' | sort >"
 cmp -s "$T/before" "$T/after" || { echo "FAIL nothing changed, yet pages were written"; exit 1; }
 echo "ok   after nothing changed: $read content file read, no page written"
 
+# a file the site does not have goes, as with a whole build; a rebuild
+# that made few pages keeps the others without looking them up
+: >"$T/site/stray.html"
+mkdir -p "$T/site/strays" && : >"$T/site/strays/also.txt"
+printf '\n迷子の後の追記。\n' >>"$ctl"
+rebuild "a stray file was put in the output"
+few "a stray file was put in the output"
+[ ! -e "$T/site/stray.html" ] && [ ! -e "$T/site/strays" ] ||
+	{ echo "FAIL a stray file was left in the output"; exit 1; }
+echo "ok   files the site does not have are deleted by a rebuild"
+
 # a page deleted from the output is made again, from the whole guideline
 rm "$T/site/controls/III-2-1-3.html" "$T/site/index.html"
 rebuild "two pages were deleted from the output"
