@@ -8,7 +8,8 @@
  * that hold all of its keys.  The script normalises the same way
  * (String.normalize("NFKC"), toLowerCase, \p{L} and \p{Nd}).
  *
- * The index is JSON written with jansson, in shards of up to
+ * The index is JSON (its entries written by jansson, but a gram's,
+ * which needs no escape), in shards of up to
  * SEARCH_SHARD_DOCS documents each (sections, then controls, in ID
  * order), so that editing one control rewrites one shard.  Each file
  * is wrapped in a call, so the script can load it with a <script>
@@ -17,7 +18,8 @@
  *
  *   gpSearchIndex({"v":2,"shards":["search/0.js", ...]});
  *
- * and search/K.js holds shard K, its documents numbered from 0:
+ * and search/K.js holds shard K, its documents numbered from 0, one
+ * document or gram a line (see shard_text):
  *
  *   gpSearchShard(K,{"docs":[[path, display id, title, snippet], ...],
  *                    "grams":{"バッ":"0,3,1", ...}});
@@ -314,19 +316,174 @@ search_add(struct search *x, const char *path, const char *id,
 }
 
 /*
- * A shard as the previous build wrote it, being made again: its
- * documents and posting lists as read, and the documents made anew.
+ * A shard's text, one line a document and one a gram:
+ *
+ *   gpSearchShard(K,{"docs":[
+ *   ["controls/I-1.html","Ⅰ.1","title","snippet"],
+ *   ...
+ *   ],"grams":{
+ *   "バッ":"0,3,1",
+ *   ...
+ *   }});
+ *
+ * Each entry is jansson's compact text, which holds no newline, so a
+ * shard made again from the previous one is cut into its entries at
+ * newlines, not parsed: most of it is copied as it was.  A gram's key
+ * is letters and digits (index_text), which JSON writes as they are;
+ * its posting list is base-36 digits and commas.
+ */
+#define SHARD_GRAMS "],\"grams\":{"
+#define SHARD_END "}});"
+
+/* A line of a shard: LEN bytes at P, no comma after; in the shard as
+ * read, or in OWN, made for it. */
+struct span {
+	const char *p;
+	gsize len;
+	char *own;
+};
+
+/* A gram's entry: its key (the characters, KEYLEN bytes at KEY) and
+ * its line; in the shard as read, or in LINE's own. */
+struct gram_line {
+	const char *key;
+	gsize keylen;
+	struct span line;
+};
+
+static gint
+cmp_gram_line(gconstpointer a, gconstpointer b)
+{
+	const struct gram_line *x = a, *y = b;
+	int c = memcmp(x->key, y->key, MIN(x->keylen, y->keylen));
+
+	return c != 0 ? c : (x->keylen > y->keylen) - (x->keylen < y->keylen);
+}
+
+static void
+span_clear(gpointer p)
+{
+	g_free(((struct span *)p)->own);
+}
+
+static void
+gram_line_clear(gpointer p)
+{
+	span_clear(&((struct gram_line *)p)->line);
+}
+
+/* J as compact JSON, a new string (g_free). */
+static char *
+json_text(json_t *j)
+{
+	char *t = json_dumps(j, JSON_COMPACT | JSON_ENCODE_ANY);
+	char *r = g_strdup(t);
+
+	free(t);
+	return r;
+}
+
+/* A span of its own, J's compact JSON. */
+static struct span
+json_span(json_t *j)
+{
+	char *t = json_text(j);
+
+	return (struct span){t, strlen(t), t};
+}
+
+/* Whether TEXT (LEN bytes) is written as it is in a JSON string: no
+ * quote, backslash or control character. */
+static bool
+json_plain(const char *text, gsize len)
+{
+	for (gsize i = 0; i < len; i++)
+		if (text[i] == '"' || text[i] == '\\' ||
+		    (unsigned char)text[i] < 0x20)
+			return false;
+	return true;
+}
+
+/* The entry of gram KEY whose posting list is LIST (LEN bytes).  A key
+ * is letters and digits, a list base-36 digits and commas: written as
+ * they are, or by jansson should one not be plain. */
+static struct gram_line
+gram_entry(const char *key, const char *list, gsize len)
+{
+	gsize kl = strlen(key);
+	struct gram_line g = {NULL, kl, {NULL, 0, NULL}};
+	GString *t = g_string_sized_new(kl + len + 8);
+
+	if (json_plain(key, kl) && json_plain(list, len)) {
+		g_string_append_c(t, '"');
+		g_string_append_len(t, key, (gssize)kl);
+		g_string_append(t, "\":\"");
+		g_string_append_len(t, list, (gssize)len);
+		g_string_append_c(t, '"');
+	} else {
+		json_t *k = json_string(key), *v = json_stringn(list, len);
+		char *kt = json_text(k), *vt = json_text(v);
+
+		g_string_append_printf(t, "%s:%s", kt, vt);
+		json_decref(k);
+		json_decref(v);
+		g_free(kt);
+		g_free(vt);
+	}
+	g_string_append_len(t, key, (gssize)kl); /* the key, after the line */
+	g.line.len = t->len - kl;
+	g.line.own = g_string_free(t, FALSE);
+	g.line.p = g.line.own;
+	g.key = g.line.own + g.line.len;
+	return g;
+}
+
+/* Append the N lines of LINES, at STEP bytes from each other (the
+ * first at LINES), to T. */
+static void
+append_lines(GString *t, const void *lines, guint n, gsize step)
+{
+	for (guint i = 0; i < n; i++) {
+		const struct span *l =
+		    (const struct span *)((const char *)lines + i * step);
+
+		g_string_append_len(t, l->p, (gssize)l->len);
+		g_string_append(t, i + 1 < n ? ",\n" : "\n");
+	}
+}
+
+/* Shard K's text: DOCS (struct span) and GRAMS (struct gram_line,
+ * sorted by key). */
+static GString *
+shard_text(int k, const GArray *docs, const GArray *grams)
+{
+	GString *t = g_string_sized_new(64 * 1024);
+
+	g_string_append_printf(t, "gpSearchShard(%d,{\"docs\":[\n", k);
+	append_lines(t, docs->data, docs->len, sizeof(struct span));
+	g_string_append(t, SHARD_GRAMS "\n");
+	append_lines(t, grams->len > 0
+			    ? &g_array_index(grams, struct gram_line, 0).line
+			    : NULL,
+		     grams->len, sizeof(struct gram_line));
+	g_string_append(t, SHARD_END "\n");
+	return t;
+}
+
+/*
+ * A shard as the previous build wrote it, being made again: its lines
+ * as read, and the documents made anew.
  */
 struct search_old {
 	const char *text;      /* the shard as read (borrowed) */
 	gsize len;
-	json_t *root;
-	json_t *docs;          /* [path, id, title, snippet] each */
-	json_t *grams;         /* gram → posting list */
+	GArray *docs;          /* struct span: each document's line */
+	GArray *grams;         /* struct span: each gram's line */
 	guint32 ndocs;
 	struct search **fresh; /* by document: its entry and grams as
 				  search_add made them (document 0), or
 				  NULL: as it was */
+	char **fresh_line;     /* and that entry's line */
 };
 
 void
@@ -334,36 +491,73 @@ search_old_free(struct search_old *o)
 {
 	if (o == NULL)
 		return;
-	for (guint32 d = 0; d < o->ndocs; d++)
+	for (guint32 d = 0; d < o->ndocs; d++) {
 		search_free(o->fresh[d]);
+		g_free(o->fresh_line[d]);
+	}
 	g_free(o->fresh);
-	json_decref(o->root);
+	g_free(o->fresh_line);
+	g_array_free(o->docs, TRUE);
+	g_array_free(o->grams, TRUE);
 	g_free(o);
+}
+
+/* The next line of [*AT, END), its comma after taken off, in *LINE;
+ * false at the end. */
+static bool
+next_line(const char **at, const char *end, struct span *line)
+{
+	const char *nl = memchr(*at, '\n', (size_t)(end - *at));
+
+	if (nl == NULL)
+		return false;
+	line->p = *at;
+	line->len = (gsize)(nl - *at);
+	line->own = NULL;
+	if (line->len > 0 && line->p[line->len - 1] == ',')
+		line->len--;
+	*at = nl + 1;
+	return true;
+}
+
+static bool
+span_is(const struct span *l, const char *s)
+{
+	return l->len == strlen(s) && memcmp(l->p, s, l->len) == 0;
 }
 
 struct search_old *
 search_old_read(const char *old, gsize len)
 {
-	const char *open = g_strstr_len(old, (gssize)len, ",");
-	const char *close = g_strrstr_len(old, (gssize)len, ");");
-	struct search_old *o;
+	const char *at = old, *end = old + len;
+	struct search_old *o = g_new0(struct search_old, 1);
+	struct span l;
+	GArray *into;
 
-	if (open == NULL || close == NULL || close < open ||
-	    !g_str_has_prefix(old, "gpSearchShard("))
-		return NULL;
-	o = g_new0(struct search_old, 1);
 	o->text = old;
 	o->len = len;
-	o->root = json_loadb(open + 1, (size_t)(close - open - 1), 0, NULL);
-	o->docs = json_object_get(o->root, "docs");
-	o->grams = json_object_get(o->root, "grams");
-	if (!json_is_array(o->docs) || !json_is_object(o->grams)) {
-		search_old_free(o);
-		return NULL;
+	o->docs = g_array_new(FALSE, FALSE, sizeof(struct span));
+	o->grams = g_array_new(FALSE, FALSE, sizeof(struct span));
+	into = o->docs;
+	if (!next_line(&at, end, &l) || l.len < 2 ||
+	    !g_str_has_prefix(old, "gpSearchShard(") ||
+	    memcmp(l.p + l.len - 2, ":[", 2) != 0)
+		goto bad;
+	while (next_line(&at, end, &l) && !span_is(&l, SHARD_END)) {
+		if (span_is(&l, SHARD_GRAMS) && into == o->docs)
+			into = o->grams;
+		else
+			g_array_append_val(into, l);
 	}
-	o->ndocs = (guint32)json_array_size(o->docs);
+	if (!span_is(&l, SHARD_END) || at != end || into != o->grams)
+		goto bad;
+	o->ndocs = o->docs->len;
 	o->fresh = g_new0(struct search *, o->ndocs);
+	o->fresh_line = g_new0(char *, o->ndocs);
 	return o;
+bad:
+	search_old_free(o);
+	return NULL;
 }
 
 guint32
@@ -372,14 +566,26 @@ search_old_count(const struct search_old *o)
 	return o->ndocs;
 }
 
-/* Whether document DOC of O is the page PATH's. */
+/* Whether document DOC of O is the page PATH's: its line begins with
+ * PATH's string. */
 static bool
 old_doc_is(const struct search_old *o, guint32 doc, const char *path)
 {
-	json_t *e = doc < o->ndocs ? json_array_get(o->docs, doc) : NULL;
+	const struct span *l;
+	json_t *j;
+	char *t;
+	bool is;
 
-	return json_is_array(e) && json_array_size(e) == 4 &&
-	       g_strcmp0(json_string_value(json_array_get(e, 0)), path) == 0;
+	if (doc >= o->ndocs)
+		return false;
+	l = &g_array_index(o->docs, struct span, doc);
+	j = json_string(path);
+	t = json_text(j);
+	is = l->len > strlen(t) + 1 && l->p[0] == '[' &&
+	     memcmp(l->p + 1, t, strlen(t)) == 0 && l->p[strlen(t) + 1] == ',';
+	g_free(t);
+	json_decref(j);
+	return is;
 }
 
 int
@@ -398,9 +604,10 @@ search_old_set(struct search_old *o, guint32 doc, const char *path,
 		return -1;
 	x = search_new();
 	search_add(x, path, id, title, text);
-	json_array_set(o->docs, doc, json_array_get(x->docs, 0));
 	search_free(o->fresh[doc]);
+	g_free(o->fresh_line[doc]);
 	o->fresh[doc] = x;
+	o->fresh_line[doc] = json_text(json_array_get(x->docs, 0));
 	return 0;
 }
 
@@ -440,14 +647,13 @@ unpost(const struct search_old *o, const char *list, GArray *docs)
 	}
 }
 
-/* DOCS (ascending) as a posting list. */
-static json_t *
-posting_list(const GArray *docs)
+/* DOCS (ascending) as a posting list, into T (cleared first). */
+static void
+posting_text(GString *t, const GArray *docs)
 {
-	GString *t = g_string_sized_new(3 * docs->len);
 	guint32 last = 0;
-	json_t *j;
 
+	g_string_truncate(t, 0);
 	for (guint i = 0; i < docs->len; i++) {
 		guint32 d = g_array_index(docs, guint32, i);
 
@@ -456,9 +662,6 @@ posting_list(const GArray *docs)
 		append36(t, d - last);
 		last = d;
 	}
-	j = json_stringn(t->str, t->len);
-	g_string_free(t, TRUE);
-	return j;
 }
 
 /* Whether the document made anew as document DOC of O holds gram KEY. */
@@ -469,13 +672,13 @@ fresh_holds(const struct search_old *o, guint32 doc, gint64 key)
 }
 
 /*
- * The posting list of gram KEY (its text TEXT) in O made again, from
- * its old documents OLD: those made anew taken out, and put back
- * where they hold it.  Into GRAMS, unless it is empty.
+ * The entry of gram KEY (its characters TEXT) in O made again, from its
+ * old documents OLD: those made anew taken out, and put back where they
+ * hold it.  Into GRAMS, unless it is empty.  DOCS and T are scratch.
  */
 static void
-repost(const struct search_old *o, json_t *grams, const char *text,
-       gint64 key, const GArray *old, GArray *docs)
+repost(const struct search_old *o, GArray *grams, const char *text,
+       gint64 key, const GArray *old, GArray *docs, GString *t)
 {
 	guint i = 0;
 
@@ -487,8 +690,13 @@ repost(const struct search_old *o, json_t *grams, const char *text,
 		if (o->fresh[d] != NULL ? fresh_holds(o, d, key) : had)
 			g_array_append_val(docs, d);
 	}
-	if (docs->len > 0)
-		json_object_set_new(grams, text, posting_list(docs));
+	if (docs->len > 0) {
+		struct gram_line g;
+
+		posting_text(t, docs);
+		g = gram_entry(text, t->str, t->len);
+		g_array_append_val(grams, g);
+	}
 }
 
 /* The gram written as TEXT (one or two characters), or -1. */
@@ -510,43 +718,69 @@ text_gram(const char *text)
 }
 
 /*
- * Make O's posting lists again: a list that neither held nor now holds
- * a document made anew is kept as it was; the others are made again,
- * and the grams only new documents hold are added.  Returns the lists,
- * or NULL when a list is not one.
+ * A gram's line L cut into its key (characters, into KEY) and posting
+ * list (into LIST): '"key":"list"', the list holding neither quote nor
+ * colon, the key no escape.  False when L is not so.
  */
-static json_t *
-old_grams(const struct search_old *o)
+static bool
+cut_gram(const struct span *l, GString *key, GString *list)
 {
-	json_t *grams = json_object();
+	const char *q = NULL;
+
+	for (const char *p = l->p; p + 1 < l->p + l->len; p++)
+		if (p[0] == ':' && p[1] == '"')
+			q = p;
+	if (q == NULL || q - l->p < 2 || l->p[0] != '"' || q[-1] != '"' ||
+	    l->p[l->len - 1] != '"' || memchr(l->p, '\\', l->len) != NULL)
+		return false;
+	g_string_assign(key, "");
+	g_string_append_len(key, l->p + 1, q - 1 - (l->p + 1));
+	g_string_assign(list, "");
+	g_string_append_len(list, q + 2, l->p + l->len - 1 - (q + 2));
+	return true;
+}
+
+/*
+ * O's grams made again (struct gram_line, sorted by key; a kept entry's
+ * line is the one read): an entry that
+ * neither held nor now holds a document made anew is kept as it was;
+ * the others are made again, and the grams only new documents hold are
+ * added.  NULL when an entry is not one.
+ */
+static GArray *
+grams_again(const struct search_old *o)
+{
+	GArray *grams = g_array_sized_new(FALSE, FALSE, sizeof(struct gram_line),
+					  o->grams->len + 64);
 	GArray *old = g_array_new(FALSE, FALSE, sizeof(guint32));
 	GArray *docs = g_array_new(FALSE, FALSE, sizeof(guint32));
 	GHashTable *seen = g_hash_table_new(g_int64_hash, g_int64_equal);
-	gint64 *keys = g_new(gint64, json_object_size(o->grams));
-	guint nkeys = 0;
-	const char *text;
-	json_t *v;
+	gint64 *keys = g_new(gint64, o->grams->len);
+	GString *key = g_string_new(NULL), *list = g_string_new(NULL);
+	GString *t = g_string_new(NULL);
 	bool bad = false;
 
-	json_object_foreach(o->grams, text, v) {
-		gint64 key = text_gram(text);
+	g_array_set_clear_func(grams, gram_line_clear);
+	for (guint i = 0; i < o->grams->len && !bad; i++) {
+		const struct span *l = &g_array_index(o->grams, struct span, i);
 		bool touched = false;
 
-		if (key < 0 || !json_is_string(v) ||
-		    unpost(o, json_string_value(v), old) < 0) {
+		if (!cut_gram(l, key, list) || (keys[i] = text_gram(key->str)) < 0 ||
+		    unpost(o, list->str, old) < 0) {
 			bad = true;
 			break;
 		}
-		keys[nkeys] = key;
-		g_hash_table_add(seen, &keys[nkeys++]);
-		for (guint i = 0; i < old->len && !touched; i++)
-			touched = o->fresh[g_array_index(old, guint32, i)] != NULL;
+		g_hash_table_add(seen, &keys[i]);
+		for (guint j = 0; j < old->len && !touched; j++)
+			touched = o->fresh[g_array_index(old, guint32, j)] != NULL;
 		for (guint32 d = 0; d < o->ndocs && !touched; d++)
-			touched = o->fresh[d] != NULL && fresh_holds(o, d, key);
-		if (touched)
-			repost(o, grams, text, key, old, docs);
-		else
-			json_object_set(grams, text, v);
+			touched = o->fresh[d] != NULL && fresh_holds(o, d, keys[i]);
+		if (touched) {
+			repost(o, grams, key->str, keys[i], old, docs, t);
+		} else {
+			struct gram_line g = {l->p + 1, key->len, *l};
+			g_array_append_val(grams, g);
+		}
 	}
 	/* the grams no old document held */
 	for (guint32 d = 0; d < o->ndocs && !bad; d++) {
@@ -563,7 +797,7 @@ old_grams(const struct search_old *o)
 				continue;
 			g_array_set_size(old, 0);
 			repost(o, grams, gram_text(*(gint64 *)k, buf),
-			       *(gint64 *)k, old, docs);
+			       *(gint64 *)k, old, docs, t);
 			g_hash_table_add(seen, k);
 		}
 	}
@@ -571,24 +805,25 @@ old_grams(const struct search_old *o)
 	g_free(keys);
 	g_array_free(old, TRUE);
 	g_array_free(docs, TRUE);
+	g_string_free(key, TRUE);
+	g_string_free(list, TRUE);
+	g_string_free(t, TRUE);
 	if (bad) {
-		json_decref(grams);
+		g_array_free(grams, TRUE);
 		return NULL;
 	}
+	g_array_sort(grams, cmp_gram_line);
 	return grams;
 }
 
-/* ROOT as CALL(ROOT);, or CALL(K,ROOT); when K >= 0: a new string. */
+/* ROOT as CALL(ROOT);, a new string. */
 static GString *
-call_text(const char *call, int k, json_t *root)
+call_text(const char *call, json_t *root)
 {
 	GString *t = g_string_new(call);
 	char *json = json_dumps(root, JSON_COMPACT | JSON_SORT_KEYS);
 
-	if (k >= 0)
-		g_string_append_printf(t, "(%d,", k);
-	else
-		g_string_append_c(t, '(');
+	g_string_append_c(t, '(');
 	g_string_append(t, json);
 	g_string_append(t, ");\n");
 	free(json);
@@ -609,62 +844,73 @@ write_text(const char *path, const GString *t)
 	return fsio_close(f, path);
 }
 
-/* Write ROOT to PATH as call_text makes it. */
-static int
-write_call(const char *path, const char *call, int k, json_t *root)
-{
-	GString *t = call_text(call, k, root);
-	int rc = write_text(path, t);
-
-	g_string_free(t, TRUE);
-	return rc;
-}
-
 int
 search_write(struct search *x, const char *path, int k)
 {
-	json_t *grams = json_object();
-	json_t *root;
+	GArray *docs = g_array_new(FALSE, FALSE, sizeof(struct span));
+	GArray *grams = g_array_sized_new(FALSE, FALSE, sizeof(struct gram_line),
+					  g_hash_table_size(x->grams));
 	GHashTableIter it;
 	gpointer key, v;
+	GString *t;
 	int rc;
 
+	g_array_set_clear_func(docs, span_clear);
+	g_array_set_clear_func(grams, gram_line_clear);
+	for (guint i = 0; i < json_array_size(x->docs); i++) {
+		struct span l = json_span(json_array_get(x->docs, i));
+		g_array_append_val(docs, l);
+	}
 	g_hash_table_iter_init(&it, x->grams);
 	while (g_hash_table_iter_next(&it, &key, &v)) {
 		struct posting *a = v;
+		struct gram_line g;
 		char buf[16];
 
-		json_object_set_new(grams, gram_text(a->key, buf),
-				    json_stringn(a->text->str, a->text->len));
+		g = gram_entry(gram_text(a->key, buf), a->text->str,
+			       a->text->len);
+		g_array_append_val(grams, g);
 		/* the index is written once: not two copies at the peak */
 		g_string_free(a->text, TRUE);
 		a->text = NULL;
 	}
-	root = json_pack("{s:O, s:o}", "docs", x->docs, "grams", grams);
-	rc = write_call(path, "gpSearchShard", k, root);
-	json_decref(root);
+	g_array_sort(grams, cmp_gram_line);
+	t = shard_text(k, docs, grams);
+	rc = write_text(path, t);
+	g_string_free(t, TRUE);
+	g_array_free(docs, TRUE);
+	g_array_free(grams, TRUE);
 	return rc;
 }
 
 int
 search_old_write(const struct search_old *o, const char *path, int k)
 {
-	json_t *grams = old_grams(o);
-	json_t *root;
+	GArray *grams = grams_again(o);
+	GArray *docs;
 	GString *t;
 	int rc;
 
 	if (grams == NULL)
 		return 1;
-	root = json_pack("{s:O, s:o}", "docs", o->docs, "grams", grams);
-	t = call_text("gpSearchShard", k, root);
+	docs = g_array_sized_new(FALSE, FALSE, sizeof(struct span), o->ndocs);
+	for (guint32 d = 0; d < o->ndocs; d++) {
+		struct span l = g_array_index(o->docs, struct span, d);
+
+		if (o->fresh_line[d] != NULL)
+			l = (struct span){o->fresh_line[d],
+					  strlen(o->fresh_line[d]), NULL};
+		g_array_append_val(docs, l);
+	}
+	t = shard_text(k, docs, grams);
 	/* the same bytes as before (an edit the search does not see): the
 	   shard in the output stays as it is */
 	rc = t->len == o->len && memcmp(t->str, o->text, o->len) == 0
 		 ? 0
 		 : write_text(path, t);
 	g_string_free(t, TRUE);
-	json_decref(root);
+	g_array_free(docs, TRUE);
+	g_array_free(grams, TRUE);
 	return rc;
 }
 
@@ -673,13 +919,16 @@ search_write_list(const char *path, const GPtrArray *paths)
 {
 	json_t *list = json_array();
 	json_t *root;
+	GString *t;
 	int rc;
 
 	for (guint i = 0; i < paths->len; i++)
 		json_array_append_new(list,
 				      json_string(g_ptr_array_index(paths, i)));
 	root = json_pack("{s:i, s:o}", "v", 2, "shards", list);
-	rc = write_call(path, "gpSearchIndex", -1, root);
+	t = call_text("gpSearchIndex", root);
+	rc = write_text(path, t);
+	g_string_free(t, TRUE);
 	json_decref(root);
 	return rc;
 }
