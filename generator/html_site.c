@@ -553,7 +553,8 @@ task_run(gpointer data, gpointer site)
 		return;
 	}
 	t->rc = t->run(site, t->i);
-	if (t->rc == 0 && s->manifest != NULL && t->key != NULL)
+	if (t->rc == 0 && s->manifest != NULL && t->key != NULL &&
+	    !t->recorded)
 		manifest_record(s->manifest, t->path, &from);
 }
 
@@ -729,8 +730,9 @@ extras_kept(struct site *s)
  * at most MAX_THREADS), largest first (they come last in TASKS: the
  * search index's shards, the pattern pages), while this thread records
  * the pages taken over and writes what no page is needed for (unless
- * FEW: the list of shards, the theme's assets; and the state's inputs);
- * then, unless FEW, list the pages for the sitemap in task order.
+ * FEW: the list of shards, the theme's assets; and the state's inputs,
+ * and with FEW its pages); then, unless FEW, list the pages for the
+ * sitemap in task order.
  * FEW: TASKS are a rebuild's few pages, and everything else is kept
  * (html_incr.c, incr_few).  Returns 0, -1 if a page or the rest failed,
  * or SITE_NEEDS_ALL when a page to make again needs a stub read.
@@ -756,6 +758,17 @@ run_tasks(struct site *s, GArray *tasks, bool few)
 		g_ptr_array_free(kept, TRUE);
 		return -1;
 	}
+	/* a rebuild's few pages are recorded before they are made, so the
+	   state's pages are written while they are (a page that fails
+	   fails the build, and its state is not kept) */
+	for (guint i = 0; few && i < todo->len; i++) {
+		struct site_task *t = g_ptr_array_index(todo, i);
+		struct made_from from = made_of(t);
+
+		if (t->key != NULL)
+			manifest_record(s->manifest, t->path, &from);
+		t->recorded = true;
+	}
 	/* a rebuild's few pages are a section's, a shard and a control's:
 	   the first two are large, so even two are worth a thread each */
 	if (threads > 1 && todo->len > 1)
@@ -777,6 +790,8 @@ run_tasks(struct site *s, GArray *tasks, bool few)
 	    (s->manifest != NULL && s->g->state != NULL &&
 	     manifest_write_inputs(s->manifest, s->g) < 0))
 		rc = -1;
+	if (few && rc == 0)
+		manifest_write_pages(s->manifest);
 	for (guint i = 0; i < todo->len && pool == NULL; i++)
 		task_run(g_ptr_array_index(todo, i), s);
 	if (pool != NULL)

@@ -138,6 +138,7 @@ struct site_task {
 	bool stubs;   /* its key covers a stub (rebuild.h) that it needs
 			 read: it cannot be made again from this model */
 	bool whole;   /* its key covers every content file or item */
+	bool recorded; /* in the manifest already (html_site.c) */
 	guint32 strong; /* its first STRONG deps are read to make it; for
 			   each other one that is a stub, the page takes
 			   that file's part of itself from the previous

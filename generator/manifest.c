@@ -35,6 +35,7 @@ struct manifest {
 			      paths) → its fsio_kind + 1; see old_files */
 	GThread *listing;  /* making FILES, or NULL */
 	struct state_out *out; /* the new state, begun, or NULL */
+	bool pages_written;    /* and its pages are in it */
 	GMutex lock;
 };
 
@@ -460,30 +461,39 @@ find_strays(struct manifest *m, const GArray *all)
 	g_ptr_array_sort(m->strays, cmp_path);
 }
 
-int
-manifest_write(struct manifest *m, const struct guideline *g)
+void
+manifest_write_pages(struct manifest *m)
 {
-	struct state_out *o;
-	GArray *all;
+	GArray *all = pages_sorted(m);
 
-	if (m->out == NULL && manifest_write_inputs(m, g) < 0)
-		return -1;
-	o = m->out;
-	m->out = NULL;
-	all = pages_sorted(m);
-	state_count(o, all->len);
+	g_assert(m->out != NULL && !m->pages_written);
+	state_count(m->out, all->len);
 	for (guint i = 0; i < all->len; i++) {
 		const struct entry *e = &g_array_index(all, struct entry, i);
 
 		if (e->pg != NULL)
-			state_add_page(o, e->path, e->pg->key,
+			state_add_page(m->out, e->path, e->pg->key,
 				       e->pg->from.deps, e->pg->from.old,
 				       e->pg->from.whole, e->pg->from.strong);
 		else
-			state_add_page(o, e->path, e->sp->key, NULL, e->sp,
+			state_add_page(m->out, e->path, e->sp->key, NULL, e->sp,
 				       e->sp->whole, e->sp->strong);
 	}
 	find_strays(m, all);
 	g_array_free(all, TRUE);
+	m->pages_written = true;
+}
+
+int
+manifest_write(struct manifest *m, const struct guideline *g)
+{
+	struct state_out *o;
+
+	if (m->out == NULL && manifest_write_inputs(m, g) < 0)
+		return -1;
+	if (!m->pages_written)
+		manifest_write_pages(m);
+	o = m->out;
+	m->out = NULL;
 	return state_finish(o, diag_worst() == DIAG_OK);
 }

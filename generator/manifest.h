@@ -99,6 +99,10 @@ const char *manifest_global(const struct manifest *m);
  */
 int manifest_write(struct manifest *m, const struct guideline *g);
 int manifest_write_inputs(struct manifest *m, const struct guideline *g);
+/* After the inputs: the pages, once every page of the build is recorded
+ * or kept (a rebuild records its few while they are still being made);
+ * then manifest_write only finishes the state. */
+void manifest_write_pages(struct manifest *m);
 
 /* Record MD5, the hash of what the search index holds of input INPUT
  * (a copy is taken), for the state; an input of no record there gets
