@@ -341,7 +341,10 @@ publish_merge(const char *tmp, const char *out, const struct manifest *man)
 		diag(S_WRITE, old, 0, 0, g_strerror(errno));
 		m.rc = -1;
 	}
-	publish_rmtree(tmp);
+	/* empty when every file was moved in, unless some had the bytes
+	   they replace */
+	if (rmdir(tmp) < 0)
+		publish_rmtree(tmp);
 	g_hash_table_destroy(m.made);
 	g_free(old);
 	g_free(new);
