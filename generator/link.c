@@ -68,6 +68,9 @@ link_model(struct load *ld)
 {
 	struct guideline *g = ld->g;
 	GHashTable *sections = g_hash_table_new(g_str_hash, g_str_equal);
+	struct section *sec = NULL;
+	struct subsection *sub = NULL;
+	int last[3];
 
 	g_ptr_array_sort(g->parts, cmp_part);
 	g_ptr_array_sort(ld->sections, cmp_section);
@@ -92,10 +95,15 @@ link_model(struct load *ld)
 		g_hash_table_insert(sections, s->id, s);
 	}
 
+	/* in ID order, a control is most often in the subsection of the
+	   one before: that is looked up once */
 	for (guint i = 0; i < ld->controls->len; i++) {
 		struct control *c = g_ptr_array_index(ld->controls, i);
-		struct section *sec;
-		struct subsection *sub = find_sub(sections, c->num, &sec);
+
+		if (i == 0 || memcmp(c->num, last, sizeof last) != 0) {
+			sub = find_sub(sections, c->num, &sec);
+			memcpy(last, c->num, sizeof last);
+		}
 
 		if (sec == NULL) {
 			char *sid = load_id_string(c->num, 2);
