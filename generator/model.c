@@ -232,9 +232,11 @@ inputs_free(GArray *a)
 		return;
 	for (guint i = 0; i < a->len; i++) {
 		struct input *in = &g_array_index(a, struct input, i);
-		g_free(in->rel);
-		if (in->rec == NULL)
+
+		if (in->rec == NULL) {
+			g_free(in->rel);
 			g_free(in->hash);
+		}
 	}
 	g_array_free(a, TRUE);
 }

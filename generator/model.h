@@ -179,7 +179,8 @@ struct guideline {
 
 /* A content file as it was when it was read. */
 struct input {
-	char *rel;              /* below the content directory */
+	char *rel;              /* below the content directory; the state's
+				   when REC is not NULL */
 	struct fsio_stamp stamp;
 	char *hash;             /* MD5 (hex) of its bytes, or NULL when it
 				   could not be read; the state's when REC

@@ -95,10 +95,8 @@ same_files(struct load *ld, struct plan *pl)
 		g_ptr_array_set_size(ld->files, 0);
 		return 0;
 	}
-	for (guint i = 0; i < st->nfiles; i++) {
-		struct input in = {.rel = g_strdup(st->files[i].rel)};
-		g_array_append_val(g->inputs, in);
-	}
+	/* named by plan_files, which knows which are stubs */
+	g_array_set_size(g->inputs, st->nfiles);
 	return 0;
 }
 
@@ -262,6 +260,14 @@ plan_files(struct load *ld, struct plan *pl)
 		struct input *in = &g_array_index(ld->g->inputs, struct input, i);
 
 		in->stamp = pl->now[i];
+		/* a stub's path is the state's (model.h), as its record is;
+		   a walk's is the same (same_files) */
+		if (!pl->need[i]) {
+			g_free(in->rel);
+			in->rel = (char *)st->files[i].rel;
+		} else if (in->rel == NULL) {
+			in->rel = g_strdup(st->files[i].rel);
+		}
 		if (pl->need[i]) {
 			struct prep *p = g_new0(struct prep, 1);
 			char *path = g_build_filename(pl->dir, st->files[i].rel,
