@@ -26,6 +26,16 @@
  * when a rebuild makes such a page again, the parts of files that did
  * not change are taken from the page as the previous build left it
  * (html_site.h, strong), and only the changed files are read.
+ *
+ * A rebuild's guideline is partial (rebuild.h): every file it did not
+ * read is a stub with the hash it had, and every file it read has the
+ * record it had, so the controls' labels are as they were (the state
+ * keeps their hash).  When what every page shows is as it was too, the
+ * only pages that can change are those that show a file read: its
+ * control's page, its section's and part's, the shards that hold it.
+ * incr_few makes tasks for those alone, and the manifest keeps every
+ * other page of the previous build as it is, without a task, a key or
+ * a record each.
  */
 #include <string.h>
 

@@ -119,11 +119,11 @@ void manifest_keep(struct manifest *m, const struct state_page *p);
 /*
  * What the old output holds but directories that this build's manifest
  * does not name, made or kept (the manifest file itself excepted):
- * relative paths, known once manifest_write has run; none when the old
- * output holds no state (it is listed when the manifest is opened if
- * it does, which is when a build is merged into it).  Borrowed; the
- * state the manifest was opened with need not outlive manifest_write
- * for it.
+ * relative paths, known once the state's pages are written
+ * (manifest_write_pages); none when the old output holds no state (it
+ * is listed when the manifest is opened if it does, which is when a
+ * build is merged into it).  Borrowed; the state the manifest was
+ * opened with need not outlive the pages' writing for it.
  */
 const GPtrArray *manifest_strays(const struct manifest *m);
 
