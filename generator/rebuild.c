@@ -37,7 +37,8 @@ struct plan {
 	const char *out;         /* the output directory */
 	GThread *listing;        /* listing OUT (manifest.h), or NULL */
 	guint8 *need;            /* by file: it is read, not a stub */
-	struct fsio_stamp *now;  /* each file's stamp now */
+	struct input *in;        /* the guideline's inputs (same_files), each
+				    file's stamp now put in by compare_files */
 	guint8 *changed;         /* by file: its bytes changed */
 	guint nchanged;
 };
@@ -135,7 +136,7 @@ stamp_file(struct span *sp, guint i)
 		g_free(d);
 	}
 	return sp->dirfd < 0 ? -1
-			     : fsio_stamp_at(sp->dirfd, base, &sp->pl->now[i]);
+			     : fsio_stamp_at(sp->dirfd, base, &sp->pl->in[i].stamp);
 }
 
 /*
@@ -152,7 +153,7 @@ same_file(struct span *sp, guint i)
 
 	if (stamp_file(sp, i) < 0)
 		return -1;
-	if (trusted(&f->stamp, &sp->pl->now[i], sp->pl->st->started_ns))
+	if (trusted(&f->stamp, &sp->pl->in[i].stamp, sp->pl->st->started_ns))
 		return 1;
 	path = g_build_filename(sp->pl->dir, f->rel, NULL);
 	if (g_file_get_contents(path, &buf, &len, NULL)) {
@@ -249,8 +250,10 @@ plan_files(struct load *ld, struct plan *pl)
 	const struct state *st = pl->st;
 	guint n = st->nfiles;
 
-	if (same_files(ld, pl) < 0 || compare_files(pl) < 0 ||
-	    pl->nchanged * MOST > n ||
+	if (same_files(ld, pl) < 0 || ld->g->inputs->len != n)
+		return -1;
+	pl->in = &g_array_index(ld->g->inputs, struct input, 0);
+	if (compare_files(pl) < 0 || pl->nchanged * MOST > n ||
 	    needed(st, pl->changed, pl->need) * MOST > n)
 		return -1;
 	/* the output is listed while this thread makes the stubs, which
@@ -259,7 +262,6 @@ plan_files(struct load *ld, struct plan *pl)
 	for (guint i = 0; i < n; i++) {
 		struct input *in = &g_array_index(ld->g->inputs, struct input, i);
 
-		in->stamp = pl->now[i];
 		/* a stub's path is the state's (model.h), as its record is;
 		   a walk's is the same (same_files) */
 		if (!pl->need[i]) {
@@ -358,7 +360,6 @@ rebuild_load(const char *dir, const char *out, GThread **listing)
 	if (st != NULL && st->clean && strcmp(st->content, dir) == 0 &&
 	    begun) {
 		pl.st = st;
-		pl.now = g_new0(struct fsio_stamp, st->nfiles);
 		pl.changed = g_new0(guint8, st->nfiles);
 		pl.need = g_new0(guint8, st->nfiles);
 		g = load_partial(&ld, &pl);
@@ -378,7 +379,6 @@ rebuild_load(const char *dir, const char *out, GThread **listing)
 		*listing = pl.listing;
 	if (cap.text != NULL)
 		g_string_free(cap.text, TRUE);
-	g_free(pl.now);
 	g_free(pl.changed);
 	g_free(pl.need);
 	return g;
