@@ -347,7 +347,7 @@ rebuild_load(const char *dir, const char *out, GThread **listing)
 	/* the state is read while guideline.yaml is */
 	GThread *reading = g_thread_new("state", read_state, (gpointer)out);
 	struct diag_capture cap = {0};
-	struct plan pl = {NULL, dir, out, NULL, NULL, NULL, NULL, 0};
+	struct plan pl = {.dir = dir, .out = out};
 	struct guideline *g = NULL;
 	struct state *st;
 	struct load ld;
