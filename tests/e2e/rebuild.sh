@@ -110,13 +110,19 @@ grep -qF "\"$shard\"" "$T/trace" &&
 echo "ok   an edit the search does not see leaves its shard unread"
 
 # text the search finds changed: the shard is made again from the
-# previous one, other documents kept; its new words found, its old not
+# previous one, other documents kept; its new words found, and once they
+# are taken out again, gone (rebuild compares each with a fresh build)
+cp "$ctl" "$T/ctl.before"
 cp "$shard" "$T/shard.before"
 searched 鸚鵡と麒麟
 rebuild "a control's searched text was changed"
 few "a control's searched text was changed"
 ! cmp -s "$shard" "$T/shard.before" || { echo "FAIL the shard did not change"; exit 1; }
 grep -q '"鸚鵡"' "$shard" || { echo "FAIL the shard lacks the new words"; exit 1; }
+cp "$T/ctl.before" "$ctl"
+rebuild "a control's searched words were taken out"
+few "a control's searched words were taken out"
+! grep -q '"鸚鵡"' "$shard" || { echo "FAIL the shard still has the words taken out"; exit 1; }
 
 # the pages that take unchanged controls from themselves: gone, or not
 # as this program wrote them, they are made from the whole guideline
