@@ -329,6 +329,26 @@ page_key(struct keys *k, struct site_task *t)
 }
 
 /*
+ * Whether the previous build's page OLD covers a file G read in full
+ * (not a stub): 1 yes, 0 no, -1 it names a file G does not have.
+ */
+static int
+covers_read(const struct guideline *g, const struct state_page *old)
+{
+	int read = 0;
+
+	for (guint32 d = 0; d < old->ndeps; d++) {
+		guint32 in = state_dep(old, d);
+
+		if (in >= g->inputs->len)
+			return -1;
+		if (g_array_index(g->inputs, struct input, in).rec == NULL)
+			read = 1;
+	}
+	return read;
+}
+
+/*
  * Whether T's page has the key the previous build gave it, without
  * making it: G is partial (has a state), what every page shows is as
  * it was, and every file its key covers is a stub, so has the hash it
@@ -344,19 +364,13 @@ key_kept(const struct keys *k, struct site_task *t)
 {
 	const struct guideline *g = k->s->g;
 	const struct state_page *old;
-	bool read = false;
+	int read;
 
 	if (g->state == NULL || !k->same ||
 	    (old = manifest_old_page(k->s->manifest, t->path)) == NULL ||
-	    (old->whole && t->kind != PAGE_ITEMS))
+	    (old->whole && t->kind != PAGE_ITEMS) ||
+	    (read = covers_read(g, old)) < 0)
 		return false;
-	for (guint32 d = 0; d < old->ndeps; d++) {
-		guint32 in = state_dep(old, d);
-		if (in >= g->inputs->len)
-			return false;
-		read = read ||
-		       g_array_index(g->inputs, struct input, in).rec == NULL;
-	}
 	if (read && (t->kind != PAGE_SHARD ||
 		     !guide_search_same(k->s, t->i * SEARCH_SHARD_DOCS,
 					SEARCH_SHARD_DOCS)))
@@ -426,10 +440,8 @@ incr_keys(struct site *s, GArray *tasks)
 static bool
 others_kept(const struct site *s, const GArray *tasks)
 {
-	const struct guideline *g = s->g;
-	const struct state *st = g->state;
+	const struct state *st = s->g->state;
 	GHashTable *ours = g_hash_table_new(g_str_hash, g_str_equal);
-	guint8 *keep = g_new0(guint8, st->npages);
 	bool ok = true;
 
 	for (guint i = 0; i < tasks->len; i++)
@@ -440,22 +452,14 @@ others_kept(const struct site *s, const GArray *tasks)
 	for (guint i = 0; i < st->npages && ok; i++) {
 		const struct state_page *p = &st->pages[i];
 
-		if (g_hash_table_contains(ours, p->path))
-			continue;
-		ok = manifest_old_there(s->manifest, p->path);
-		for (guint32 d = 0; d < p->ndeps && ok; d++) {
-			guint32 in = state_dep(p, d);
-			ok = in < g->inputs->len &&
-			     g_array_index(g->inputs, struct input, in).rec !=
-				 NULL;
-		}
-		keep[i] = 1;
+		ok = g_hash_table_contains(ours, p->path) ||
+		     (manifest_old_there(s->manifest, p->path) &&
+		      covers_read(s->g, p) == 0);
 	}
 	for (guint i = 0; i < st->npages && ok; i++)
-		if (keep[i])
+		if (!g_hash_table_contains(ours, st->pages[i].path))
 			manifest_keep(s->manifest, &st->pages[i]);
 	g_hash_table_destroy(ours);
-	g_free(keep);
 	return ok;
 }
 
