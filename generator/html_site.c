@@ -553,8 +553,8 @@ task_run(gpointer data, gpointer site)
 		return;
 	}
 	t->rc = t->run(site, t->i);
-	if (t->rc == 0 && s->manifest != NULL && t->key != NULL &&
-	    !t->recorded)
+	/* a rebuild's few were recorded before they were made */
+	if (t->rc == 0 && s->manifest != NULL && t->key != NULL && !s->few)
 		manifest_record(s->manifest, t->path, &from);
 }
 
@@ -732,14 +732,15 @@ extras_kept(struct site *s)
  * the pages taken over and writes what no page is needed for (unless
  * FEW: the list of shards, the theme's assets; and the state's inputs,
  * and with FEW its pages); then, unless FEW, list the pages for the
- * sitemap in task order.
- * FEW: TASKS are a rebuild's few pages, and everything else is kept
- * (html_incr.c, incr_few).  Returns 0, -1 if a page or the rest failed,
- * or SITE_NEEDS_ALL when a page to make again needs a stub read.
+ * sitemap in task order.  FEW is S's: TASKS are a rebuild's few pages,
+ * and everything else is kept (html_incr.c, incr_few).  Returns 0, -1
+ * if a page or the rest failed, or SITE_NEEDS_ALL when a page to make
+ * again needs a stub read.
  */
 static int
-run_tasks(struct site *s, GArray *tasks, bool few)
+run_tasks(struct site *s, GArray *tasks)
 {
+	bool few = s->few;
 	guint threads = MIN(g_get_num_processors(), MAX_THREADS);
 	GPtrArray *todo = g_ptr_array_new(), *kept = g_ptr_array_new();
 	GThreadPool *pool = NULL;
@@ -767,7 +768,6 @@ run_tasks(struct site *s, GArray *tasks, bool few)
 
 		if (t->key != NULL)
 			manifest_record(s->manifest, t->path, &from);
-		t->recorded = true;
 	}
 	/* a rebuild's few pages are a section's, a shard and a control's:
 	   the first two are large, so even two are worth a thread each */
@@ -818,7 +818,6 @@ site_write(const struct guideline *g, const char *dir,
 {
 	struct site s = {0};
 	GArray *tasks = g_array_new(FALSE, TRUE, sizeof(struct site_task));
-	bool few = false;
 	int rc = -1;
 
 	xmlInitParser();
@@ -845,20 +844,20 @@ site_write(const struct guideline *g, const char *dir,
 	if (o->manifest != NULL) {
 		s.manifest = o->manifest;
 		incr_begin(&s, o);
-		few = incr_few(&s, tasks);
+		s.few = incr_few(&s, tasks);
 	}
-	if (!few) {
+	if (!s.few) {
 		all_tasks(&s, tasks);
 		if (s.manifest != NULL)
 			incr_keys(&s, tasks);
 	}
-	if ((rc = run_tasks(&s, tasks, few)) < 0) {
+	if ((rc = run_tasks(&s, tasks)) < 0) {
 		if (rc != SITE_NEEDS_ALL)
 			rc = -1;
 		goto out;
 	}
 	rc = -1;
-	if ((!few && sitemap_kept(&s) < 0) ||
+	if ((!s.few && sitemap_kept(&s) < 0) ||
 	    (s.manifest != NULL && manifest_write(s.manifest, g) < 0))
 		goto out;
 	rc = 0;

@@ -46,6 +46,8 @@ struct site {
 				     "search/K.js" (html_search.c) */
 	const struct gdiff *diff; /* with the previous edition, or NULL */
 	struct manifest *manifest; /* pages of the previous build, or NULL */
+	bool few;                 /* the tasks are a rebuild's few pages;
+				     every other is kept (incr_few) */
 };
 
 enum where_kind {
@@ -138,7 +140,6 @@ struct site_task {
 	bool stubs;   /* its key covers a stub (rebuild.h) that it needs
 			 read: it cannot be made again from this model */
 	bool whole;   /* its key covers every content file or item */
-	bool recorded; /* in the manifest already (html_site.c) */
 	guint32 strong; /* its first STRONG deps are read to make it; for
 			   each other one that is a stub, the page takes
 			   that file's part of itself from the previous
