@@ -10,11 +10,10 @@
 #include "manifest.h"
 #include "stub.h"
 
-/* A page of this build. */
+/* A page of this build: what it was made from, its key copied into
+ * the manifest's TEXT, its files borrowed until manifest_write. */
 struct page {
-	const char *key;       /* a copy, in the manifest's TEXT */
-	struct made_from from; /* whose key is KEY; its files borrowed until
-				  manifest_write */
+	struct made_from from;
 };
 
 struct manifest {
@@ -206,7 +205,7 @@ manifest_record(struct manifest *m, const char *path,
 	p = g_new(struct page, 1);
 	p->from = *f;
 	g_mutex_lock(&m->lock);
-	p->key = p->from.key = g_string_chunk_insert(m->text, f->key);
+	p->from.key = g_string_chunk_insert(m->text, f->key);
 	g_hash_table_insert(m->now, g_string_chunk_insert(m->text, path), p);
 	g_mutex_unlock(&m->lock);
 }
@@ -472,7 +471,7 @@ manifest_write_pages(struct manifest *m)
 		const struct entry *e = &g_array_index(all, struct entry, i);
 
 		if (e->pg != NULL)
-			state_add_page(m->out, e->path, e->pg->key,
+			state_add_page(m->out, e->path, e->pg->from.key,
 				       e->pg->from.deps, e->pg->from.old,
 				       e->pg->from.whole, e->pg->from.strong);
 		else
