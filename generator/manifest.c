@@ -10,19 +10,15 @@
 #include "manifest.h"
 #include "stub.h"
 
-/* A page of this build: what it was made from, its key copied into
- * the manifest's TEXT, its files borrowed until manifest_write. */
-struct page {
-	struct made_from from;
-};
-
 struct manifest {
 	char *old_dir, *new_dir;
 	const struct state *old; /* the previous build's, or NULL */
 	struct state *own;       /* OLD when read here */
 	char *global;      /* this build's global key */
 	char *labels;      /* and its controls' part */
-	GHashTable *now;   /* path (copied) → struct page, this build, but
+	GHashTable *now;   /* path (copied) → struct made_from, its key
+			      copied into TEXT, its files borrowed until
+			      manifest_write: a page of this build, but
 			      for the pages in KEPT */
 	guint8 *kept;      /* by page of OLD: taken over with its key and
 			      files, and so of this build too */
@@ -193,7 +189,7 @@ manifest_record(struct manifest *m, const char *path,
 		const struct made_from *f)
 {
 	gssize old = f->old != NULL ? old_index(m, f->old) : -1;
-	struct page *p;
+	struct made_from *p;
 
 	/* a page of the old state, key and all, is marked, not copied: a
 	   rebuild keeps thousands */
@@ -202,10 +198,10 @@ manifest_record(struct manifest *m, const char *path,
 		m->kept[old] = 1; /* one byte each: no lock */
 		return;
 	}
-	p = g_new(struct page, 1);
-	p->from = *f;
+	p = g_new(struct made_from, 1);
+	*p = *f;
 	g_mutex_lock(&m->lock);
-	p->from.key = g_string_chunk_insert(m->text, f->key);
+	p->key = g_string_chunk_insert(m->text, f->key);
 	g_hash_table_insert(m->now, g_string_chunk_insert(m->text, path), p);
 	g_mutex_unlock(&m->lock);
 }
@@ -363,7 +359,7 @@ manifest_write_inputs(struct manifest *m, const struct guideline *g)
 /* A page of the new state: recorded, or kept from the old one. */
 struct entry {
 	const char *path;
-	const struct page *pg;       /* or NULL, and then */
+	const struct made_from *pg;  /* or NULL, and then */
 	const struct state_page *sp; /* this is it */
 };
 
@@ -471,9 +467,8 @@ manifest_write_pages(struct manifest *m)
 		const struct entry *e = &g_array_index(all, struct entry, i);
 
 		if (e->pg != NULL)
-			state_add_page(m->out, e->path, e->pg->from.key,
-				       e->pg->from.deps, e->pg->from.old,
-				       e->pg->from.whole, e->pg->from.strong);
+			state_add_page(m->out, e->path, e->pg->key, e->pg->deps,
+				       e->pg->old, e->pg->whole, e->pg->strong);
 		else
 			state_add_page(m->out, e->path, e->sp->key, NULL, e->sp,
 				       e->sp->whole, e->sp->strong);
