@@ -483,7 +483,6 @@ struct search_old {
 	struct search **fresh; /* by document: its entry and grams as
 				  search_add made them (document 0), or
 				  NULL: as it was */
-	char **fresh_line;     /* and that entry's line */
 };
 
 void
@@ -491,12 +490,9 @@ search_old_free(struct search_old *o)
 {
 	if (o == NULL)
 		return;
-	for (guint32 d = 0; d < o->ndocs; d++) {
+	for (guint32 d = 0; d < o->ndocs; d++)
 		search_free(o->fresh[d]);
-		g_free(o->fresh_line[d]);
-	}
 	g_free(o->fresh);
-	g_free(o->fresh_line);
 	g_array_free(o->docs, TRUE);
 	g_array_free(o->grams, TRUE);
 	g_free(o);
@@ -553,7 +549,6 @@ search_old_read(const char *old, gsize len)
 		goto bad;
 	o->ndocs = o->docs->len;
 	o->fresh = g_new0(struct search *, o->ndocs);
-	o->fresh_line = g_new0(char *, o->ndocs);
 	return o;
 bad:
 	search_old_free(o);
@@ -605,9 +600,7 @@ search_old_set(struct search_old *o, guint32 doc, const char *path,
 	x = search_new();
 	search_add(x, path, id, title, text);
 	search_free(o->fresh[doc]);
-	g_free(o->fresh_line[doc]);
 	o->fresh[doc] = x;
-	o->fresh_line[doc] = json_text(json_array_get(x->docs, 0));
 	return 0;
 }
 
@@ -894,12 +887,12 @@ search_old_write(const struct search_old *o, const char *path, int k)
 	if (grams == NULL)
 		return 1;
 	docs = g_array_sized_new(FALSE, FALSE, sizeof(struct span), o->ndocs);
+	g_array_set_clear_func(docs, span_clear);
 	for (guint32 d = 0; d < o->ndocs; d++) {
-		struct span l = g_array_index(o->docs, struct span, d);
+		struct span l = o->fresh[d] != NULL
+				    ? json_span(json_array_get(o->fresh[d]->docs, 0))
+				    : g_array_index(o->docs, struct span, d);
 
-		if (o->fresh_line[d] != NULL)
-			l = (struct span){o->fresh_line[d],
-					  strlen(o->fresh_line[d]), NULL};
 		g_array_append_val(docs, l);
 	}
 	t = shard_text(k, docs, grams);
