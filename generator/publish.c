@@ -267,8 +267,14 @@ merge_files(struct merge *m)
 		char *rel = g_uri_unescape_string(e->name, NULL);
 
 		if (e->kind != FSIO_FILE || rel == NULL) {
-			diag(S_WRITE, m->tmp, 0, 0,
-			     "not a file of this build's");
+			/* none of this build's: it writes files, escaped */
+			char *p = g_build_filename(m->tmp, e->name, NULL);
+
+			diag(S_WRITE, p, 0, 0,
+			     "not written by this build: another program "
+			     "wrote into its temporary directory while it "
+			     "ran");
+			g_free(p);
 			m->rc = -1;
 		} else if (strcmp(rel, MANIFEST_FILE) != 0) {
 			merge_file(m, e->name, rel);
