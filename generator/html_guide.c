@@ -561,17 +561,26 @@ guide_docs(const struct site *s)
 	return s->sections->len + s->g->controls->len;
 }
 
-const struct body *
-guide_doc_body(const struct site *s, guint i)
+/* Document I of the search index: section *SEC, or control *C (the
+ * other NULL). */
+static void
+doc_of(const struct site *s, guint i, const struct section **sec,
+       const struct control **c)
 {
 	guint ns = s->sections->len;
 
-	return i < ns ? &((const struct section *)g_ptr_array_index(
-			      s->sections, i))
-			     ->body
-		      : &((const struct control *)g_ptr_array_index(
-			      s->g->controls, i - ns))
-			     ->body;
+	*sec = i < ns ? g_ptr_array_index(s->sections, i) : NULL;
+	*c = i < ns ? NULL : g_ptr_array_index(s->g->controls, i - ns);
+}
+
+const struct body *
+guide_doc_body(const struct site *s, guint i)
+{
+	const struct section *sec;
+	const struct control *c;
+
+	doc_of(s, i, &sec, &c);
+	return sec != NULL ? &sec->body : &c->body;
 }
 
 bool
@@ -588,15 +597,15 @@ guide_stubs(const struct site *s, guint first, guint n)
 static char *
 doc_text(const struct site *s, guint i)
 {
-	guint ns = s->sections->len;
+	const struct section *sec;
+	const struct control *c;
 	cmark_node *doc;
 	char *text;
 
-	if (i >= ns)
-		return control_search_text(
-		    g_ptr_array_index(s->g->controls, i - ns));
-	doc = body_parse(
-	    &((const struct section *)g_ptr_array_index(s->sections, i))->body);
+	doc_of(s, i, &sec, &c);
+	if (c != NULL)
+		return control_search_text(c);
+	doc = body_parse(&sec->body);
 	text = md_plain(doc);
 	if (doc != NULL)
 		cmark_node_free(doc);
@@ -642,20 +651,18 @@ int
 guide_index(struct site *s, struct search *x, guint first, guint n,
 	    struct search_old *old)
 {
-	guint ns = s->sections->len;
-
 	for (guint i = first; i < first + n && i < guide_docs(s); i++) {
-		const struct section *sec =
-		    i < ns ? g_ptr_array_index(s->sections, i) : NULL;
-		const struct control *c =
-		    i < ns ? NULL : g_ptr_array_index(s->g->controls, i - ns);
-		const char *id = sec != NULL ? sec->id : c->id;
-		const char *title = sec != NULL	     ? sec->title
-				    : c->title != NULL ? c->title
-						       : c->sub->title;
+		const struct section *sec;
+		const struct control *c;
+		const char *id, *title;
 		char *text;
 		int rc;
 
+		doc_of(s, i, &sec, &c);
+		id = sec != NULL ? sec->id : c->id;
+		title = sec != NULL	 ? sec->title
+			: c->title != NULL ? c->title
+					   : c->sub->title;
 		if (guide_doc_body(s, i)->stub) {
 			if (old == NULL ||
 			    search_old_keep(old, i - first, site_path(s, id)) < 0)
