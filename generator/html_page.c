@@ -189,8 +189,7 @@ html_theme_free(struct html_theme *t)
 int
 html_theme_copy_assets(const struct html_theme *t, const char *out)
 {
-	for (guint i = 0; i < t->assets->len; i++)
-	{
+	for (guint i = 0; i < t->assets->len; i++) {
 		const char *name = g_ptr_array_index(t->assets, i);
 		char *dst = g_build_filename(out, name, NULL);
 		int rc = html_theme_copy_asset(t, name, dst);
